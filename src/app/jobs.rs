@@ -1,0 +1,91 @@
+//! Background loading: files are read and events extracted on a worker thread,
+//! which reports progress through a channel and stops when cancelled, so the
+//! window keeps drawing whatever the files hold.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{Receiver, TryRecvError, channel};
+
+use crate::events;
+use crate::source::{self, Article, LoadError};
+use crate::timeline::Timeline;
+
+pub enum LoadMsg {
+    Progress { done: usize, total: usize },
+    Finished(Box<Loaded>),
+}
+
+pub struct Loaded {
+    pub articles: Vec<Article>,
+    pub timeline: Timeline,
+    pub errors: Vec<LoadError>,
+    pub cancelled: bool,
+}
+
+pub struct LoadJob {
+    rx: Receiver<LoadMsg>,
+    cancel: Arc<AtomicBool>,
+    pub done: usize,
+    pub total: usize,
+}
+
+impl LoadJob {
+    /// Starts loading `paths`; `repaint` is called after every message so the UI wakes up.
+    pub fn spawn(paths: Vec<PathBuf>, repaint: impl Fn() + Send + 'static) -> LoadJob {
+        let (tx, rx) = channel();
+        let cancel = Arc::new(AtomicBool::new(false));
+        let stop = cancel.clone();
+        std::thread::Builder::new()
+            .name("newsline-load".into())
+            .spawn(move || {
+                let (files, mut errors) = source::collect_files(&paths);
+                let total = files.len();
+                let mut articles = Vec::new();
+                let mut cancelled = false;
+                for (i, f) in files.iter().enumerate() {
+                    if stop.load(Ordering::Relaxed) {
+                        cancelled = true;
+                        break;
+                    }
+                    match source::load_file(f) {
+                        Ok(a) => articles.extend(a),
+                        Err(e) => errors.push(e),
+                    }
+                    let _ = tx.send(LoadMsg::Progress { done: i + 1, total });
+                    repaint();
+                }
+                let timeline = events::extract(&articles);
+                let _ = tx.send(LoadMsg::Finished(Box::new(Loaded { articles, timeline, errors, cancelled })));
+                repaint();
+            })
+            .expect("spawning a thread");
+        LoadJob { rx, cancel, done: 0, total: 0 }
+    }
+
+    pub fn cancel(&self) {
+        self.cancel.store(true, Ordering::Relaxed);
+    }
+
+    /// Drains the channel; returns the result once the worker has finished.
+    pub fn poll(&mut self) -> Option<Loaded> {
+        loop {
+            match self.rx.try_recv() {
+                Ok(LoadMsg::Progress { done, total }) => {
+                    self.done = done;
+                    self.total = total;
+                }
+                Ok(LoadMsg::Finished(l)) => return Some(*l),
+                Err(TryRecvError::Empty) => return None,
+                Err(TryRecvError::Disconnected) => {
+                    return Some(Loaded {
+                        articles: Vec::new(),
+                        timeline: Timeline::default(),
+                        errors: vec![LoadError { path: PathBuf::new(), reason: "the loading thread stopped unexpectedly".into() }],
+                        cancelled: true,
+                    });
+                }
+            }
+        }
+    }
+}

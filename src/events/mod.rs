@@ -1,0 +1,244 @@
+//! Events: every placeable date in an article becomes a mention (sentence,
+//! trigger, date range); mentions of one event are merged, within an article
+//! and across articles, into the [`Timeline`]'s events.
+//!
+//! Merging rule: two mentions are one event when their date ranges are
+//! compatible (one contains the other) and they speak of the same thing: the
+//! same trigger, or, within one article, one's trigger named in the other's
+//! sentence ("hit a low last month when an official walked out of a meeting" and
+//! "the meeting in late November"); across articles they must also share a
+//! named participant. The most specific date wins.
+
+pub mod sentences;
+pub mod title;
+pub mod trigger;
+
+use std::collections::HashSet;
+
+use chrono::NaiveDate;
+
+use crate::source::Article;
+use crate::temporal::{Mod, Tagger, Timex, TimexType, TimexValue};
+use crate::timeline::{ArticleMeta, Event, Mention, Span, Timeline, VERSION};
+
+/// One dated mention, before merging.
+#[derive(Debug, Clone)]
+struct Found {
+    article: usize,
+    timex: Timex,
+    range: (NaiveDate, NaiveDate),
+    sentence: (usize, usize),
+    trigger: Option<(usize, usize)>,
+    /// Lower-cased words of the sentence, for "is the other's trigger named here?".
+    words: HashSet<String>,
+    /// Capitalised words other than the first, for "same participants?".
+    names: HashSet<String>,
+}
+
+impl Found {
+    fn trigger_text<'a>(&self, articles: &'a [Article]) -> Option<&'a str> {
+        self.trigger.map(|(s, e)| &articles[self.article].text[s..e])
+    }
+    fn span_days(&self) -> i64 {
+        (self.range.1 - self.range.0).num_days()
+    }
+}
+
+/// A rough stem, so "meeting"/"meetings" and "launched"/"launch" compare equal.
+fn stem(word: &str) -> String {
+    let w = word.to_ascii_lowercase();
+    for suffix in ["ings", "ing", "ed", "es", "s"] {
+        if let Some(s) = w.strip_suffix(suffix)
+            && s.len() >= 3
+        {
+            return s.to_string();
+        }
+    }
+    w
+}
+
+fn placeable(t: &Timex) -> Option<(NaiveDate, NaiveDate)> {
+    if !matches!(t.kind, TimexType::Date | TimexType::Time) {
+        return None;
+    }
+    // Centuries and decades are too coarse to be an event's date.
+    if matches!(t.value, TimexValue::Century(_) | TimexValue::Decade(_)) {
+        return None;
+    }
+    t.value.date_range(t.modifier).ok()
+}
+
+/// Finds the dated mentions of one article.
+fn mentions_of(article_idx: usize, article: &Article, tagger: &mut Tagger) -> Vec<Found> {
+    let text = &article.text;
+    let sents = sentences::sentences(text);
+    let timexes = tagger.tag(text, article.published);
+    let mut out = Vec::new();
+    // The headline is not an event.
+    let headline = sents.first().copied().filter(|&(s, e)| text[s..e].trim_start_matches('#').trim() == article.title);
+    for t in timexes {
+        let Some(range) = placeable(&t) else { continue };
+        let Some(&(ss, se)) = sents.iter().find(|(s, e)| *s <= t.start && t.end <= *e) else { continue };
+        if headline == Some((ss, se)) || is_dateline(text, ss, se, &t) {
+            continue;
+        }
+        let words = trigger::words(text, ss, se);
+        let trig = trigger::find_trigger(&words, t.start, t.end).map(|w| (w.start, w.end));
+        let lower: HashSet<String> = words.iter().map(|w| stem(w.text)).collect();
+        let names: HashSet<String> = words
+            .iter()
+            .skip(1)
+            .filter(|w| w.text.chars().next().is_some_and(char::is_uppercase) && (w.start < t.start || w.start >= t.end))
+            .map(|w| w.text.to_string())
+            .collect();
+        out.push(Found { article: article_idx, timex: t, range, sentence: (ss, se), trigger: trig, words: lower, names });
+    }
+    out
+}
+
+/// A line that is only a date (with "Updated:" and the like) is the article's dateline.
+fn is_dateline(text: &str, ss: usize, se: usize, t: &Timex) -> bool {
+    let line = &text[ss..se];
+    let rest = format!("{}{}", &text[ss..t.start], &text[t.end..se]);
+    line.len() < 80 && rest.split_whitespace().filter(|w| w.chars().any(char::is_alphabetic)).count() <= 3
+}
+
+struct UnionFind(Vec<usize>);
+
+impl UnionFind {
+    fn find(&mut self, i: usize) -> usize {
+        let mut r = i;
+        while self.0[r] != r {
+            r = self.0[r];
+        }
+        let mut i = i;
+        while self.0[i] != r {
+            let next = self.0[i];
+            self.0[i] = r;
+            i = next;
+        }
+        r
+    }
+    fn union(&mut self, a: usize, b: usize) {
+        let (ra, rb) = (self.find(a), self.find(b));
+        if ra != rb {
+            self.0[ra.max(rb)] = ra.min(rb);
+        }
+    }
+}
+
+fn compatible(a: (NaiveDate, NaiveDate), b: (NaiveDate, NaiveDate)) -> bool {
+    (a.0 <= b.0 && b.1 <= a.1) || (b.0 <= a.0 && a.1 <= b.1)
+}
+
+fn same_event(a: &Found, b: &Found, articles: &[Article]) -> bool {
+    if !compatible(a.range, b.range) {
+        return false;
+    }
+    let (Some(ta), Some(tb)) = (a.trigger_text(articles), b.trigger_text(articles)) else { return false };
+    let (sa, sb) = (stem(ta), stem(tb));
+    if a.article == b.article {
+        // The same sentence with two dates speaks of two events unless the trigger is shared.
+        if a.sentence == b.sentence {
+            return a.trigger == b.trigger;
+        }
+        return sa == sb || b.words.contains(&sa) || a.words.contains(&sb);
+    }
+    sa == sb && a.names.intersection(&b.names).next().is_some()
+}
+
+/// Builds the timeline of a set of articles: mentions, merged into events.
+pub fn extract(articles: &[Article]) -> Timeline {
+    let mut tagger = Tagger::new();
+    let found: Vec<Found> = articles.iter().enumerate().flat_map(|(i, a)| mentions_of(i, a, &mut tagger)).collect();
+    let mut uf = UnionFind((0..found.len()).collect());
+    for i in 0..found.len() {
+        for j in i + 1..found.len() {
+            if same_event(&found[i], &found[j], articles) {
+                uf.union(i, j);
+            }
+        }
+    }
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    let mut group_of = vec![usize::MAX; found.len()];
+    for i in 0..found.len() {
+        let r = uf.find(i);
+        if group_of[r] == usize::MAX {
+            group_of[r] = groups.len();
+            groups.push(Vec::new());
+        }
+        groups[group_of[r]].push(i);
+    }
+    let mut events: Vec<Event> = groups.iter().map(|g| event_of(g, &found, articles)).collect();
+    events.sort_by(|a, b| (a.start, a.end, &a.title).cmp(&(b.start, b.end, &b.title)));
+    for (i, e) in events.iter_mut().enumerate() {
+        e.id = format!("e{}", i + 1);
+    }
+    Timeline { version: VERSION, articles: articles.iter().enumerate().map(|(i, a)| article_meta(i, a)).collect(), events }
+}
+
+pub fn article_id(idx: usize) -> String {
+    format!("a{}", idx + 1)
+}
+
+fn article_meta(i: usize, a: &Article) -> ArticleMeta {
+    ArticleMeta {
+        id: article_id(i),
+        title: a.title.clone(),
+        published: a.published,
+        url: a.url.clone(),
+        path: a.path.as_ref().map(|p| p.display().to_string()),
+        warnings: a.warnings.clone(),
+    }
+}
+
+fn event_of(group: &[usize], found: &[Found], articles: &[Article]) -> Event {
+    // The most specific date wins; among equals, the earliest mention.
+    let best = *group.iter().min_by_key(|&&i| (found[i].span_days(), i)).expect("groups are never empty");
+    let b = &found[best];
+    let text = &articles[b.article].text;
+    let mentions = group
+        .iter()
+        .map(|&i| {
+            let f = &found[i];
+            let t = &articles[f.article].text;
+            Mention {
+                article: article_id(f.article),
+                start: f.timex.start,
+                end: f.timex.end,
+                text: t[f.timex.start..f.timex.end].to_string(),
+                trigger: f.trigger.map(|(s, e)| Span { start: s, end: e, text: t[s..e].to_string() }),
+                sentence: t[f.sentence.0..f.sentence.1].to_string(),
+            }
+        })
+        .collect();
+    Event {
+        id: String::new(),
+        title: title::title_from_sentence(&text[b.sentence.0..b.sentence.1]),
+        start: b.range.0,
+        end: b.range.1,
+        timex: b.timex.value.to_string(),
+        modifier: b.timex.modifier.filter(|m| matches!(m, Mod::Start | Mod::Mid | Mod::End)),
+        granularity: b.timex.value.granularity().to_string(),
+        mentions,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_sentence_two_events() {
+        let text = "Board plan\nDecember 13, 2018\nThe board will meet next Monday and publish results on April 22.";
+        let a = crate::source::text::read(text);
+        let tl = extract(&[a]);
+        assert_eq!(tl.events.len(), 2, "{:#?}", tl.events);
+    }
+
+    #[test]
+    fn stems() {
+        assert_eq!(stem("meetings"), stem("meeting"));
+        assert_eq!(stem("launched"), stem("launch"));
+    }
+}

@@ -1,0 +1,12 @@
+//! Newsline: reads news articles, finds their dated events, and lays them out on a timeline.
+//!
+//! Data flows one way: [`source`] (files → articles) → [`temporal`] (text → time expressions)
+//! → [`events`] (articles + time expressions → events, merged) → [`timeline`] (the model and
+//! its JSON form) → the app and the exporters.
+
+pub mod app;
+pub mod events;
+pub mod layout;
+pub mod source;
+pub mod temporal;
+pub mod timeline;

@@ -1,0 +1,287 @@
+//! The tagger's word lists, loaded once from the TSV files in `lexicon/`.
+//!
+//! Every word the rules care about maps to one [`Lex`] record that carries all
+//! its readings ("may" is a month, "second" an ordinal and a unit). The scanner
+//! looks each word up once, in a hash map keyed by the lower-cased word, and the
+//! rules then test the record's fields: no string comparison on the hot path.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use super::value::{Mod, PartOfDay, Season};
+
+/// A time unit, as durations and offsets use them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Unit {
+    Second,
+    Minute,
+    Hour,
+    Day,
+    Night,
+    Week,
+    Weekend,
+    Fortnight,
+    Month,
+    Quarter,
+    Year,
+    Decade,
+    Century,
+    Millennium,
+}
+
+impl Unit {
+    fn parse(s: &str) -> Option<Unit> {
+        Some(match s {
+            "second" => Unit::Second,
+            "minute" => Unit::Minute,
+            "hour" => Unit::Hour,
+            "day" => Unit::Day,
+            "night" => Unit::Night,
+            "week" => Unit::Week,
+            "weekend" => Unit::Weekend,
+            "fortnight" => Unit::Fortnight,
+            "month" => Unit::Month,
+            "quarter" => Unit::Quarter,
+            "year" => Unit::Year,
+            "decade" => Unit::Decade,
+            "century" => Unit::Century,
+            "millennium" => Unit::Millennium,
+            _ => return None,
+        })
+    }
+}
+
+/// Deictic reference values (TimeML's PAST_REF, PRESENT_REF, FUTURE_REF).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RefKind {
+    Past,
+    Present,
+    Future,
+}
+
+/// Every reading of one word. Fields are `None`/`0`/`false` where the word has no such reading.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Lex {
+    pub month: u8,
+    pub weekday: u8,
+    pub weekday_plural: bool,
+    pub cardinal: Option<u16>,
+    pub ordinal: Option<i16>,
+    pub article: bool,
+    pub unit: Option<Unit>,
+    pub unit_plural: bool,
+    pub shift: Option<i8>,
+    pub deictic: Option<i8>,
+    pub reference: Option<RefKind>,
+    pub part: Option<Mod>,
+    pub approx: Option<Mod>,
+    pub ago: Option<i8>,
+    pub part_of_day: Option<PartOfDay>,
+    pub season: Option<Season>,
+    pub set: Option<&'static str>,
+    pub quant: Option<u8>,
+    pub the: bool,
+    /// First word of at least one holiday phrase.
+    pub holiday: bool,
+    /// Mentioned by a rule as a literal word.
+    pub literal: bool,
+}
+
+/// A holiday: its words (scanned the way text is) and its date rule.
+#[derive(Debug)]
+pub struct Holiday {
+    pub words: Vec<&'static str>,
+    pub rule: HolidayRule,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum HolidayRule {
+    Fixed {
+        month: u32,
+        day: u32,
+    },
+    /// Days after Easter Sunday (negative: before).
+    Easter(i32),
+    /// The `n`th `weekday` (1 = Monday) of `month`, `n = -1` the last; then `offset` days.
+    Nth {
+        n: i32,
+        weekday: u32,
+        month: u32,
+        offset: i32,
+    },
+}
+
+pub struct Lexicon {
+    words: HashMap<&'static str, u16>,
+    entries: Vec<Lex>,
+    pub holidays: Vec<Holiday>,
+}
+
+/// Entry 0 is "no entry"; tokens store the index.
+pub const NO_ENTRY: u16 = 0;
+
+const MONTHS: &str = include_str!("lexicon/months.tsv");
+const WEEKDAYS: &str = include_str!("lexicon/weekdays.tsv");
+const NUMBERS: &str = include_str!("lexicon/numbers.tsv");
+const UNITS: &str = include_str!("lexicon/units.tsv");
+const WORDS: &str = include_str!("lexicon/words.tsv");
+const HOLIDAYS: &str = include_str!("lexicon/holidays.tsv");
+
+/// Rows of a TSV file, without comments and blank lines.
+fn rows(tsv: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
+    tsv.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#')).map(|l| l.split('\t').map(str::trim).collect())
+}
+
+fn parse_mod(s: &str) -> Option<Mod> {
+    Mod::parse(s)
+}
+
+impl Lexicon {
+    /// The shared lexicon, built on first use.
+    pub fn get() -> &'static Lexicon {
+        static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+        LEXICON.get_or_init(Lexicon::build)
+    }
+
+    fn entry(&mut self, word: &'static str) -> &mut Lex {
+        let next = self.entries.len() as u16;
+        let idx = *self.words.entry(word).or_insert(next);
+        if idx == next {
+            self.entries.push(Lex::default());
+        }
+        &mut self.entries[idx as usize]
+    }
+
+    fn build() -> Lexicon {
+        let mut lx = Lexicon { words: HashMap::new(), entries: vec![Lex::default()], holidays: Vec::new() };
+        for r in rows(MONTHS) {
+            lx.entry(r[0]).month = r[1].parse().expect("months.tsv: month number");
+        }
+        for r in rows(WEEKDAYS) {
+            let e = lx.entry(r[0]);
+            e.weekday = r[1].parse().expect("weekdays.tsv: weekday number");
+            e.weekday_plural = r[0].ends_with('s') && r[0].len() > 4;
+        }
+        for r in rows(NUMBERS) {
+            let v: i16 = r[1].parse().expect("numbers.tsv: value");
+            let e = lx.entry(r[0]);
+            match r[2] {
+                "cardinal" => e.cardinal = Some(v as u16),
+                "ordinal" => e.ordinal = Some(v),
+                "article" => e.article = true,
+                other => panic!("numbers.tsv: unknown kind {other}"),
+            }
+        }
+        for r in rows(UNITS) {
+            let e = lx.entry(r[0]);
+            e.unit = Some(Unit::parse(r[1]).expect("units.tsv: unit"));
+            e.unit_plural = r[2] == "1";
+        }
+        for r in rows(WORDS) {
+            let (word, class, value) = (r[0], r[1], r[2]);
+            let e = lx.entry(word);
+            match class {
+                "shift" => e.shift = Some(value.parse().expect("words.tsv: shift")),
+                "deictic" => e.deictic = Some(value.parse().expect("words.tsv: deictic")),
+                "ref" => {
+                    e.reference = Some(match value {
+                        "PAST_REF" => RefKind::Past,
+                        "PRESENT_REF" => RefKind::Present,
+                        _ => RefKind::Future,
+                    })
+                }
+                "mod" => e.part = parse_mod(value),
+                "approx" => e.approx = parse_mod(value),
+                "ago" => e.ago = Some(value.parse().expect("words.tsv: ago")),
+                "partofday" => e.part_of_day = PartOfDay::from_code(value),
+                "season" => e.season = Season::from_code(value),
+                "set" => e.set = Some(value),
+                "quant" => e.quant = Some(if value == "X" { 0 } else { value.parse().expect("words.tsv: quant") }),
+                "the" => e.the = true,
+                other => panic!("words.tsv: unknown class {other}"),
+            }
+        }
+        for r in rows(HOLIDAYS) {
+            let words = super::scan::words_of(r[0]);
+            let rule = parse_holiday_rule(r[1]).unwrap_or_else(|| panic!("holidays.tsv: bad rule {}", r[1]));
+            lx.entry(words[0]).holiday = true;
+            lx.holidays.push(Holiday { words, rule });
+        }
+        for word in super::rules::literal_words() {
+            lx.entry(word).literal = true;
+        }
+        lx
+    }
+
+    /// Looks a word up, ignoring ASCII case. Words longer than any entry are not looked up.
+    pub fn lookup(&self, word: &str) -> u16 {
+        let bytes = word.as_bytes();
+        if bytes.len() > 24 || bytes.is_empty() {
+            return NO_ENTRY;
+        }
+        let mut buf = [0u8; 24];
+        let buf = &mut buf[..bytes.len()];
+        for (d, s) in buf.iter_mut().zip(bytes) {
+            *d = s.to_ascii_lowercase();
+        }
+        match std::str::from_utf8(buf) {
+            Ok(lower) => self.words.get(lower).copied().unwrap_or(NO_ENTRY),
+            Err(_) => NO_ENTRY,
+        }
+    }
+
+    #[inline]
+    pub fn entry_at(&self, idx: u16) -> &Lex {
+        &self.entries[idx as usize]
+    }
+}
+
+fn parse_holiday_rule(s: &str) -> Option<HolidayRule> {
+    if let Some(rest) = s.strip_prefix("easter") {
+        let rest = rest.strip_prefix('+').unwrap_or(rest);
+        return Some(HolidayRule::Easter(rest.parse().ok()?));
+    }
+    if let Some(rest) = s.strip_prefix("nth:") {
+        let (spec, offset) = match rest.split_once('+') {
+            Some((a, b)) => (a, b.parse().ok()?),
+            None => (rest, 0),
+        };
+        let parts: Vec<&str> = spec.split(':').collect();
+        return Some(HolidayRule::Nth {
+            n: parts.first()?.parse().ok()?,
+            weekday: parts.get(1)?.parse().ok()?,
+            month: parts.get(2)?.parse().ok()?,
+            offset,
+        });
+    }
+    let (m, d) = s.split_once('-')?;
+    Some(HolidayRule::Fixed { month: m.parse().ok()?, day: d.parse().ok()? })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_have_all_their_readings() {
+        let lx = Lexicon::get();
+        let may = lx.entry_at(lx.lookup("May"));
+        assert_eq!(may.month, 5);
+        let second = lx.entry_at(lx.lookup("second"));
+        assert_eq!(second.ordinal, Some(2));
+        assert_eq!(second.unit, Some(Unit::Second));
+        assert_eq!(lx.lookup("banana"), NO_ENTRY);
+        assert_eq!(lx.entry_at(lx.lookup("Fridays")).weekday, 5);
+        assert!(lx.entry_at(lx.lookup("Fridays")).weekday_plural);
+        assert!(!lx.entry_at(lx.lookup("Friday")).weekday_plural);
+    }
+
+    #[test]
+    fn holidays_are_parsed() {
+        let lx = Lexicon::get();
+        let thanks = lx.holidays.iter().find(|h| h.words == ["thanksgiving"]).unwrap();
+        assert_eq!(thanks.rule, HolidayRule::Nth { n: 4, weekday: 4, month: 11, offset: 0 });
+        let ny = lx.holidays.iter().find(|h| h.words[0] == "new" && h.words.len() == 5 && h.words[4] == "day").unwrap();
+        assert_eq!(ny.words, ["new", "year", "'", "s", "day"]);
+    }
+}

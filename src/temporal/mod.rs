@@ -1,0 +1,298 @@
+//! The temporal tagger: finds time expressions in English text and normalises
+//! them to TimeML TIMEX3 values, resolved against the document's date.
+//!
+//! The pipeline, in the order it runs:
+//! 1. [`scan`] splits the text into tokens and looks words up in the [`lexicon`];
+//! 2. the [`rules`] propose matches ([`raw::RawTimex`]), the longest one winning at each token;
+//! 3. refiners widen a match by the words TimeML counts as part of it ("early", "the end of");
+//! 4. [`resolve`] turns each match into a [`TimexValue`], using the [`tense`] around it
+//!    and the narrative reference time.
+//!
+//! ```
+//! use newsline::temporal::tag;
+//! let dct = chrono::NaiveDate::from_ymd_opt(2018, 12, 13);
+//! let found = tag("The arrest last week in Canada", dct);
+//! assert_eq!(found[0].value.to_string(), "2018-W49");
+//! ```
+
+pub mod lexicon;
+pub mod pattern;
+pub mod raw;
+pub mod resolve;
+pub mod rules;
+pub mod scan;
+pub mod tense;
+pub mod value;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+pub use value::{Mod, TimexType, TimexValue};
+
+use pattern::{Caps, Ctx};
+use raw::{Raw, RawTimex};
+use resolve::{Anchors, Direction};
+use scan::{Gap, Kind, Token};
+
+/// A time expression found in a text: its byte span, type, value and modifier.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Timex {
+    pub start: usize,
+    pub end: usize,
+    #[serde(rename = "type")]
+    pub kind: TimexType,
+    pub value: TimexValue,
+    #[serde(rename = "mod", skip_serializing_if = "Option::is_none")]
+    pub modifier: Option<Mod>,
+    /// The rule that found it, for debugging and error analysis.
+    #[serde(skip)]
+    pub rule: &'static str,
+    /// Whether the value was computed from the document date or narrative time
+    /// rather than read off the text.
+    #[serde(skip)]
+    pub relative: bool,
+}
+
+/// A reusable tagger: keeps its token buffer between calls.
+#[derive(Default)]
+pub struct Tagger {
+    toks: Vec<Token>,
+}
+
+/// Tags one text (a convenience for [`Tagger::tag`]).
+pub fn tag(text: &str, dct: Option<NaiveDate>) -> Vec<Timex> {
+    Tagger::default().tag(text, dct)
+}
+
+impl Tagger {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Finds and resolves every time expression in `text`. `dct` is the
+    /// document creation time; without it, relative expressions stay unresolved
+    /// (values with `X` in them) while absolute dates still resolve.
+    pub fn tag(&mut self, text: &str, dct: Option<NaiveDate>) -> Vec<Timex> {
+        scan::scan_into(text, &mut self.toks);
+        let ctx = Ctx { text, toks: &self.toks };
+        let mut found = find(&ctx);
+        for m in &mut found {
+            widen_with_part(&ctx, m);
+        }
+        resolve_all(&ctx, &found, dct)
+    }
+}
+
+/// Proposes matches left to right, the longest at each token.
+fn find(ctx: &Ctx<'_>) -> Vec<RawTimex> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    let n = ctx.toks.len();
+    while i < n {
+        if !pattern::may_start(&ctx.toks[i]) {
+            i += 1;
+            continue;
+        }
+        let mut best: Option<RawTimex> = None;
+        for rule in rules::RULES {
+            let mut caps = Caps::default();
+            let Some(j) = pattern::seq(ctx, rule.pattern, i, &mut caps) else { continue };
+            if j <= i || best.as_ref().is_some_and(|b| b.last >= j) {
+                continue;
+            }
+            if let Some((raw, modifier)) = (rule.make)(&caps) {
+                best = Some(RawTimex { first: i, last: j, raw, modifier, rule: rule.name });
+            }
+        }
+        match best {
+            Some(b) => {
+                i = b.last;
+                out.push(b);
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+fn word_at(ctx: &Ctx<'_>, i: usize, words: &[&str]) -> bool {
+    ctx.toks.get(i).is_some_and(|t| t.kind == Kind::Word && words.iter().any(|w| scan::token_is(t, ctx.text, w)))
+}
+
+/// Widens a calendar match by a part-of-period phrase before it:
+/// "early 2024", "mid-November", "late last year", "the end of 1994".
+fn widen_with_part(ctx: &Ctx<'_>, m: &mut RawTimex) {
+    if m.modifier.is_some() || !matches!(m.raw, Raw::Absolute(_) | Raw::Named { .. } | Raw::Shifted { .. } | Raw::Deictic { .. }) {
+        return;
+    }
+    let Some(mut i) = m.first.checked_sub(1) else { return };
+    // "mid-2017": the hyphen is tight on both sides.
+    if ctx.toks[i].is_punct('-') && ctx.toks[i].gap == Gap::None && ctx.toks[m.first].gap == Gap::None {
+        let Some(j) = i.checked_sub(1) else { return };
+        i = j;
+    }
+    // "the end of", "the beginning of", "the middle of".
+    if word_at(ctx, i, &["of"]) {
+        let Some(j) = i.checked_sub(1) else { return };
+        if !word_at(ctx, j, &["end", "beginning", "start", "middle", "close", "dawn", "turn"]) {
+            return;
+        }
+        i = j;
+    } else if !word_at(ctx, i, &["early", "mid", "late", "earlier", "later", "middle"]) {
+        return;
+    }
+    let Some(part) = ctx.toks[i].lex().part.or_else(|| word_at(ctx, i, &["turn"]).then_some(Mod::Start)) else { return };
+    if i > 0 && word_at(ctx, i - 1, &["the"]) {
+        i -= 1;
+    }
+    m.first = i;
+    m.modifier = Some(part);
+}
+
+/// Whether a resolved value moves the narrative reference time.
+fn sets_reference(raw: &Raw, value: &TimexValue) -> Option<NaiveDate> {
+    let explicit = matches!(raw, Raw::Absolute(_) | Raw::Named { .. } | Raw::Deictic { .. } | Raw::Time { .. });
+    if !explicit {
+        return None;
+    }
+    match value {
+        TimexValue::Day(d) | TimexValue::DayTime(d, _) => Some(*d),
+        _ => None,
+    }
+}
+
+fn resolve_all(ctx: &Ctx<'_>, found: &[RawTimex], dct: Option<NaiveDate>) -> Vec<Timex> {
+    let mut reference = dct;
+    let mut out = Vec::with_capacity(found.len());
+    for m in found {
+        let dir = match m.raw {
+            Raw::Named { .. } | Raw::Time { .. } => tense::direction(ctx.toks, ctx.text, m.first, m.last),
+            _ => Direction::Unknown,
+        };
+        let value = resolve::resolve(&m.raw, dir, Anchors { dct, reference });
+        if let Some(d) = sets_reference(&m.raw, &value) {
+            reference = Some(d);
+        }
+        let relative = !matches!(m.raw, Raw::Absolute(_));
+        out.push(Timex {
+            start: ctx.toks[m.first].start as usize,
+            end: ctx.toks[m.last - 1].end as usize,
+            kind: m.raw.timex_type(),
+            value,
+            modifier: m.modifier,
+            rule: m.rule,
+            relative,
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Walks every rule's examples at the fixed reference date.
+    #[test]
+    fn every_rule_example() {
+        let dct = Some(rules::example_dct());
+        let mut failures = Vec::new();
+        for rule in rules::RULES {
+            for ex in rule.examples {
+                let found = tag(ex.text, dct);
+                let got: Vec<(String, String)> = found.iter().map(|t| (ex.text[t.start..t.end].to_string(), t.value.to_string())).collect();
+                if ex.span.is_empty() {
+                    if !found.is_empty() {
+                        failures.push(format!("{}: {:?} should find nothing, found {:?}", rule.name, ex.text, got));
+                    }
+                } else if !got.iter().any(|(s, v)| s == ex.span && v == ex.value) {
+                    failures.push(format!("{}: {:?} should find {:?} = {}, found {:?}", rule.name, ex.text, ex.span, ex.value, got));
+                }
+            }
+        }
+        assert!(failures.is_empty(), "{} example(s) failed:\n{}", failures.len(), failures.join("\n"));
+    }
+
+    #[test]
+    fn must_not_match() {
+        for text in [
+            "the 4G and 5G networks",
+            "running Windows 10 on",
+            "the F-35 fighter",
+            "COVID-19 spread",
+            "a $4.2 billion deal",
+            "cut 1,200 jobs",
+            "a 7 nm process",
+            "Huawei may lose",
+            "protesters march through",
+            "the Sunday Times reported",
+            "version 3.2.1 shipped",
+            "won 3-2 on",
+            "call 555-867-5309",
+            "a pledge to spend $2 billion",
+        ] {
+            let found = tag(text, Some(rules::example_dct()));
+            assert!(found.is_empty(), "{text:?} gave {found:?}");
+        }
+    }
+
+    #[test]
+    fn seed_article_expressions() {
+        let dct = Some(rules::example_dct());
+        let cases = [
+            ("hit a low last month when", "last month", "2018-11", None),
+            ("said the meeting in late November ended", "late November", "2018-11", Some(Mod::End)),
+            ("In an April report, the", "April", "2018-04", None),
+            ("a report released in July found", "July", "2018-07", None),
+            ("The arrest last week in Canada", "last week", "2018-W49", None),
+            ("On Dec. 5, BT Group announced", "Dec. 5", "2018-12-05", None),
+        ];
+        for (text, span, value, modifier) in cases {
+            let found = tag(text, dct);
+            assert_eq!(found.len(), 1, "{text}: {found:?}");
+            assert_eq!(&text[found[0].start..found[0].end], span);
+            assert_eq!(found[0].value.to_string(), value);
+            assert_eq!(found[0].modifier, modifier);
+        }
+    }
+
+    #[test]
+    fn part_of_period_prefixes() {
+        let dct = Some(rules::example_dct());
+        for (text, span, value, m) in [
+            ("growth in mid-2017 slowed", "mid-2017", "2017", Mod::Mid),
+            ("by early 2024 the", "early 2024", "2024", Mod::Start),
+            ("at the end of 1994 the", "the end of 1994", "1994", Mod::End),
+            ("in early December the", "early December", "2018-12", Mod::Start),
+        ] {
+            let found = tag(text, dct);
+            assert_eq!(found.len(), 1, "{text}: {found:?}");
+            assert_eq!(&text[found[0].start..found[0].end], span, "{text}");
+            assert_eq!(found[0].value.to_string(), value);
+            assert_eq!(found[0].modifier, Some(m));
+        }
+    }
+
+    #[test]
+    fn narrative_time_moves_with_the_text() {
+        let text = "On March 3, 2015 the plant closed. The following day workers protested.";
+        let found = tag(text, Some(rules::example_dct()));
+        assert_eq!(found[1].value.to_string(), "2015-03-04");
+    }
+
+    #[test]
+    fn undated_text_leaves_relative_values_unresolved() {
+        let found = tag("He left last week, and came back on Dec. 5, 2018.", None);
+        assert!(found[0].value.to_string().contains('X'));
+        assert_eq!(found[1].value.to_string(), "2018-12-05");
+    }
+
+    #[test]
+    fn spans_lie_on_char_boundaries_in_any_text() {
+        let texts = ["ñ2018ü—Dec.", "\u{2019}90s", "日本 2018年12月5日", "\u{feff}Dec. 5", "Dec.\u{a0}5", "5\u{200b}th"];
+        for t in texts {
+            for x in tag(t, Some(rules::example_dct())) {
+                assert!(t.is_char_boundary(x.start) && t.is_char_boundary(x.end) && x.start < x.end);
+            }
+        }
+    }
+}

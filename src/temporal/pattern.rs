@@ -1,0 +1,811 @@
+//! A small pattern language over tokens, in which the rules are written.
+//!
+//! A pattern is a slice of [`E`] elements. Each element matches one or a few
+//! tokens and, where it means something, records its reading in a named field of
+//! [`Caps`] (`caps.month`, `caps.day`, `caps.unit` …): the rules' productions read
+//! those fields, never numbered groups. `Opt` and `Alt` backtrack, so a pattern
+//! reads like the phrase it matches:
+//!
+//! ```text
+//! [Opt(&[Weekday, Opt(&[P(',')])]), Month, Day, Opt(&[P(',')]), Year]   "Tuesday, Dec. 5, 2018"
+//! ```
+
+use super::lexicon::{Lexicon, RefKind, Unit};
+use super::scan::{Gap, Kind, Token, token_is};
+use super::value::{Mod, PartOfDay, Season};
+
+/// One pattern element.
+#[derive(Debug, Clone, Copy)]
+pub enum E {
+    /// A month name, capitalised; an abbreviation may carry its period ("Dec.").
+    Month,
+    /// A month name spelled out, or an abbreviation with its period: safe alone.
+    MonthAlone,
+    /// A month number 1–12.
+    MonthNum,
+    /// A day of the month: "5", "5th", "fifth", "twenty-first".
+    Day,
+    /// A day of the month as bare digits, inside a numeric date ("12/05/2018").
+    DayNum,
+    /// A quarter code: "Q3", "3Q".
+    QuarterCode,
+    /// The previous token is one of these words (it is context, not part of the match).
+    After(&'static [&'static str]),
+    /// A four-digit year, or "'98".
+    Year,
+    /// A four-digit year standing alone, where a bare number must look like a year.
+    BareYear,
+    /// A two- or four-digit year in a numeric date.
+    NumYear,
+    /// A capitalised weekday name (abbreviations need their period).
+    Weekday,
+    /// A quantity: digits ("2.5", "2 1/2", "1,000"), number words ("twenty-five"), "a"/"an".
+    Num,
+    /// An ordinal: "third", "3rd".
+    Ordinal,
+    /// A time unit ("days", "year").
+    Unit,
+    /// "last" / "this" / "next" and their kin.
+    Shift,
+    /// "today", "yesterday", "tomorrow", "tonight".
+    Deictic,
+    /// "now", "recently", "soon".
+    Ref,
+    /// "early", "mid", "late", "end" …
+    Part,
+    /// A hedge on a quantity: "about", "more than", "at least", "up to".
+    Approx,
+    /// "ago", "earlier", "later", "before", "after".
+    Ago,
+    PartOfDay,
+    Season,
+    /// "daily", "weekly" …
+    SetWord,
+    /// "several", "few", "couple".
+    Quant,
+    /// A holiday name ("Christmas", "New Year's Day").
+    Holiday,
+    /// "the", "that", "these", "those".
+    The,
+    /// Clock time "15:30".
+    Clock,
+    /// An hour 1–12 before a.m./p.m.
+    Hour,
+    /// "a.m.", "pm" …
+    AmPm,
+    /// A time zone abbreviation.
+    Zone,
+    /// "1990s", "'90s", "nineties".
+    Decade,
+    /// One of these words, case-insensitively.
+    W(&'static [&'static str]),
+    /// This punctuation character.
+    P(char),
+    /// This punctuation character, written tight against the previous token.
+    J(char),
+    /// The element, written tight against the previous token.
+    Tight(&'static E),
+    /// An optional sequence.
+    Opt(&'static [E]),
+    /// The first alternative sequence that lets the rest match.
+    Alt(&'static [&'static [E]]),
+}
+
+/// What a pattern's elements read, by name.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Caps {
+    pub year: Option<i32>,
+    pub month: Option<u32>,
+    pub day: Option<u32>,
+    pub weekday: Option<u32>,
+    pub weekday_plural: bool,
+    pub num: Option<f64>,
+    pub unit: Option<Unit>,
+    pub unit_plural: bool,
+    pub ordinal: Option<i32>,
+    pub shift: Option<i32>,
+    /// Two shifts ("this coming Sunday") keep the first here.
+    pub shift2: Option<i32>,
+    pub deictic: Option<i32>,
+    pub reference: Option<RefKind>,
+    pub part: Option<Mod>,
+    pub approx: Option<Mod>,
+    pub ago: Option<i32>,
+    /// The offset word counts from the narrative time ("earlier", "later"), not the document date ("ago").
+    pub anaphoric: bool,
+    pub part_of_day: Option<PartOfDay>,
+    pub season: Option<Season>,
+    pub set: Option<&'static str>,
+    pub quant: Option<u8>,
+    pub holiday: Option<usize>,
+    pub hour: Option<u32>,
+    pub minute: Option<u32>,
+    pub pm: Option<bool>,
+    pub zone: bool,
+    pub decade: Option<i32>,
+    pub the: bool,
+    /// The literal word last matched by a `W` element (lower-case as written in the rule).
+    pub word: Option<&'static str>,
+}
+
+pub struct Ctx<'a> {
+    pub text: &'a str,
+    pub toks: &'a [Token],
+}
+
+const ORDINAL_SUFFIXES: [&str; 4] = ["st", "nd", "rd", "th"];
+const ZONES: [&str; 18] =
+    ["est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "gmt", "utc", "bst", "cet", "cest", "et", "pt", "ct", "z", "jst"];
+const DECADE_WORDS: [(&str, i32); 8] =
+    [("twenties", 2), ("thirties", 3), ("forties", 4), ("fifties", 5), ("sixties", 6), ("seventies", 7), ("eighties", 8), ("nineties", 9)];
+
+impl<'a> Ctx<'a> {
+    #[inline]
+    fn tok(&self, i: usize) -> Option<&'a Token> {
+        self.toks.get(i)
+    }
+
+    /// A token joined to the previous one with no space.
+    #[inline]
+    fn tight(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| t.gap == Gap::None)
+    }
+
+    fn word_is(&self, i: usize, words: &[&str]) -> bool {
+        self.tok(i).is_some_and(|t| t.kind == Kind::Word && words.iter().any(|w| token_is(t, self.text, w)))
+    }
+
+    /// A number token that is not glued to letters or further digits ("4G", "F-35", "3.5").
+    fn plain_number(&self, i: usize) -> bool {
+        let Some(t) = self.tok(i) else { return false };
+        if t.kind != Kind::Number {
+            return false;
+        }
+        if i > 0 {
+            let prev = &self.toks[i - 1];
+            // "$2", "F-35", "COVID-19", "#3", "v2": glued on the left.
+            if t.gap == Gap::None && (prev.kind == Kind::Word || prev.kind == Kind::Number) {
+                return false;
+            }
+            if t.gap == Gap::None && prev.kind == Kind::Punct {
+                let c = char::from_u32(prev.num).unwrap_or(' ');
+                if matches!(c, '$' | '£' | '€' | '¥' | '#' | '.' | ',' | '/' | ':' | '+' | '-')
+                    && i >= 2
+                    && self.toks[i - 2].gap == Gap::None
+                    && self.toks[i - 2].kind != Kind::Punct
+                {
+                    return false;
+                }
+                if matches!(c, '$' | '£' | '€' | '¥' | '#') {
+                    return false;
+                }
+            }
+        }
+        if let Some(next) = self.tok(i + 1)
+            && next.gap == Gap::None
+        {
+            if next.kind == Kind::Number {
+                return false;
+            }
+            if next.is_punct('%') {
+                return false;
+            }
+            // "3,000", "3.5", "3:45", "3-2": part of a bigger number, a time or a score.
+            if (next.is_punct(',') || next.is_punct('.') || next.is_punct(':'))
+                && self.tok(i + 2).is_some_and(|n| n.kind == Kind::Number && n.gap == Gap::None)
+            {
+                return false;
+            }
+        }
+        true
+    }
+
+    /// A number followed by an ordinal suffix ("5th"), or a plain number. Returns (value, next index).
+    fn number_with_suffix(&self, i: usize) -> Option<(u32, usize, bool)> {
+        let t = self.tok(i)?;
+        if t.kind != Kind::Number || !self.plain_number_left(i) {
+            return None;
+        }
+        if let Some(n) = self.tok(i + 1)
+            && n.gap == Gap::None
+            && n.kind == Kind::Word
+        {
+            if ORDINAL_SUFFIXES.iter().any(|s| token_is(n, self.text, s)) {
+                return Some((t.num, i + 2, true));
+            }
+            return None;
+        }
+        if !self.plain_number(i) {
+            return None;
+        }
+        Some((t.num, i + 1, false))
+    }
+
+    /// Only the left-hand checks of [`Self::plain_number`].
+    fn plain_number_left(&self, i: usize) -> bool {
+        if i == 0 {
+            return true;
+        }
+        let t = &self.toks[i];
+        let prev = &self.toks[i - 1];
+        if t.gap != Gap::None {
+            return true;
+        }
+        match prev.kind {
+            Kind::Word | Kind::Number => false,
+            Kind::Punct => !matches!(char::from_u32(prev.num), Some('$' | '£' | '€' | '¥' | '#' | '.' | ',' | '/' | ':')),
+        }
+    }
+
+    fn ordinal_word(&self, i: usize) -> Option<(i32, usize)> {
+        let t = self.tok(i)?;
+        let lex = t.lex();
+        // "twenty-first", "thirty first".
+        if let Some(tens) = lex.cardinal.filter(|v| *v == 20 || *v == 30) {
+            let mut j = i + 1;
+            if self.tok(j).is_some_and(|t| t.is_punct('-') && t.gap == Gap::None) {
+                j += 1;
+            }
+            if let Some(o) = self.tok(j).and_then(|t| t.lex().ordinal).filter(|o| (1..=9).contains(o)) {
+                return Some((tens as i32 + o as i32, j + 1));
+            }
+        }
+        lex.ordinal.filter(|o| *o > 0).map(|o| (o as i32, i + 1))
+    }
+
+    /// A cardinal number in words: "five", "twenty-five", "twenty five", "two hundred".
+    fn cardinal_words(&self, i: usize) -> Option<(f64, usize)> {
+        let v = self.tok(i)?.lex().cardinal? as f64;
+        let mut j = i + 1;
+        let mut value = v;
+        if (20.0..100.0).contains(&v) && (v as u32).is_multiple_of(10) {
+            let k = if self.tok(j).is_some_and(|t| t.is_punct('-') && t.gap == Gap::None) { j + 1 } else { j };
+            if let Some(u) = self.tok(k).and_then(|t| t.lex().cardinal).filter(|u| (1..=9).contains(u)) {
+                value += u as f64;
+                j = k + 1;
+            }
+        }
+        if self.word_is(j, &["hundred"]) {
+            value *= 100.0;
+            j += 1;
+        } else if self.word_is(j, &["thousand"]) {
+            value *= 1000.0;
+            j += 1;
+        }
+        Some((value, j))
+    }
+
+    /// Digits with an optional decimal part, thousands separators, or a following fraction.
+    fn digit_number(&self, i: usize) -> Option<(f64, usize)> {
+        let t = self.tok(i)?;
+        if t.kind != Kind::Number || !self.plain_number_left(i) {
+            return None;
+        }
+        let mut value = t.num as f64;
+        let mut j = i + 1;
+        // "1,000": groups of three digits.
+        while self.tok(j).is_some_and(|c| c.is_punct(',') && c.gap == Gap::None)
+            && self.tok(j + 1).is_some_and(|n| n.kind == Kind::Number && n.gap == Gap::None && n.digits == 3)
+        {
+            value = value * 1000.0 + self.toks[j + 1].num as f64;
+            j += 2;
+        }
+        // "2.5"
+        if self.tok(j).is_some_and(|c| c.is_punct('.') && c.gap == Gap::None)
+            && let Some(n) = self.tok(j + 1).filter(|n| n.kind == Kind::Number && n.gap == Gap::None)
+        {
+            value += n.num as f64 / 10f64.powi(n.digits as i32);
+            j += 2;
+        }
+        // "2 1/2", "1/2"
+        if let (Some(a), Some(s), Some(b)) = (self.tok(j), self.tok(j + 1), self.tok(j + 2))
+            && a.kind == Kind::Number
+            && s.is_punct('/')
+            && s.gap == Gap::None
+            && b.kind == Kind::Number
+            && b.gap == Gap::None
+            && b.num > a.num
+            && b.num <= 16
+            && self.tok(j + 3).is_none_or(|n| n.gap != Gap::None || n.is_punct('-'))
+        {
+            value += a.num as f64 / b.num as f64;
+            j += 3;
+        }
+        // Glued to letters or digits on the right: "4G", "7nm", "3-2".
+        if let Some(n) = self.tok(j)
+            && n.gap == Gap::None
+            && (n.kind != Kind::Punct || n.is_punct('%') || (n.is_punct('-') && self.tok(j + 1).is_some_and(|m| m.kind == Kind::Number)))
+        {
+            return None;
+        }
+        Some((value, j))
+    }
+
+    fn approx(&self, i: usize) -> Option<(Mod, usize)> {
+        let t = self.tok(i)?;
+        let two = |a: &[&str], b: &[&str]| self.word_is(i, a) && self.word_is(i + 1, b);
+        if two(&["more", "longer"], &["than"]) {
+            return Some((Mod::MoreThan, i + 2));
+        }
+        if two(&["less", "fewer", "shorter"], &["than"]) {
+            return Some((Mod::LessThan, i + 2));
+        }
+        if two(&["at"], &["least"]) {
+            return Some((Mod::EqualOrMore, i + 2));
+        }
+        if two(&["at"], &["most"]) || two(&["up"], &["to"]) || two(&["no"], &["more"]) {
+            return Some((Mod::EqualOrLess, i + 2));
+        }
+        if two(&["just"], &["over"]) {
+            return Some((Mod::MoreThan, i + 2));
+        }
+        if two(&["just"], &["under"]) {
+            return Some((Mod::LessThan, i + 2));
+        }
+        t.lex().approx.map(|m| (m, i + 1))
+    }
+
+    fn holiday(&self, i: usize) -> Option<(usize, usize)> {
+        let t = self.tok(i)?;
+        if !t.lex().holiday || !t.capitalized() {
+            return None;
+        }
+        let mut best: Option<(usize, usize)> = None;
+        for (h_idx, h) in Lexicon::get().holidays.iter().enumerate() {
+            let n = h.words.len();
+            let fits = h.words.iter().enumerate().all(|(k, w)| self.tok(i + k).is_some_and(|t| token_is(t, self.text, w)));
+            if fits && best.is_none_or(|(_, end)| i + n > end) {
+                best = Some((h_idx, i + n));
+            }
+        }
+        best
+    }
+
+    /// Consumes a period right after an abbreviation ("Dec.", "Tues.").
+    fn abbrev_dot(&self, i: usize, word_len: usize, full_len: usize) -> usize {
+        if word_len < full_len && self.tok(i + 1).is_some_and(|t| t.is_punct('.') && t.gap == Gap::None) { i + 2 } else { i + 1 }
+    }
+
+    fn month(&self, i: usize, alone: bool) -> Option<(u32, usize)> {
+        let t = self.tok(i)?;
+        let m = t.lex().month;
+        if m == 0 || !t.capitalized() {
+            return None;
+        }
+        let len = t.text(self.text).len();
+        let full = MONTH_LEN[m as usize - 1];
+        let next = self.abbrev_dot(i, len, full);
+        if alone && len < full && next == i + 1 {
+            // A bare "Mar" or "Jan" is more often a name than a month.
+            return None;
+        }
+        Some((m as u32, next))
+    }
+
+    fn weekday(&self, i: usize) -> Option<(u32, bool, usize)> {
+        let t = self.tok(i)?;
+        let lex = t.lex();
+        if lex.weekday == 0 || !t.capitalized() {
+            return None;
+        }
+        let len = t.text(self.text).len();
+        if let Some(n) = self.tok(i + 1)
+            && n.gap == Gap::Space
+            && n.capitalized()
+            && !is_time_word(n.lex())
+            && !self.abbreviation_like(i + 1)
+        {
+            return None;
+        }
+        if lex.weekday_plural {
+            return Some((lex.weekday as u32, true, i + 1));
+        }
+        let full = WEEKDAY_LEN[lex.weekday as usize - 1];
+        let next = self.abbrev_dot(i, len, full);
+        if len < full && next == i + 1 {
+            return None;
+        }
+        Some((lex.weekday as u32, false, next))
+    }
+
+    /// "EST", "GMT": all-capital short words, which may follow a weekday.
+    fn abbreviation_like(&self, i: usize) -> bool {
+        self.tok(i).is_some_and(|t| t.text(self.text).len() <= 4 && t.text(self.text).bytes().all(|b| b.is_ascii_uppercase()))
+    }
+
+    fn year(&self, i: usize, bare: bool) -> Option<(i32, usize)> {
+        let t = self.tok(i)?;
+        // "'98"
+        if t.is_punct('\'') {
+            let n = self.tok(i + 1)?;
+            if n.kind == Kind::Number && n.digits == 2 && n.gap == Gap::None && self.plain_number(i + 1) && !bare {
+                let y = n.num as i32;
+                return Some((if y < 30 { 2000 + y } else { 1900 + y }, i + 2));
+            }
+            return None;
+        }
+        if t.kind != Kind::Number || t.digits != 4 || !self.plain_number(i) {
+            return None;
+        }
+        let y = t.num as i32;
+        let range = if bare { 1900..=2099 } else { 1000..=2999 };
+        if !range.contains(&y) {
+            return None;
+        }
+        Some((y, i + 1))
+    }
+
+    fn decade(&self, i: usize) -> Option<(i32, usize)> {
+        let t = self.tok(i)?;
+        if let Some(&(_, d)) = DECADE_WORDS.iter().find(|(w, _)| token_is(t, self.text, w)) {
+            return Some((190 + d, i + 1));
+        }
+        let (num, digits, j) = if t.is_punct('\'') {
+            let n = self.tok(i + 1).filter(|n| n.gap == Gap::None)?;
+            (n.num, 2, i + 2)
+        } else if t.kind == Kind::Number && self.plain_number_left(i) {
+            (t.num, t.digits, i + 1)
+        } else {
+            return None;
+        };
+        if !(digits == 2 || digits == 4) || !num.is_multiple_of(10) {
+            return None;
+        }
+        // "1990s" or "1990's"
+        let k = if self.tok(j).is_some_and(|a| a.is_punct('\'') && a.gap == Gap::None) { j + 1 } else { j };
+        let s = self.tok(k)?;
+        if s.gap != Gap::None || !token_is(s, self.text, "s") {
+            return None;
+        }
+        let decade = if digits == 4 { num as i32 / 10 } else { 190 + num as i32 / 10 };
+        Some((decade, k + 1))
+    }
+
+    fn am_pm(&self, i: usize) -> Option<(bool, usize)> {
+        let t = self.tok(i)?;
+        if t.kind != Kind::Word {
+            return None;
+        }
+        let pm = if token_is(t, self.text, "am") {
+            false
+        } else if token_is(t, self.text, "pm") {
+            true
+        } else if token_is(t, self.text, "a") || token_is(t, self.text, "p") {
+            // "a.m." / "p.m" as four or three tokens.
+            let dot = self.tok(i + 1).filter(|d| d.is_punct('.') && d.gap == Gap::None)?;
+            let _ = dot;
+            let m = self.tok(i + 2).filter(|m| m.gap == Gap::None && token_is(m, self.text, "m"))?;
+            let _ = m;
+            let pm = token_is(t, self.text, "p");
+            let end = if self.tok(i + 3).is_some_and(|d| d.is_punct('.') && d.gap == Gap::None) { i + 4 } else { i + 3 };
+            return Some((pm, end));
+        } else {
+            return None;
+        };
+        let end = if self.tok(i + 1).is_some_and(|d| d.is_punct('.') && d.gap == Gap::None) { i + 2 } else { i + 1 };
+        Some((pm, end))
+    }
+
+    fn clock(&self, i: usize) -> Option<(u32, u32, usize)> {
+        let h = self.tok(i)?;
+        let c = self.tok(i + 1)?;
+        let m = self.tok(i + 2)?;
+        if h.kind != Kind::Number
+            || h.digits > 2
+            || !self.plain_number_left(i)
+            || !c.is_punct(':')
+            || c.gap != Gap::None
+            || m.kind != Kind::Number
+            || m.gap != Gap::None
+            || m.digits != 2
+            || h.num > 24
+            || m.num > 59
+        {
+            return None;
+        }
+        // "15:30:12" seconds are read and dropped; "3:45 a.m." keeps going in the pattern.
+        let mut end = i + 3;
+        if self.tok(end).is_some_and(|c| c.is_punct(':') && c.gap == Gap::None)
+            && self.tok(end + 1).is_some_and(|s| s.kind == Kind::Number && s.digits == 2)
+        {
+            end += 2;
+        }
+        if self.tok(end).is_some_and(|n| n.gap == Gap::None && (n.kind == Kind::Number || n.is_punct(':'))) {
+            return None;
+        }
+        Some((h.num, m.num, end))
+    }
+}
+
+/// Words that can follow a weekday in a date ("Friday night", "Monday, Dec. 5").
+fn is_time_word(lex: &super::lexicon::Lex) -> bool {
+    lex.month != 0 || lex.part_of_day.is_some() || lex.deictic.is_some() || lex.unit.is_some() || lex.holiday
+}
+
+const MONTH_LEN: [usize; 12] = [7, 8, 5, 5, 3, 4, 4, 6, 9, 7, 8, 8];
+const WEEKDAY_LEN: [usize; 7] = [6, 7, 9, 8, 6, 8, 6];
+
+/// Matches one element at token `i`; returns the index after it.
+fn elem(ctx: &Ctx<'_>, e: &E, i: usize, caps: &mut Caps) -> Option<usize> {
+    let t = ctx.tok(i)?;
+    match *e {
+        E::Month | E::MonthAlone => {
+            let (m, j) = ctx.month(i, matches!(e, E::MonthAlone))?;
+            caps.month = Some(m);
+            Some(j)
+        }
+        E::MonthNum => {
+            if t.kind != Kind::Number || t.digits > 2 || !(1..=12).contains(&t.num) {
+                return None;
+            }
+            caps.month = Some(t.num);
+            Some(i + 1)
+        }
+        E::Day => {
+            if let Some((d, j, _)) = ctx.number_with_suffix(i) {
+                if !(1..=31).contains(&d) || t.digits > 2 {
+                    return None;
+                }
+                caps.day = Some(d);
+                return Some(j);
+            }
+            let (o, j) = ctx.ordinal_word(i)?;
+            if !(1..=31).contains(&o) {
+                return None;
+            }
+            caps.day = Some(o as u32);
+            Some(j)
+        }
+        E::Year | E::BareYear => {
+            let (y, j) = ctx.year(i, matches!(e, E::BareYear))?;
+            caps.year = Some(y);
+            Some(j)
+        }
+        E::DayNum => {
+            if t.kind != Kind::Number || t.digits > 2 || !(1..=31).contains(&t.num) {
+                return None;
+            }
+            caps.day = Some(t.num);
+            Some(i + 1)
+        }
+        E::QuarterCode => {
+            let n = ctx.tok(i + 1).filter(|n| n.gap == Gap::None)?;
+            let q = match (t.kind, n.kind) {
+                (Kind::Word, Kind::Number) if token_is(t, ctx.text, "q") => n.num,
+                (Kind::Number, Kind::Word) if token_is(n, ctx.text, "q") => t.num,
+                _ => return None,
+            };
+            if !(1..=4).contains(&q) || ctx.tok(i + 2).is_some_and(|x| x.gap == Gap::None && x.kind != Kind::Punct) {
+                return None;
+            }
+            caps.ordinal = Some(q as i32);
+            Some(i + 2)
+        }
+        E::After(words) => {
+            let prev = i.checked_sub(1)?;
+            ctx.word_is(prev, words).then_some(i)
+        }
+        E::NumYear => {
+            if t.kind != Kind::Number || !(t.digits == 2 || t.digits == 4) {
+                return None;
+            }
+            let y = t.num as i32;
+            caps.year = Some(if t.digits == 4 {
+                y
+            } else if y < 50 {
+                2000 + y
+            } else {
+                1900 + y
+            });
+            Some(i + 1)
+        }
+        E::Weekday => {
+            let (w, plural, j) = ctx.weekday(i)?;
+            caps.weekday = Some(w);
+            caps.weekday_plural = plural;
+            Some(j)
+        }
+        E::Num => {
+            if let Some((v, j)) = ctx.digit_number(i) {
+                caps.num = Some(v);
+                return Some(j);
+            }
+            if t.lex().article {
+                caps.num = Some(1.0);
+                return Some(i + 1);
+            }
+            let (v, j) = ctx.cardinal_words(i)?;
+            caps.num = Some(v);
+            Some(j)
+        }
+        E::Ordinal => {
+            if let Some((v, j, true)) = ctx.number_with_suffix(i) {
+                caps.ordinal = Some(v as i32);
+                return Some(j);
+            }
+            let (o, j) = ctx.ordinal_word(i)?;
+            caps.ordinal = Some(o);
+            Some(j)
+        }
+        E::Unit => {
+            let lex = t.lex();
+            // "second-half", "year-ago": the unit starts a compound, not a quantity.
+            if ctx.tok(i + 1).is_some_and(|h| h.is_punct('-') && h.gap == Gap::None)
+                && ctx.tok(i + 2).is_some_and(|w| w.kind == Kind::Word && w.gap == Gap::None)
+            {
+                return None;
+            }
+            // "a quarter of the staff" is a fraction.
+            if lex.unit == Some(Unit::Quarter) && !lex.unit_plural && ctx.word_is(i + 1, &["of"]) {
+                return None;
+            }
+            caps.unit = Some(lex.unit?);
+            caps.unit_plural = lex.unit_plural;
+            Some(i + 1)
+        }
+        E::Shift => {
+            let s = t.lex().shift? as i32;
+            if caps.shift.is_some() {
+                caps.shift2 = caps.shift;
+            }
+            caps.shift = Some(s);
+            Some(i + 1)
+        }
+        E::Deictic => {
+            caps.deictic = Some(t.lex().deictic? as i32);
+            Some(i + 1)
+        }
+        E::Ref => {
+            caps.reference = Some(t.lex().reference?);
+            Some(i + 1)
+        }
+        E::Part => {
+            caps.part = Some(t.lex().part?);
+            Some(i + 1)
+        }
+        E::Approx => {
+            let (m, j) = ctx.approx(i)?;
+            caps.approx = Some(m);
+            Some(j)
+        }
+        E::Ago => {
+            caps.ago = Some(t.lex().ago? as i32);
+            caps.anaphoric = !token_is(t, ctx.text, "ago");
+            Some(i + 1)
+        }
+        E::PartOfDay => {
+            caps.part_of_day = Some(t.lex().part_of_day?);
+            Some(i + 1)
+        }
+        E::Season => {
+            caps.season = Some(t.lex().season?);
+            Some(i + 1)
+        }
+        E::SetWord => {
+            caps.set = Some(t.lex().set?);
+            Some(i + 1)
+        }
+        E::Quant => {
+            caps.quant = Some(t.lex().quant?);
+            Some(i + 1)
+        }
+        E::Holiday => {
+            let (h, j) = ctx.holiday(i)?;
+            caps.holiday = Some(h);
+            Some(j)
+        }
+        E::The => {
+            if !t.lex().the {
+                return None;
+            }
+            caps.the = true;
+            Some(i + 1)
+        }
+        E::Clock => {
+            let (h, m, j) = ctx.clock(i)?;
+            caps.hour = Some(h);
+            caps.minute = Some(m);
+            Some(j)
+        }
+        E::Hour => {
+            if t.kind != Kind::Number || t.digits > 2 || !(1..=12).contains(&t.num) || !ctx.plain_number_left(i) {
+                return None;
+            }
+            caps.hour = Some(t.num);
+            Some(i + 1)
+        }
+        E::AmPm => {
+            let (pm, j) = ctx.am_pm(i)?;
+            caps.pm = Some(pm);
+            Some(j)
+        }
+        E::Zone => {
+            if t.kind != Kind::Word || !t.text(ctx.text).bytes().all(|b| b.is_ascii_uppercase()) {
+                return None;
+            }
+            ZONES.iter().any(|z| token_is(t, ctx.text, z)).then(|| {
+                caps.zone = true;
+                i + 1
+            })
+        }
+        E::Decade => {
+            let (d, j) = ctx.decade(i)?;
+            caps.decade = Some(d);
+            Some(j)
+        }
+        E::W(words) => {
+            if t.kind != Kind::Word {
+                return None;
+            }
+            let w = words.iter().find(|w| token_is(t, ctx.text, w))?;
+            caps.word = Some(w);
+            Some(i + 1)
+        }
+        E::P(c) => t.is_punct(c).then_some(i + 1),
+        E::J(c) => (t.is_punct(c) && t.gap == Gap::None).then_some(i + 1),
+        E::Tight(inner) => {
+            if !ctx.tight(i) {
+                return None;
+            }
+            elem(ctx, inner, i, caps)
+        }
+        E::Opt(_) | E::Alt(_) => seq(ctx, std::slice::from_ref(e), i, caps),
+    }
+}
+
+/// Matches a whole pattern at token `i`, backtracking over `Opt` and `Alt`.
+pub fn seq(ctx: &Ctx<'_>, pat: &[E], i: usize, caps: &mut Caps) -> Option<usize> {
+    let Some((first, rest)) = pat.split_first() else { return Some(i) };
+    match first {
+        E::Opt(inner) => {
+            let saved = *caps;
+            if let Some(j) = seq(ctx, inner, i, caps)
+                && j > i
+                && let Some(k) = seq(ctx, rest, j, caps)
+            {
+                return Some(k);
+            }
+            *caps = saved;
+            seq(ctx, rest, i, caps)
+        }
+        E::Alt(alternatives) => {
+            let saved = *caps;
+            for alt in *alternatives {
+                if let Some(j) = seq(ctx, alt, i, caps)
+                    && let Some(k) = seq(ctx, rest, j, caps)
+                {
+                    return Some(k);
+                }
+                *caps = saved;
+            }
+            None
+        }
+        e => {
+            let j = elem(ctx, e, i, caps)?;
+            seq(ctx, rest, j, caps)
+        }
+    }
+}
+
+/// Every literal word in a pattern, for marking them in the lexicon.
+pub fn literal_words_of(pat: &[E], out: &mut Vec<&'static str>) {
+    for e in pat {
+        match e {
+            E::W(words) => out.extend_from_slice(words),
+            E::Tight(inner) => literal_words_of(std::slice::from_ref(inner), out),
+            E::Opt(inner) => literal_words_of(inner, out),
+            E::Alt(alts) => alts.iter().for_each(|a| literal_words_of(a, out)),
+            _ => {}
+        }
+    }
+}
+
+/// Can this token start some pattern? A cheap filter run before any rule is tried.
+#[inline]
+pub fn may_start(t: &Token) -> bool {
+    match t.kind {
+        Kind::Number => true,
+        Kind::Punct => t.is_punct('\''),
+        Kind::Word => t.lex != super::lexicon::NO_ENTRY,
+    }
+}

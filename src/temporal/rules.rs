@@ -1,0 +1,735 @@
+//! The rules: each a name, a token pattern, a production, and the examples it
+//! must get right. The examples run at a fixed document date (Thursday
+//! 13 December 2018, the seed article's date) in `tests::every_rule_example`:
+//! a positive example names the exact span and value, a negative one a text in
+//! which nothing may be found.
+//!
+//! When two rules match at the same token, the longer match wins, and at equal
+//! length the rule listed first.
+
+use chrono::NaiveDate;
+
+use super::lexicon::{RefKind, Unit};
+use super::pattern::{Caps, E, E::*};
+use super::raw::{Amount, Cyclic, Raw, YearSpec};
+use super::value::{DayTime, Mod, PartOfDay, TimexValue};
+
+pub type Production = fn(&Caps) -> Option<(Raw, Option<Mod>)>;
+
+pub struct Rule {
+    pub name: &'static str,
+    pub pattern: &'static [E],
+    pub make: Production,
+    pub examples: &'static [Example],
+}
+
+/// `span` empty: nothing may be found in `text`.
+pub struct Example {
+    pub text: &'static str,
+    pub span: &'static str,
+    pub value: &'static str,
+}
+
+const fn ex(text: &'static str, span: &'static str, value: &'static str) -> Example {
+    Example { text, span, value }
+}
+const fn no(text: &'static str) -> Example {
+    Example { text, span: "", value: "" }
+}
+
+/// The document date the examples are written for.
+pub fn example_dct() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2018, 12, 13).expect("valid date")
+}
+
+fn year_spec(c: &Caps) -> YearSpec {
+    match (c.year, c.shift) {
+        (Some(y), _) => YearSpec::Explicit(y),
+        _ => YearSpec::Implicit,
+    }
+}
+
+fn plain(raw: Raw) -> Option<(Raw, Option<Mod>)> {
+    Some((raw, None))
+}
+
+fn full_date(c: &Caps) -> Option<(Raw, Option<Mod>)> {
+    let d = NaiveDate::from_ymd_opt(c.year?, c.month?, c.day?)?;
+    plain(Raw::Absolute(TimexValue::Day(d)))
+}
+
+fn month_day(c: &Caps) -> Option<(Raw, Option<Mod>)> {
+    let (m, d) = (c.month?, c.day?);
+    // "Feb 30" is not a date; 29 Feb is checked once the year is known.
+    NaiveDate::from_ymd_opt(2000, m, d)?;
+    plain(Raw::Named { what: Cyclic::MonthDay(m, d), year: YearSpec::Implicit, shift: None })
+}
+
+fn amount(c: &Caps) -> Amount {
+    match (c.num, c.quant) {
+        (Some(n), _) => Amount::N(n),
+        (None, Some(q)) if q > 0 => Amount::N(q as f64),
+        _ => Amount::Vague,
+    }
+}
+
+/// "the past five years" and its kin open a duration, whatever else they say.
+fn duration(c: &Caps) -> Option<(Raw, Option<Mod>)> {
+    let unit = c.unit?;
+    if unit == Unit::Night && c.num.is_none() {
+        return None;
+    }
+    Some((Raw::Duration { amount: amount(c), unit }, c.approx))
+}
+
+fn clock_hour(c: &Caps) -> Option<u32> {
+    let h = c.hour?;
+    Some(match c.pm {
+        Some(true) if h < 12 => h + 12,
+        Some(false) if h == 12 => 0,
+        _ => h,
+    })
+}
+
+fn day_of(c: &Caps) -> Option<Box<Raw>> {
+    if let Some(w) = c.weekday {
+        return Some(Box::new(Raw::Named { what: Cyclic::Weekday(w), year: YearSpec::Implicit, shift: c.shift }));
+    }
+    if let (Some(m), Some(d)) = (c.month, c.day) {
+        return Some(Box::new(match c.year {
+            Some(y) => Raw::Absolute(TimexValue::Day(NaiveDate::from_ymd_opt(y, m, d)?)),
+            None => Raw::Named { what: Cyclic::MonthDay(m, d), year: YearSpec::Implicit, shift: None },
+        }));
+    }
+    c.deictic.map(|days| Box::new(Raw::Deictic { days }))
+}
+
+fn clock_time(c: &Caps) -> Option<(Raw, Option<Mod>)> {
+    let time = DayTime::Clock { hour: clock_hour(c)?, minute: c.minute.or(Some(0)) };
+    Some((Raw::Time { day: day_of(c), time }, c.approx))
+}
+
+const MONTH_DAY_YEAR: &[E] = &[Opt(&[Weekday, Opt(&[P(',')])]), Month, Day, Opt(&[P(',')]), Year];
+const DAY_MONTH_YEAR: &[E] = &[Opt(&[Weekday, Opt(&[P(',')])]), Opt(&[W(&["the"])]), Day, Opt(&[W(&["of"])]), Month, Opt(&[P(',')]), Year];
+const THE: &[E] = &[The];
+const FISCAL: &[E] = &[W(&["fiscal"])];
+
+pub static RULES: &[Rule] = &[
+    // ---- calendar dates -------------------------------------------------
+    Rule {
+        name: "iso_date",
+        pattern: &[NumYear, J('-'), Tight(&MonthNum), J('-'), Tight(&DayNum)],
+        make: full_date,
+        examples: &[ex("released 2018-12-05 at", "2018-12-05", "2018-12-05"), no("call 555-1234 please")],
+    },
+    Rule {
+        name: "numeric_date_us",
+        // US order by default; a first part over 12 can only be a day.
+        pattern: &[Alt(&[&[MonthNum, J('/'), Tight(&DayNum)], &[DayNum, J('/'), Tight(&MonthNum)]]), J('/'), Tight(&NumYear)],
+        make: full_date,
+        examples: &[
+            ex("on 12/05/2018 the", "12/05/2018", "2018-12-05"),
+            ex("on 25/12/2018 the", "25/12/2018", "2018-12-25"),
+            no("a 3/4 majority"),
+        ],
+    },
+    Rule {
+        name: "numeric_date_dots",
+        pattern: &[DayNum, J('.'), Tight(&MonthNum), J('.'), Tight(&NumYear)],
+        make: full_date,
+        examples: &[ex("am 05.12.2018 war", "05.12.2018", "2018-12-05")],
+    },
+    Rule {
+        name: "month_day_year",
+        pattern: MONTH_DAY_YEAR,
+        make: full_date,
+        examples: &[
+            ex("On December 5th, 2018, BT", "December 5th, 2018", "2018-12-05"),
+            ex("due Oct. 15, 1999.", "Oct. 15, 1999", "1999-10-15"),
+            ex("Sept. 11, 2001 attacks", "Sept. 11, 2001", "2001-09-11"),
+            no("He may 5,000 times"),
+        ],
+    },
+    Rule {
+        name: "day_month_year",
+        pattern: DAY_MONTH_YEAR,
+        make: full_date,
+        examples: &[
+            ex("on 5 December 2018 the", "5 December 2018", "2018-12-05"),
+            ex("the 5th of December, 2018", "the 5th of December, 2018", "2018-12-05"),
+        ],
+    },
+    Rule {
+        name: "month_day",
+        pattern: &[Opt(&[Weekday, Opt(&[P(',')])]), Month, Day],
+        make: month_day,
+        examples: &[
+            ex("On Dec. 5, BT Group announced", "Dec. 5", "2018-12-05"),
+            ex("the Sept. 11 attacks", "Sept. 11", "2018-09-11"),
+            ex("will vote on Jan. 2", "Jan. 2", "2019-01-02"),
+            no("Feb 30 was cited"),
+            no("the 4G rollout"),
+        ],
+    },
+    Rule {
+        name: "day_month",
+        pattern: &[Opt(&[W(&["the"])]), Day, Opt(&[W(&["of"])]), Month],
+        make: month_day,
+        examples: &[ex("on 5 December the", "5 December", "2018-12-05")],
+    },
+    Rule {
+        name: "month_year",
+        pattern: &[Month, Opt(&[P(',')]), Opt(&[W(&["of"])]), Year],
+        make: |c| plain(Raw::Absolute(TimexValue::Month(c.year?, c.month?))),
+        examples: &[ex("in July 1997 the", "July 1997", "1997-07"), ex("in Dec. 2018.", "Dec. 2018", "2018-12")],
+    },
+    Rule {
+        name: "month",
+        pattern: &[MonthAlone],
+        make: |c| plain(Raw::Named { what: Cyclic::Month(c.month?), year: YearSpec::Implicit, shift: None }),
+        examples: &[
+            ex("a report released in July found", "July", "2018-07"),
+            ex("the November meeting", "November", "2018-11"),
+            no("Huawei may lose"),
+            no("They will march on"),
+            no("Jan Smith said"),
+        ],
+    },
+    Rule {
+        name: "shifted_month",
+        pattern: &[Shift, Opt(&[Shift]), MonthAlone],
+        make: |c| plain(Raw::Named { what: Cyclic::Month(c.month?), year: YearSpec::Implicit, shift: c.shift2.or(c.shift) }),
+        examples: &[ex("since last November", "last November", "2018-11"), ex("by next March", "next March", "2019-03")],
+    },
+    Rule {
+        name: "year",
+        pattern: &[BareYear],
+        make: |c| plain(Raw::Absolute(TimexValue::Year(c.year?))),
+        examples: &[
+            ex("founded in 1987 by", "1987", "1987"),
+            no("a $2018 fee"),
+            no("the 1,990 workers"),
+            no("Windows 10"),
+            no("raised 2018.5 points"),
+        ],
+    },
+    Rule {
+        name: "year_with_preposition",
+        // Years outside 1900–2099 need a preposition to be read as years.
+        pattern: &[After(&["in", "since", "by", "until", "till", "before", "after", "during", "from", "of", "circa"]), Year],
+        make: |c| plain(Raw::Absolute(TimexValue::Year(c.year?))),
+        examples: &[ex("built in 1066 by", "1066", "1066")],
+    },
+    Rule {
+        name: "decade",
+        pattern: &[Opt(THE), Opt(&[Part, Opt(&[J('-')])]), Decade],
+        make: |c| Some((Raw::Absolute(TimexValue::Decade(c.decade?)), c.part)),
+        examples: &[
+            ex("in the 1990s the", "the 1990s", "199"),
+            ex("by the mid-1990s", "the mid-1990s", "199"),
+            ex("since the '80s", "the '80s", "198"),
+            ex("in the late nineties", "the late nineties", "199"),
+        ],
+    },
+    Rule {
+        name: "century",
+        pattern: &[Opt(THE), Opt(&[Part, Opt(&[J('-')])]), Ordinal, Opt(&[J('-')]), W(&["century"])],
+        make: |c| Some((Raw::Absolute(TimexValue::Century(c.ordinal? - 1)), c.part)),
+        examples: &[ex("in the 19th century", "the 19th century", "18"), ex("an 11th century temple", "11th century", "10")],
+    },
+    Rule {
+        name: "fiscal_year",
+        pattern: &[Opt(THE), W(&["fiscal", "financial"]), Opt(&[W(&["year"])]), Year],
+        make: |c| plain(Raw::Absolute(TimexValue::Year(c.year?))),
+        examples: &[ex("profit in fiscal 2019 rose", "fiscal 2019", "2019"), ex("in the fiscal year 2017", "the fiscal year 2017", "2017")],
+    },
+    // ---- quarters, halves, seasons, holidays ------------------------------
+    Rule {
+        name: "quarter",
+        pattern: &[Opt(THE), Opt(FISCAL), Ordinal, Opt(&[J('-')]), Opt(FISCAL), W(&["quarter"]), Opt(&[W(&["of"]), Opt(FISCAL), Year])],
+        make: |c| {
+            let q = c.ordinal.filter(|q| (1..=4).contains(q))? as u32;
+            plain(Raw::Named { what: Cyclic::Quarter(q), year: year_spec(c), shift: None })
+        },
+        examples: &[
+            ex("in the third quarter of 2019", "the third quarter of 2019", "2019-Q3"),
+            ex("its third-quarter profit", "third-quarter", "2018-Q3"),
+            ex("the fourth quarter", "the fourth quarter", "2018-Q4"),
+            no("a quarter of the staff"),
+        ],
+    },
+    Rule {
+        name: "quarter_of_shifted_year",
+        pattern: &[Shift, W(&["year"]), J('\''), Tight(&W(&["s"])), Opt(FISCAL), Ordinal, Opt(&[J('-')]), W(&["quarter"])],
+        make: |c| {
+            let q = c.ordinal.filter(|q| (1..=4).contains(q))? as u32;
+            plain(Raw::Named { what: Cyclic::Quarter(q), year: YearSpec::Shift(c.shift?), shift: None })
+        },
+        examples: &[ex("last year's fourth quarter", "last year's fourth quarter", "2017-Q4")],
+    },
+    Rule {
+        name: "quarter_code",
+        // "Q3", "Q3 2019", "2019 Q3".
+        pattern: &[Alt(&[&[QuarterCode, Opt(&[Year])], &[Year, QuarterCode]])],
+        make: |c| {
+            let q = c.ordinal? as u32;
+            plain(Raw::Named { what: Cyclic::Quarter(q), year: year_spec(c), shift: None })
+        },
+        examples: &[ex("revenue in Q3 rose", "Q3", "2018-Q3"), ex("in Q1 2019 the", "Q1 2019", "2019-Q1"), no("the Q7 model")],
+    },
+    Rule {
+        name: "reported_quarter",
+        // The quarter an earnings story reports on.
+        pattern: &[
+            The,
+            Opt(&[W(&["latest", "most", "recent", "just", "ended", "fiscal"])]),
+            Opt(&[W(&["recent", "completed"])]),
+            W(&["quarter"]),
+        ],
+        make: |_| plain(Raw::ReportedQuarter { years_back: 0 }),
+        examples: &[
+            ex("profit in the latest quarter", "the latest quarter", "2018-Q3"),
+            ex("sales in the quarter rose", "the quarter", "2018-Q3"),
+        ],
+    },
+    Rule {
+        name: "year_ago_quarter",
+        pattern: &[
+            Opt(THE),
+            Opt(&[W(&["comparable", "same"])]),
+            W(&["year"]),
+            J('-'),
+            Tight(&W(&["ago", "earlier"])),
+            W(&["quarter", "period"]),
+        ],
+        make: |_| plain(Raw::ReportedQuarter { years_back: 1 }),
+        examples: &[ex("up from the year-earlier quarter", "the year-earlier quarter", "2017-Q3")],
+    },
+    Rule {
+        name: "year_ago_adjective",
+        pattern: &[W(&["year"]), J('-'), Tight(&W(&["ago", "earlier"]))],
+        make: |_| plain(Raw::Shifted { unit: Unit::Year, by: -1, anaphoric: false }),
+        examples: &[ex("year-ago levels", "year-ago", "2017")],
+    },
+    Rule {
+        name: "half",
+        pattern: &[Opt(THE), Alt(&[&[Ordinal], &[W(&["latter"])]]), Opt(&[J('-')]), W(&["half"]), Opt(&[W(&["of"]), Opt(FISCAL), Year])],
+        make: |c| {
+            let h = match (c.ordinal, c.word) {
+                (Some(h @ 1..=2), _) => h as u32,
+                (None, Some("latter")) => 2,
+                _ => return None,
+            };
+            plain(Raw::Named { what: Cyclic::Half(h), year: year_spec(c), shift: None })
+        },
+        examples: &[
+            ex("in the first half of 2019", "the first half of 2019", "2019-H1"),
+            ex("a second-half recovery", "second-half", "2018-H2"),
+        ],
+    },
+    Rule {
+        name: "season",
+        pattern: &[Opt(THE), Opt(&[Shift, Opt(&[Shift])]), Season, Opt(&[Opt(&[W(&["of"])]), Year])],
+        make: |c| {
+            let s = c.season?;
+            let year = match (c.year, c.shift2.or(c.shift)) {
+                (Some(y), _) => YearSpec::Explicit(y),
+                _ => YearSpec::Implicit,
+            };
+            plain(Raw::Named { what: Cyclic::Season(s), year, shift: c.shift2.or(c.shift) })
+        },
+        examples: &[
+            ex("expected this summer", "this summer", "2018-SU"),
+            ex("in the summer of 2016", "the summer of 2016", "2016-SU"),
+            ex("since last fall", "last fall", "2018-FA"),
+            ex("in spring 2019", "spring 2019", "2019-SP"),
+        ],
+    },
+    Rule {
+        name: "holiday",
+        pattern: &[Opt(&[Shift]), Holiday, Opt(&[Opt(&[P(',')]), Year])],
+        make: |c| plain(Raw::Named { what: Cyclic::Holiday(c.holiday?), year: year_spec(c), shift: c.shift }),
+        examples: &[
+            ex("before Christmas the", "Christmas", "2018-12-25"),
+            ex("on New Year's Day", "New Year's Day", "2019-01-01"),
+            ex("since Easter 2016", "Easter 2016", "2016-03-27"),
+            ex("over Thanksgiving the", "Thanksgiving", "2018-11-22"),
+            ex("last Thanksgiving", "last Thanksgiving", "2018-11-22"),
+        ],
+    },
+    // ---- weekdays, deictic days, times of day ------------------------------
+    Rule {
+        name: "weekday",
+        pattern: &[Opt(&[Shift, Opt(&[Shift])]), Weekday],
+        make: |c| {
+            let w = c.weekday?;
+            if c.weekday_plural {
+                return plain(Raw::Set(format!("XXXX-WXX-{w}")));
+            }
+            plain(Raw::Named { what: Cyclic::Weekday(w), year: YearSpec::Implicit, shift: c.shift2.or(c.shift) })
+        },
+        examples: &[
+            ex("said on Tuesday that", "Tuesday", "2018-12-11"),
+            ex("will meet on Tuesday", "Tuesday", "2018-12-18"),
+            ex("met last Friday", "last Friday", "2018-12-07"),
+            ex("on Tues. the", "Tues.", "2018-12-11"),
+            ex("closed on Mondays", "Mondays", "XXXX-WXX-1"),
+            no("the Sun reported"),
+        ],
+    },
+    Rule {
+        name: "weekday_part_of_day",
+        pattern: &[Opt(&[Shift]), Weekday, PartOfDay],
+        make: |c| {
+            let day = day_of(c);
+            plain(Raw::Time { day, time: DayTime::Part(c.part_of_day?) })
+        },
+        examples: &[ex("late on Friday night", "Friday night", "2018-12-07TNI")],
+    },
+    Rule {
+        name: "deictic",
+        pattern: &[Deictic],
+        make: |c| plain(Raw::Deictic { days: c.deictic? }),
+        examples: &[
+            ex("said yesterday that", "yesterday", "2018-12-12"),
+            ex("will vote tomorrow", "tomorrow", "2018-12-14"),
+            ex("Today the board", "Today", "2018-12-13"),
+        ],
+    },
+    Rule {
+        name: "tonight",
+        pattern: &[W(&["tonight"])],
+        make: |_| plain(Raw::Time { day: None, time: DayTime::Part(PartOfDay::Night) }),
+        examples: &[ex("will speak tonight", "tonight", "2018-12-13TNI")],
+    },
+    Rule {
+        name: "deictic_part_of_day",
+        pattern: &[Deictic, PartOfDay],
+        make: |c| plain(Raw::Time { day: day_of(c), time: DayTime::Part(c.part_of_day?) }),
+        examples: &[ex("arrived yesterday afternoon", "yesterday afternoon", "2018-12-12TAF")],
+    },
+    Rule {
+        name: "this_part_of_day",
+        pattern: &[W(&["this", "that"]), PartOfDay],
+        make: |c| {
+            if c.word == Some("that") {
+                let day = Some(Box::new(Raw::Shifted { unit: Unit::Day, by: 0, anaphoric: true }));
+                return plain(Raw::Time { day, time: DayTime::Part(c.part_of_day?) });
+            }
+            plain(Raw::Time { day: None, time: DayTime::Part(c.part_of_day?) })
+        },
+        examples: &[ex("said this morning", "this morning", "2018-12-13TMO")],
+    },
+    Rule {
+        name: "last_night",
+        pattern: &[W(&["last"]), W(&["night"])],
+        make: |_| plain(Raw::Time { day: Some(Box::new(Raw::Deictic { days: -1 })), time: DayTime::Part(PartOfDay::Night) }),
+        examples: &[ex("died last night at", "last night", "2018-12-12TNI")],
+    },
+    Rule {
+        name: "clock_time",
+        pattern: &[
+            Opt(&[Approx]),
+            Clock,
+            Opt(&[AmPm]),
+            Opt(&[Zone]),
+            Opt(&[Opt(&[P(',')]), Alt(&[&[Opt(&[Shift]), Weekday], &[Deictic], &[Month, Day, Opt(&[P(','), Year])]])]),
+        ],
+        make: clock_time,
+        examples: &[
+            ex("at 15:30 the", "15:30", "2018-12-13T15:30"),
+            ex("at 10:35 a.m. Tuesday", "10:35 a.m. Tuesday", "2018-12-11T10:35"),
+            no("won 3:2 at"),
+        ],
+    },
+    Rule {
+        name: "hour_am_pm",
+        pattern: &[
+            Opt(&[Approx]),
+            Hour,
+            AmPm,
+            Opt(&[Zone]),
+            Opt(&[Opt(&[P(',')]), Alt(&[&[Opt(&[Shift]), Weekday], &[Deictic], &[Month, Day, Opt(&[P(','), Year])]])]),
+        ],
+        make: clock_time,
+        examples: &[
+            ex("at 3 p.m. the", "3 p.m.", "2018-12-13T15:00"),
+            ex("at 3 p.m. EST, the", "3 p.m. EST", "2018-12-13T15:00"),
+            ex("by 5 p.m. EST, Nov. 6", "5 p.m. EST, Nov. 6", "2018-11-06T17:00"),
+            ex("at 10 p.m. Wednesday", "10 p.m. Wednesday", "2018-12-12T22:00"),
+            no("I am 5 feet"),
+        ],
+    },
+    Rule {
+        name: "noon_midnight",
+        pattern: &[W(&["noon", "midday", "midnight"]), Opt(&[Alt(&[&[Opt(&[Shift]), Weekday], &[Deictic]])])],
+        make: |c| {
+            let hour = if c.word == Some("midnight") { 24 } else { 12 };
+            plain(Raw::Time { day: day_of(c), time: DayTime::Clock { hour, minute: Some(0) } })
+        },
+        examples: &[ex("by noon Saturday", "noon Saturday", "2018-12-08T12:00"), ex("at noon the", "noon", "2018-12-13T12:00")],
+    },
+    Rule {
+        name: "hour_in_the_part_of_day",
+        pattern: &[Hour, W(&["in"]), W(&["the"]), PartOfDay],
+        make: |c| {
+            let h = c.hour?;
+            let hour = match c.part_of_day? {
+                PartOfDay::Afternoon | PartOfDay::Evening if h < 12 => h + 12,
+                PartOfDay::Night if (6..12).contains(&h) => h + 12,
+                _ => h,
+            };
+            plain(Raw::Time { day: None, time: DayTime::Clock { hour, minute: Some(0) } })
+        },
+        examples: &[ex("at 4 in the morning", "4 in the morning", "2018-12-13T04:00")],
+    },
+    // ---- relative: last week, two days ago, the following day ---------------
+    Rule {
+        name: "shifted_unit",
+        pattern: &[Shift, Opt(&[Shift]), Unit],
+        make: |c| {
+            let unit = c.unit?;
+            let by = c.shift2.or(c.shift)?;
+            if c.unit_plural || matches!(unit, Unit::Hour | Unit::Minute | Unit::Second) {
+                return None;
+            }
+            plain(Raw::Shifted { unit, by, anaphoric: false })
+        },
+        examples: &[
+            ex("The arrest last week in Canada", "last week", "2018-W49"),
+            ex("hit a low last month", "last month", "2018-11"),
+            ex("due next year", "next year", "2019"),
+            ex("rose this year", "this year", "2018"),
+            ex("this weekend the", "this weekend", "2018-W50-WE"),
+        ],
+    },
+    Rule {
+        name: "anaphoric_unit",
+        pattern: &[
+            Alt(&[&[The, W(&["following", "next", "previous", "preceding", "prior", "same"])], &[W(&["that"]), Opt(&[W(&["same"])])]]),
+            Unit,
+        ],
+        make: |c| {
+            let unit = c.unit?;
+            if c.unit_plural {
+                return None;
+            }
+            let by = match c.word {
+                Some("following" | "next") => 1,
+                Some("previous" | "preceding" | "prior") => -1,
+                _ => 0,
+            };
+            plain(Raw::Shifted { unit, by, anaphoric: true })
+        },
+        examples: &[
+            ex("On Dec. 5 it said; the following day it", "the following day", "2018-12-06"),
+            ex("On Dec. 5 it said; that same day it", "that same day", "2018-12-05"),
+        ],
+    },
+    Rule {
+        name: "unit_before_after",
+        pattern: &[The, Unit, W(&["before", "after", "earlier", "later"])],
+        make: |c| {
+            let by = if matches!(c.word, Some("before" | "earlier")) { -1 } else { 1 };
+            plain(Raw::Shifted { unit: c.unit?, by, anaphoric: true })
+        },
+        examples: &[ex("On Dec. 5 it said; the day before it", "the day before", "2018-12-04")],
+    },
+    Rule {
+        name: "offset_ago",
+        pattern: &[Opt(&[Approx]), Alt(&[&[Num], &[Quant], &[W(&["a"]), Quant, Opt(&[W(&["of"])])]]), Unit, Ago],
+        make: |c| {
+            let raw = Raw::Offset { unit: c.unit?, amount: amount(c), dir: c.ago?, anaphoric: c.anaphoric };
+            Some((raw, c.approx))
+        },
+        examples: &[
+            ex("two days ago the", "two days ago", "2018-12-11"),
+            ex("a year ago the", "a year ago", "2017"),
+            ex("three months ago", "three months ago", "2018-09"),
+            ex("more than four decades ago", "more than four decades ago", "197"),
+            ex("On Dec. 5 it said; a week later it", "a week later", "2018-W50"),
+            ex("several years ago", "several years ago", "PAST_REF"),
+        ],
+    },
+    Rule {
+        name: "earlier_later_this_unit",
+        pattern: &[W(&["earlier", "later", "early", "late"]), Opt(&[W(&["in"])]), Alt(&[&[Shift], &[W(&["the"])]]), Unit],
+        make: |c| {
+            let unit = c.unit?;
+            if c.unit_plural {
+                return None;
+            }
+            let by = c.shift.unwrap_or(0);
+            plain(Raw::Shifted { unit, by, anaphoric: false })
+        },
+        examples: &[ex("earlier this year the", "earlier this year", "2018"), ex("late last year", "late last year", "2017")],
+    },
+    // ---- durations ----------------------------------------------------------
+    Rule {
+        name: "duration",
+        pattern: &[
+            Opt(THE),
+            Opt(&[Alt(&[&[Shift], &[W(&["first", "last", "final", "initial", "latest", "recent", "entire", "full", "whole"])]])]),
+            Opt(&[Approx]),
+            Alt(&[&[Num], &[Quant], &[W(&["a"]), Quant, Opt(&[W(&["of"])])]]),
+            Opt(&[J('-')]),
+            Unit,
+        ],
+        make: duration,
+        examples: &[
+            ex("lasted 30 minutes", "30 minutes", "PT30M"),
+            ex("for two years", "two years", "P2Y"),
+            ex("a 24-hour strike", "24-hour", "PT24H"),
+            ex("over the past five years", "the past five years", "P5Y"),
+            ex("for a decade", "a decade", "P1DE"),
+            ex("took 2 1/2 years", "2 1/2 years", "P2Y6M"),
+            ex("for several months", "several months", "PXM"),
+            ex("within the next two weeks", "the next two weeks", "P2W"),
+            ex("in the first nine months", "the first nine months", "P9M"),
+            ex("for about two weeks", "about two weeks", "P2W"),
+            ex("in twenty-five years", "twenty-five years", "P25Y"),
+            ex("a few days", "a few days", "PXD"),
+            no("1,200 jobs"),
+            no("the F-35 jet"),
+            no("a 7 nm chip"),
+            no("COVID-19 cases"),
+            no("$4.2 billion"),
+            no("won 3-2 at home"),
+            no("call 555-0123"),
+            no("version 2.3.1"),
+        ],
+    },
+    Rule {
+        name: "duration_past_unit",
+        // "the past year", "the last decade": a span reaching up to now.
+        pattern: &[The, W(&["past", "last", "previous", "next", "coming", "following"]), Unit],
+        make: |c| {
+            if c.unit_plural {
+                return None;
+            }
+            Some((Raw::Duration { amount: Amount::N(1.0), unit: c.unit? }, c.approx))
+        },
+        examples: &[ex("over the past decade", "the past decade", "P1DE")],
+    },
+    Rule {
+        name: "vague_duration",
+        // "for years", "within weeks".
+        pattern: &[After(&["for", "within", "over", "in", "after", "took", "taken", "take", "last", "lasted"]), Unit],
+        make: |c| {
+            if !c.unit_plural {
+                return None;
+            }
+            plain(Raw::Duration { amount: Amount::Vague, unit: c.unit? })
+        },
+        examples: &[ex("has lobbied for years", "years", "PXY")],
+    },
+    // ---- sets -----------------------------------------------------------------
+    Rule {
+        name: "set_word",
+        pattern: &[SetWord],
+        make: |c| plain(Raw::Set(c.set?.to_string())),
+        examples: &[ex("published weekly", "weekly", "P1W"), ex("paid annually", "annually", "P1Y")],
+    },
+    Rule {
+        name: "set_every",
+        pattern: &[
+            W(&["every", "each", "per"]),
+            Opt(&[Alt(&[&[Num], &[W(&["other"])]])]),
+            Alt(&[&[Unit], &[Weekday], &[MonthAlone], &[Season], &[PartOfDay]]),
+        ],
+        make: |c| {
+            let every = match (c.num, c.word) {
+                (Some(n), _) => n,
+                (None, Some("other")) => 2.0,
+                _ => 1.0,
+            };
+            let value = if let Some(u) = c.unit {
+                super::resolve::duration_value(Amount::N(every), u)
+            } else if let Some(w) = c.weekday {
+                format!("XXXX-WXX-{w}")
+            } else if let Some(m) = c.month {
+                format!("XXXX-{m:02}")
+            } else if let Some(s) = c.season {
+                format!("XXXX-{}", s.code())
+            } else {
+                format!("XXXX-XX-XXT{}", c.part_of_day?.code())
+            };
+            plain(Raw::Set(value))
+        },
+        examples: &[
+            ex("meets every Monday", "every Monday", "XXXX-WXX-1"),
+            ex("held each year", "each year", "P1Y"),
+            ex("every two weeks", "every two weeks", "P2W"),
+            ex("each July the", "each July", "XXXX-07"),
+        ],
+    },
+    Rule {
+        name: "set_times_per",
+        pattern: &[Alt(&[&[W(&["once", "twice", "thrice"])], &[Num, W(&["times"])]]), W(&["a", "an", "per", "each", "every"]), Unit],
+        make: |c| plain(Raw::Set(super::resolve::duration_value(Amount::N(1.0), c.unit?))),
+        examples: &[ex("meets twice a month", "twice a month", "P1M"), ex("three times a year", "three times a year", "P1Y")],
+    },
+    // ---- references -----------------------------------------------------------
+    Rule {
+        name: "reference",
+        pattern: &[Opt(&[W(&["right", "just", "more", "until", "as"])]), Ref],
+        make: |c| {
+            if c.word == Some("until") {
+                return None;
+            }
+            plain(Raw::Ref(c.reference?))
+        },
+        examples: &[
+            ex("is now under", "now", "PRESENT_REF"),
+            ex("has recently", "recently", "PAST_REF"),
+            ex("currently runs", "currently", "PRESENT_REF"),
+            ex("right now the", "right now", "PRESENT_REF"),
+        ],
+    },
+    Rule {
+        name: "the_future_past",
+        pattern: &[Opt(THE), Opt(&[W(&["near", "distant", "foreseeable", "immediate", "recent"])]), W(&["future", "past"])],
+        make: |c| {
+            let past = matches!(c.word, Some("past"));
+            if past && !c.the {
+                return None;
+            }
+            plain(Raw::Ref(if past { RefKind::Past } else { RefKind::Future }))
+        },
+        examples: &[
+            ex("in the future the", "the future", "FUTURE_REF"),
+            ex("in the near future", "the near future", "FUTURE_REF"),
+            ex("in the past it", "the past", "PAST_REF"),
+        ],
+    },
+    Rule {
+        name: "recent_units",
+        pattern: &[Opt(THE), W(&["recent", "coming", "upcoming", "past"]), Unit],
+        make: |c| {
+            if !c.unit_plural {
+                return None;
+            }
+            let r = if c.word == Some("recent") || c.word == Some("past") { RefKind::Past } else { RefKind::Future };
+            plain(Raw::Ref(r))
+        },
+        examples: &[ex("in recent years the", "recent years", "PAST_REF"), ex("in the coming months", "the coming months", "FUTURE_REF")],
+    },
+    Rule {
+        name: "these_days",
+        pattern: &[W(&["these"]), W(&["days"])],
+        make: |_| plain(Raw::Ref(RefKind::Present)),
+        examples: &[ex("these days the", "these days", "PRESENT_REF")],
+    },
+];
+
+/// Every literal word the rules mention, so the scanner can flag them.
+pub fn literal_words() -> Vec<&'static str> {
+    let mut out = Vec::new();
+    for r in RULES {
+        super::pattern::literal_words_of(r.pattern, &mut out);
+    }
+    out.extend(["twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"]);
+    out.extend(["est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "gmt", "utc", "bst", "cet", "cest", "et", "pt", "ct", "jst"]);
+    out.extend(["am", "pm", "q", "s"]);
+    out
+}

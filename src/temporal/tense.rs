@@ -1,0 +1,136 @@
+//! Tense around a time expression: does "Tuesday" lie before or after the
+//! anchor? "said on Tuesday" is past, "will meet on Tuesday" future.
+//!
+//! Looks for the nearest verb cue in the same sentence, backwards first (the
+//! governing verb usually comes before the date in English news), then forwards.
+
+use super::resolve::Direction;
+use super::scan::{Gap, Kind, Token};
+
+const FUTURE: &[&str] = &[
+    "will",
+    "shall",
+    "ll",
+    "going",
+    "gonna",
+    "plans",
+    "plan",
+    "planning",
+    "intends",
+    "intend",
+    "expects",
+    "expected",
+    "expect",
+    "scheduled",
+    "due",
+    "would",
+    "upcoming",
+    "slated",
+    "set",
+    "hopes",
+    "aims",
+    "until",
+    "await",
+    "awaits",
+];
+const PAST: &[&str] = &[
+    "was", "were", "had", "did", "said", "told", "met", "made", "took", "came", "went", "began", "gave", "left", "held", "found", "saw",
+    "got", "won", "lost", "fell", "rose", "sent", "paid", "sold", "bought", "brought", "thought", "became", "ran", "spent", "built", "led",
+    "struck", "broke", "wrote", "spoke", "quit", "ago", "has", "have", "been", "last", "since", "earlier", "knew", "grew", "drew", "shot",
+    "hit", "cut", "put", "set", "sank", "stood", "fought", "caught", "taught", "flew", "wore", "tore",
+];
+/// Words ending in "-ed" that are not past tenses.
+const NOT_PAST_ED: &[&str] = &[
+    "need",
+    "feed",
+    "seed",
+    "speed",
+    "bed",
+    "red",
+    "shed",
+    "hundred",
+    "indeed",
+    "proceed",
+    "succeed",
+    "exceed",
+    "weed",
+    "breed",
+    "greed",
+    "scheduled",
+    "expected",
+    "planned",
+];
+
+fn ends_sentence(toks: &[Token], text: &str, i: usize) -> bool {
+    let t = &toks[i];
+    if t.kind != Kind::Punct {
+        return false;
+    }
+    match char::from_u32(t.num) {
+        Some('!' | '?' | ';') => true,
+        Some('.') => {
+            // "Dec." and "U.S." do not end a sentence; "year." does.
+            i > 0 && toks[i - 1].kind == Kind::Word && toks[i - 1].text(text).len() > 3 || i > 0 && toks[i - 1].kind == Kind::Number
+        }
+        _ => false,
+    }
+}
+
+fn cue(tok: &Token, text: &str) -> Option<Direction> {
+    if tok.kind != Kind::Word {
+        return None;
+    }
+    let w = tok.text(text);
+    if w.len() > 14 {
+        return None;
+    }
+    let mut buf = [0u8; 14];
+    for (d, s) in buf.iter_mut().zip(w.bytes()) {
+        *d = s.to_ascii_lowercase();
+    }
+    let lower = std::str::from_utf8(&buf[..w.len()]).ok()?;
+    if FUTURE.contains(&lower) && lower != "set" {
+        return Some(Direction::Future);
+    }
+    if PAST.contains(&lower) {
+        return Some(Direction::Past);
+    }
+    if lower.len() > 4 && lower.ends_with("ed") && !NOT_PAST_ED.contains(&lower) && !tok.capitalized() {
+        return Some(Direction::Past);
+    }
+    None
+}
+
+/// The direction of the nearest tense cue for tokens `first..last`.
+pub fn direction(toks: &[Token], text: &str, first: usize, last: usize) -> Direction {
+    // Backwards, within the sentence.
+    let mut i = first;
+    let mut steps = 0;
+    while i > 0 && steps < 12 {
+        if toks[i].gap == Gap::Newline && i != first {
+            break;
+        }
+        i -= 1;
+        if ends_sentence(toks, text, i) {
+            break;
+        }
+        if let Some(d) = cue(&toks[i], text) {
+            return d;
+        }
+        steps += 1;
+    }
+    // Forwards.
+    let mut j = last;
+    steps = 0;
+    while j < toks.len() && steps < 20 {
+        if ends_sentence(toks, text, j) || (toks[j].gap == Gap::Newline && j != last) {
+            break;
+        }
+        if let Some(d) = cue(&toks[j], text) {
+            return d;
+        }
+        j += 1;
+        steps += 1;
+    }
+    Direction::Unknown
+}

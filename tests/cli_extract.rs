@@ -1,0 +1,118 @@
+//! Runs the real `newsline` binary on the seed article and checks the events it must find.
+
+use std::process::Command;
+
+use newsline::timeline::Timeline;
+
+fn extract(args: &[&str]) -> Timeline {
+    let out = Command::new(env!("CARGO_BIN_EXE_newsline")).arg("extract").args(args).output().expect("run newsline");
+    assert!(out.status.success(), "newsline failed: {}", String::from_utf8_lossy(&out.stderr));
+    Timeline::from_json(&String::from_utf8(out.stdout).expect("utf-8 output")).expect("timeline JSON")
+}
+
+fn event_with<'a>(tl: &'a Timeline, mention_text: &str) -> &'a newsline::timeline::Event {
+    tl.events
+        .iter()
+        .find(|e| e.mentions.iter().any(|m| m.text == mention_text))
+        .unwrap_or_else(|| panic!("no event mentioned as {mention_text:?} in {:#?}", tl.events))
+}
+
+#[test]
+fn seed_article_events() {
+    let tl = extract(&["sample_data/huawei-ncsc-walkout-2018-12-13.txt"]);
+    assert_eq!(tl.version, 1);
+    assert_eq!(tl.articles.len(), 1);
+    assert_eq!(tl.articles[0].published.map(|d| d.to_string()).as_deref(), Some("2018-12-13"));
+
+    // The meeting the official walked out of: one event, three mentions, late November.
+    let meeting = event_with(&tl, "late November");
+    let texts: Vec<&str> = meeting.mentions.iter().map(|m| m.text.as_str()).collect();
+    for t in ["last month", "late November", "November"] {
+        assert!(texts.contains(&t), "meeting mentions {texts:?} lack {t:?}");
+    }
+    assert_eq!((meeting.start.to_string().as_str(), meeting.end.to_string().as_str()), ("2018-11-21", "2018-11-30"));
+    assert_eq!(meeting.timex, "2018-11");
+
+    let april = event_with(&tl, "April");
+    assert_eq!((april.start.to_string(), april.end.to_string()), ("2018-04-01".into(), "2018-04-30".into()));
+
+    let july = event_with(&tl, "July");
+    assert_eq!((july.start.to_string(), july.end.to_string()), ("2018-07-01".into(), "2018-07-31".into()));
+
+    let arrest = event_with(&tl, "last week");
+    assert_eq!(arrest.timex, "2018-W49");
+    assert_eq!((arrest.start.to_string(), arrest.end.to_string()), ("2018-12-03".into(), "2018-12-09".into()));
+    assert_eq!(arrest.mentions[0].trigger.as_ref().map(|t| t.text.as_str()), Some("arrest"));
+
+    let bt = event_with(&tl, "Dec. 5");
+    assert_eq!((bt.start.to_string(), bt.end.to_string()), ("2018-12-05".into(), "2018-12-05".into()));
+    assert_eq!(bt.mentions[0].trigger.as_ref().map(|t| t.text.as_str()), Some("announced"));
+    assert!(bt.title.starts_with("BT Group"), "{}", bt.title);
+    assert!(bt.title.chars().count() <= 90);
+
+    // Exactly these five events, and nothing from "3G", "4G", "5G" or "$2 billion".
+    assert_eq!(tl.events.len(), 5, "{:#?}", tl.events);
+    for e in &tl.events {
+        for m in &e.mentions {
+            assert!(!["3G", "4G", "5G", "2", "$2 billion"].contains(&m.text.as_str()), "extracted {:?}", m.text);
+        }
+    }
+}
+
+#[test]
+fn mention_offsets_point_into_the_file() {
+    let path = "sample_data/huawei-ncsc-walkout-2018-12-13.txt";
+    let text = std::fs::read_to_string(path).unwrap();
+    let tl = extract(&[path]);
+    for e in &tl.events {
+        for m in &e.mentions {
+            assert_eq!(&text[m.start..m.end], m.text);
+            if let Some(t) = &m.trigger {
+                assert_eq!(&text[t.start..t.end], t.text);
+            }
+            assert!(text.contains(&m.sentence));
+        }
+    }
+}
+
+#[test]
+fn missing_file_is_a_clear_error() {
+    let out = Command::new(env!("CARGO_BIN_EXE_newsline")).args(["extract", "no/such/file.txt"]).output().unwrap();
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("no/such/file.txt"), "{err}");
+}
+
+#[test]
+fn a_bad_file_among_good_ones_is_skipped() {
+    let dir = std::env::temp_dir().join(format!("newsline-bad-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let bad = dir.join("broken.txt");
+    std::fs::write(&bad, b"\x89PNG\r\n\x1a\n\0\0\0binary").unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_newsline"))
+        .args(["extract", bad.to_str().unwrap(), "sample_data/huawei-ncsc-walkout-2018-12-13.txt"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("broken.txt"));
+    let tl = Timeline::from_json(&String::from_utf8(out.stdout).unwrap()).unwrap();
+    assert_eq!(tl.articles.len(), 1);
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn timex_command_writes_scorer_input() {
+    let dir = std::env::temp_dir().join(format!("newsline-timex-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let corpus = dir.join("c.jsonl");
+    std::fs::write(&corpus, "{\"id\":\"d1\",\"dct\":\"2018-12-13\",\"text\":\"On Dec. 5, BT said so.\"}\n").unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_newsline")).args(["timex", "--corpus", corpus.to_str().unwrap()]).output().unwrap();
+    assert!(out.status.success());
+    let line: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(line["id"], "d1");
+    assert_eq!(line["timex"][0]["start"], 3);
+    assert_eq!(line["timex"][0]["end"], 9);
+    assert_eq!(line["timex"][0]["type"], "DATE");
+    assert_eq!(line["timex"][0]["value"], "2018-12-05");
+    std::fs::remove_dir_all(&dir).ok();
+}

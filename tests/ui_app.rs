@@ -1,0 +1,43 @@
+//! UI tests: the real app, driven headless through egui_kittest by accessible labels.
+
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use newsline::app::NewslineApp;
+
+fn harness_with(paths: Vec<PathBuf>) -> Harness<'static, NewslineApp> {
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .build_ui_state(|ui, app: &mut NewslineApp| app.ui_root(ui), NewslineApp::new(paths));
+    let start = Instant::now();
+    while harness.state().is_loading() {
+        assert!(start.elapsed() < Duration::from_secs(60), "loading did not finish");
+        harness.step();
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    harness.run();
+    harness
+}
+
+#[test]
+fn window_starts_with_the_sample_articles_listed() {
+    let harness = harness_with(vec![PathBuf::from("sample_data")]);
+    harness.get_by_label("British Official Walks Out of Huawei Meeting Over Security Concerns");
+    harness.get_by_label("First A380 enters commercial service");
+    assert_eq!(harness.state().timeline().articles.len(), 11);
+    assert!(harness.state().timeline().events.len() >= 5);
+    harness.get_by_label_contains("11 articles");
+}
+
+#[test]
+fn broken_files_are_listed_with_their_reason() {
+    let dir = std::env::temp_dir().join(format!("newsline-ui-bad-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("broken.txt"), b"\x89PNG\r\n\x1a\n\0\0").unwrap();
+    let harness = harness_with(vec![dir.clone(), PathBuf::from("sample_data/huawei-ncsc-walkout-2018-12-13.txt")]);
+    harness.get_by_label_contains("binary file");
+    assert_eq!(harness.state().timeline().articles.len(), 1);
+    std::fs::remove_dir_all(&dir).ok();
+}
