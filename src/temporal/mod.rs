@@ -138,7 +138,8 @@ fn widen_with_part(ctx: &Ctx<'_>, m: &mut RawTimex) {
             return;
         }
         i = j;
-    } else if !word_at(ctx, i, &["early", "mid", "late", "earlier", "later", "middle"]) {
+    } else if !word_at(ctx, i, &["early", "mid", "late", "middle"]) {
+        // "earlier"/"later" modify the event, not the date ("Earlier Friday, …"), so they stay out.
         return;
     }
     let Some(part) = ctx.toks[i].lex().part.or_else(|| word_at(ctx, i, &["turn"]).then_some(Mod::Start)) else { return };
@@ -161,15 +162,33 @@ fn sets_reference(raw: &Raw, value: &TimexValue) -> Option<NaiveDate> {
     }
 }
 
+/// "a year earlier" after "the third quarter" compares quarters: the same quarter a year before.
+fn year_back_from_quarter(raw: &Raw, last: Option<&TimexValue>) -> Option<TimexValue> {
+    let one_year_back = match raw {
+        Raw::Offset { unit: lexicon::Unit::Year, amount: raw::Amount::N(n), dir: -1, .. } => *n == 1.0,
+        Raw::Shifted { unit: lexicon::Unit::Year, by: -1, .. } => true,
+        _ => false,
+    };
+    match last? {
+        TimexValue::Quarter(y, q) if one_year_back => Some(TimexValue::Quarter(y - 1, *q)),
+        _ => None,
+    }
+}
+
 fn resolve_all(ctx: &Ctx<'_>, found: &[RawTimex], dct: Option<NaiveDate>) -> Vec<Timex> {
     let mut reference = dct;
+    let mut last_value: Option<TimexValue> = None;
     let mut out = Vec::with_capacity(found.len());
     for m in found {
         let dir = match m.raw {
             Raw::Named { .. } | Raw::Time { .. } => tense::direction(ctx.toks, ctx.text, m.first, m.last),
             _ => Direction::Unknown,
         };
-        let value = resolve::resolve(&m.raw, dir, Anchors { dct, reference });
+        let value = year_back_from_quarter(&m.raw, last_value.as_ref())
+            .unwrap_or_else(|| resolve::resolve(&m.raw, dir, Anchors { dct, reference }));
+        if value.is_placeable() {
+            last_value = Some(value.clone());
+        }
         if let Some(d) = sets_reference(&m.raw, &value) {
             reference = Some(d);
         }

@@ -441,7 +441,7 @@ impl<'a> Ctx<'a> {
             return Some((190 + d, i + 1));
         }
         let (num, digits, j) = if t.is_punct('\'') {
-            let n = self.tok(i + 1).filter(|n| n.gap == Gap::None)?;
+            let n = self.tok(i + 1).filter(|n| n.gap == Gap::None && n.kind == Kind::Number)?;
             (n.num, 2, i + 2)
         } else if t.kind == Kind::Number && self.plain_number_left(i) {
             (t.num, t.digits, i + 1)
@@ -477,7 +477,12 @@ impl<'a> Ctx<'a> {
             let m = self.tok(i + 2).filter(|m| m.gap == Gap::None && token_is(m, self.text, "m"))?;
             let _ = m;
             let pm = token_is(t, self.text, "p");
-            let end = if self.tok(i + 3).is_some_and(|d| d.is_punct('.') && d.gap == Gap::None) { i + 4 } else { i + 3 };
+            // The last period belongs to the sentence when one ends there ("at 6 a.m. The …").
+            let ends_sentence = self.tok(i + 4).is_none_or(|n| {
+                n.gap == Gap::Newline || (n.capitalized() && n.lex().weekday == 0 && n.lex().month == 0 && !self.abbreviation_like(i + 4))
+            });
+            let dot = self.tok(i + 3).is_some_and(|d| d.is_punct('.') && d.gap == Gap::None);
+            let end = if dot && !ends_sentence { i + 4 } else { i + 3 };
             return Some((pm, end));
         } else {
             return None;
@@ -635,6 +640,10 @@ fn elem(ctx: &Ctx<'_>, e: &E, i: usize, caps: &mut Caps) -> Option<usize> {
             {
                 return None;
             }
+            // "three-quarters" is a fraction; compounds take the singular ("24-hour").
+            if lex.unit_plural && i > 0 && ctx.toks[i - 1].is_punct('-') && t.gap == Gap::None {
+                return None;
+            }
             // "a quarter of the staff" is a fraction.
             if lex.unit == Some(Unit::Quarter) && !lex.unit_plural && ctx.word_is(i + 1, &["of"]) {
                 return None;
@@ -678,7 +687,16 @@ fn elem(ctx: &Ctx<'_>, e: &E, i: usize, caps: &mut Caps) -> Option<usize> {
             Some(i + 1)
         }
         E::Season => {
-            caps.season = Some(t.lex().season?);
+            let season = t.lex().season?;
+            // "prices fall", "spring up": the verbs need a determiner or a year to be seasons.
+            if (token_is(t, ctx.text, "fall") || token_is(t, ctx.text, "spring"))
+                && !(i > 0 && (ctx.toks[i - 1].lex().shift.is_some() || ctx.toks[i - 1].lex().the || ctx.toks[i - 1].lex().part.is_some()))
+                && !ctx.word_is(i.wrapping_sub(1), &["in", "during", "by", "until", "since", "each", "every", "of"])
+                && !ctx.tok(i + 1).is_some_and(|n| n.kind == Kind::Number)
+            {
+                return None;
+            }
+            caps.season = Some(season);
             Some(i + 1)
         }
         E::SetWord => {

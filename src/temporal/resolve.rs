@@ -304,19 +304,19 @@ fn named(what: Cyclic, year: YearSpec, shift: Option<i32>, dir: Direction, dct: 
         // "last July": the latest one wholly before the anchor.
         (Some(s), _) if s < 0 => candidates.iter().rev().find(|(_, _, e)| *e < anchor),
         (Some(_), _) => candidates.iter().find(|(_, s, _)| *s > anchor),
-        (None, Direction::Past) => candidates.iter().rev().find(|(_, s, _)| *s <= anchor),
+        // Future cues ("will", "to expire") are reliable: the next one.
         (None, Direction::Future) => candidates.iter().find(|(_, _, e)| *e >= anchor),
-        // No tense: the nearest one, with the past preferred three to one, since news
-        // reports what happened ("an April report" in December is last April's).
-        (None, Direction::Unknown) => candidates.iter().min_by_key(|(_, s, e)| {
-            if *s <= anchor && anchor <= *e {
-                0
-            } else if *e < anchor {
-                (anchor - *e).num_days()
-            } else {
-                3 * (*s - anchor).num_days()
-            }
-        }),
+        // Past cues are not (a passive "-ed" is no past tense), and news mostly reports
+        // what happened: the nearest one, with the past preferred two to one
+        // ("an April report" in December is last April's; "payable Jan. 2" in November is next January's).
+        (None, d) => {
+            let weight = if d == Direction::Past { 3 } else { 2 };
+            candidates.iter().min_by_key(|(_, s, e)| {
+                // Distance to the middle of the period, so a month is as near as its middle day.
+                let mid = *s + (*e - *s) / 2;
+                if mid <= anchor { (anchor - mid).num_days() } else { weight * (mid - anchor).num_days() }
+            })
+        }
     };
     pick.map(|(v, ..)| v.clone()).unwrap_or_else(|| unresolved_named(what))
 }

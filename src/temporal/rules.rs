@@ -62,7 +62,12 @@ fn month_day(c: &Caps) -> Option<(Raw, Option<Mod>)> {
     let (m, d) = (c.month?, c.day?);
     // "Feb 30" is not a date; 29 Feb is checked once the year is known.
     NaiveDate::from_ymd_opt(2000, m, d)?;
-    plain(Raw::Named { what: Cyclic::MonthDay(m, d), year: YearSpec::Implicit, shift: None })
+    plain(Raw::Named { what: Cyclic::MonthDay(m, d), year: YearSpec::Implicit, shift: c.shift })
+}
+
+fn quarter(c: &Caps) -> Option<(Raw, Option<Mod>)> {
+    let q = c.ordinal.filter(|q| (1..=4).contains(q))? as u32;
+    plain(Raw::Named { what: Cyclic::Quarter(q), year: year_spec(c), shift: None })
 }
 
 fn amount(c: &Caps) -> Amount {
@@ -109,8 +114,9 @@ fn clock_time(c: &Caps) -> Option<(Raw, Option<Mod>)> {
     Some((Raw::Time { day: day_of(c), time }, c.approx))
 }
 
-const MONTH_DAY_YEAR: &[E] = &[Opt(&[Weekday, Opt(&[P(',')])]), Month, Day, Opt(&[P(',')]), Year];
-const DAY_MONTH_YEAR: &[E] = &[Opt(&[Weekday, Opt(&[P(',')])]), Opt(&[W(&["the"])]), Day, Opt(&[W(&["of"])]), Month, Opt(&[P(',')]), Year];
+// A weekday before a date ("Thursday, Jan. 6") is its own expression, as TimeBank annotates it.
+const MONTH_DAY_YEAR: &[E] = &[Month, Day, Opt(&[P(',')]), Year];
+const DAY_MONTH_YEAR: &[E] = &[Opt(&[W(&["the"])]), Day, Opt(&[W(&["of"])]), Month, Opt(&[P(',')]), Year];
 const THE: &[E] = &[The];
 const FISCAL: &[E] = &[W(&["fiscal"])];
 
@@ -161,12 +167,13 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         name: "month_day",
-        pattern: &[Opt(&[Weekday, Opt(&[P(',')])]), Month, Day],
+        pattern: &[Opt(&[Shift]), Month, Day],
         make: month_day,
         examples: &[
             ex("On Dec. 5, BT Group announced", "Dec. 5", "2018-12-05"),
             ex("the Sept. 11 attacks", "Sept. 11", "2018-09-11"),
             ex("will vote on Jan. 2", "Jan. 2", "2019-01-02"),
+            ex("was shot last Oct. 23 at home", "last Oct. 23", "2018-10-23"),
             no("Feb 30 was cited"),
             no("the 4G rollout"),
         ],
@@ -246,17 +253,20 @@ pub static RULES: &[Rule] = &[
     // ---- quarters, halves, seasons, holidays ------------------------------
     Rule {
         name: "quarter",
-        pattern: &[Opt(THE), Opt(FISCAL), Ordinal, Opt(&[J('-')]), Opt(FISCAL), W(&["quarter"]), Opt(&[W(&["of"]), Opt(FISCAL), Year])],
-        make: |c| {
-            let q = c.ordinal.filter(|q| (1..=4).contains(q))? as u32;
-            plain(Raw::Named { what: Cyclic::Quarter(q), year: year_spec(c), shift: None })
-        },
+        pattern: &[Opt(THE), Opt(FISCAL), Ordinal, Opt(FISCAL), W(&["quarter"]), Opt(&[W(&["of"]), Opt(FISCAL), Year])],
+        make: quarter,
         examples: &[
             ex("in the third quarter of 2019", "the third quarter of 2019", "2019-Q3"),
-            ex("its third-quarter profit", "third-quarter", "2018-Q3"),
             ex("the fourth quarter", "the fourth quarter", "2018-Q4"),
             no("a quarter of the staff"),
         ],
+    },
+    Rule {
+        name: "quarter_adjective",
+        // "third-quarter profit": the adjective alone, without its article.
+        pattern: &[Ordinal, J('-'), Tight(&W(&["quarter"]))],
+        make: quarter,
+        examples: &[ex("its third-quarter profit", "third-quarter", "2018-Q3"), ex("the third-quarter loss", "third-quarter", "2018-Q3")],
     },
     Rule {
         name: "quarter_of_shifted_year",
@@ -343,6 +353,8 @@ pub static RULES: &[Rule] = &[
             ex("in the summer of 2016", "the summer of 2016", "2016-SU"),
             ex("since last fall", "last fall", "2018-FA"),
             ex("in spring 2019", "spring 2019", "2019-SP"),
+            ex("expected in the fall", "the fall", "2019-FA"),
+            no("prices fall sharply"),
         ],
     },
     Rule {
@@ -380,11 +392,9 @@ pub static RULES: &[Rule] = &[
     Rule {
         name: "weekday_part_of_day",
         pattern: &[Opt(&[Shift]), Weekday, PartOfDay],
-        make: |c| {
-            let day = day_of(c);
-            plain(Raw::Time { day, time: DayTime::Part(c.part_of_day?) })
-        },
-        examples: &[ex("late on Friday night", "Friday night", "2018-12-07TNI")],
+        // TimeBank gives "Friday night" the day's value, as a DATE.
+        make: |c| plain(Raw::Named { what: Cyclic::Weekday(c.weekday?), year: YearSpec::Implicit, shift: c.shift }),
+        examples: &[ex("late on Friday night", "Friday night", "2018-12-07")],
     },
     Rule {
         name: "deictic",
@@ -504,6 +514,12 @@ pub static RULES: &[Rule] = &[
         ],
     },
     Rule {
+        name: "the_weekend",
+        pattern: &[The, W(&["weekend"])],
+        make: |_| plain(Raw::Shifted { unit: Unit::Weekend, by: 0, anaphoric: false }),
+        examples: &[ex("over the weekend the", "the weekend", "2018-W50-WE")],
+    },
+    Rule {
         name: "anaphoric_unit",
         pattern: &[
             Alt(&[&[The, W(&["following", "next", "previous", "preceding", "prior", "same"])], &[W(&["that"]), Opt(&[W(&["same"])])]]),
@@ -530,6 +546,9 @@ pub static RULES: &[Rule] = &[
         name: "unit_before_after",
         pattern: &[The, Unit, W(&["before", "after", "earlier", "later"])],
         make: |c| {
+            if c.unit_plural {
+                return None;
+            }
             let by = if matches!(c.word, Some("before" | "earlier")) { -1 } else { 1 };
             plain(Raw::Shifted { unit: c.unit?, by, anaphoric: true })
         },
@@ -553,7 +572,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         name: "earlier_later_this_unit",
-        pattern: &[W(&["earlier", "later", "early", "late"]), Opt(&[W(&["in"])]), Alt(&[&[Shift], &[W(&["the"])]]), Unit],
+        pattern: &[W(&["early", "late"]), Opt(&[W(&["in"])]), Alt(&[&[Shift], &[W(&["the"])]]), Unit],
         make: |c| {
             let unit = c.unit?;
             if c.unit_plural {
@@ -562,7 +581,7 @@ pub static RULES: &[Rule] = &[
             let by = c.shift.unwrap_or(0);
             plain(Raw::Shifted { unit, by, anaphoric: false })
         },
-        examples: &[ex("earlier this year the", "earlier this year", "2018"), ex("late last year", "late last year", "2017")],
+        examples: &[ex("early this year the", "early this year", "2018"), ex("late last year", "late last year", "2017")],
     },
     // ---- durations ----------------------------------------------------------
     Rule {
@@ -586,10 +605,12 @@ pub static RULES: &[Rule] = &[
             ex("for several months", "several months", "PXM"),
             ex("within the next two weeks", "the next two weeks", "P2W"),
             ex("in the first nine months", "the first nine months", "P9M"),
-            ex("for about two weeks", "about two weeks", "P2W"),
+            ex("for about two weeks", "two weeks", "P2W"),
+            ex("for almost two weeks", "almost two weeks", "P2W"),
             ex("in twenty-five years", "twenty-five years", "P25Y"),
             ex("a few days", "a few days", "PXD"),
             no("1,200 jobs"),
+            no("three-quarters of voters"),
             no("the F-35 jet"),
             no("a 7 nm chip"),
             no("COVID-19 cases"),
@@ -672,7 +693,7 @@ pub static RULES: &[Rule] = &[
     // ---- references -----------------------------------------------------------
     Rule {
         name: "reference",
-        pattern: &[Opt(&[W(&["right", "just", "more", "until", "as"])]), Ref],
+        pattern: &[Opt(&[W(&["right", "just", "more", "until"])]), Ref],
         make: |c| {
             if c.word == Some("until") {
                 return None;
@@ -690,8 +711,9 @@ pub static RULES: &[Rule] = &[
         name: "the_future_past",
         pattern: &[Opt(THE), Opt(&[W(&["near", "distant", "foreseeable", "immediate", "recent"])]), W(&["future", "past"])],
         make: |c| {
+            // Bare "future" is mostly an adjective ("future growth").
             let past = matches!(c.word, Some("past"));
-            if past && !c.the {
+            if !c.the {
                 return None;
             }
             plain(Raw::Ref(if past { RefKind::Past } else { RefKind::Future }))

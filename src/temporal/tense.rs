@@ -16,6 +16,7 @@ const FUTURE: &[&str] = &[
     "plans",
     "plan",
     "planning",
+    "planned",
     "intends",
     "intend",
     "expects",
@@ -23,15 +24,15 @@ const FUTURE: &[&str] = &[
     "expect",
     "scheduled",
     "due",
-    "would",
     "upcoming",
     "slated",
-    "set",
     "hopes",
     "aims",
-    "until",
     "await",
     "awaits",
+    "soon",
+    "next",
+    "tomorrow",
 ];
 const PAST: &[&str] = &[
     "was", "were", "had", "did", "said", "told", "met", "made", "took", "came", "went", "began", "gave", "left", "held", "found", "saw",
@@ -89,7 +90,7 @@ fn cue(tok: &Token, text: &str) -> Option<Direction> {
         *d = s.to_ascii_lowercase();
     }
     let lower = std::str::from_utf8(&buf[..w.len()]).ok()?;
-    if FUTURE.contains(&lower) && lower != "set" {
+    if FUTURE.contains(&lower) {
         return Some(Direction::Future);
     }
     if PAST.contains(&lower) {
@@ -99,6 +100,25 @@ fn cue(tok: &Token, text: &str) -> Option<Direction> {
         return Some(Direction::Past);
     }
     None
+}
+
+/// "to resume", "set to expire": an infinitive points ahead of the anchor.
+/// "according to the", "to Cuba" do not.
+fn infinitive(toks: &[Token], text: &str, i: usize) -> Option<Direction> {
+    const NOT_VERBS: &[&str] = &[
+        "the", "a", "an", "his", "her", "their", "its", "this", "that", "these", "those", "be", "have", "date", "more", "about", "some",
+        "all", "as",
+    ];
+    let t = &toks[i];
+    if t.kind != Kind::Word || !t.text(text).eq_ignore_ascii_case("to") {
+        return None;
+    }
+    let next = toks.get(i + 1).filter(|n| n.kind == Kind::Word && !n.capitalized())?;
+    let w = next.text(text).to_ascii_lowercase();
+    if NOT_VERBS.contains(&w.as_str()) || w.ends_with("ed") || w.ends_with("ing") || w.ends_with('s') {
+        return None;
+    }
+    Some(Direction::Future)
 }
 
 /// The direction of the nearest tense cue for tokens `first..last`.
@@ -114,7 +134,7 @@ pub fn direction(toks: &[Token], text: &str, first: usize, last: usize) -> Direc
         if ends_sentence(toks, text, i) {
             break;
         }
-        if let Some(d) = cue(&toks[i], text) {
+        if let Some(d) = cue(&toks[i], text).or_else(|| infinitive(toks, text, i)) {
             return d;
         }
         steps += 1;
