@@ -6,6 +6,7 @@
 
 pub mod app;
 pub mod events;
+pub mod export;
 pub mod layout;
 pub mod source;
 pub mod temporal;

@@ -44,6 +44,8 @@ enum Command {
 enum Format {
     Json,
     Jsonl,
+    Csv,
+    Timelinejs,
 }
 
 fn parse_date(s: &str) -> Result<NaiveDate, String> {
@@ -102,6 +104,14 @@ fn extract(format: Format, dct: Option<NaiveDate>, paths: &[PathBuf]) -> Result<
             for e in &timeline.events {
                 writeln!(out, "{}", serde_json::to_string(e)?)?;
             }
+        }
+        Format::Csv => write!(out, "{}", newsline::export::csv::to_csv(&timeline))?,
+        Format::Timelinejs => {
+            let title = match timeline.articles.as_slice() {
+                [one] => one.title.clone(),
+                many => format!("{} articles", many.len()),
+            };
+            writeln!(out, "{}", serde_json::to_string_pretty(&newsline::export::timelinejs::to_timelinejs(&timeline, &title))?)?
         }
     }
     out.flush()?;

@@ -116,3 +116,25 @@ fn timex_command_writes_scorer_input() {
     assert_eq!(line["timex"][0]["value"], "2018-12-05");
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn csv_and_timelinejs_formats() {
+    let run = |format: &str| {
+        let out = Command::new(env!("CARGO_BIN_EXE_newsline"))
+            .args(["extract", "--format", format, "sample_data/huawei-ncsc-walkout-2018-12-13.txt"])
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let csv = run("csv");
+    assert!(csv.starts_with("id,start,end,timex"));
+    assert_eq!(csv.lines().count(), 6, "{csv}");
+    let tjs: serde_json::Value = serde_json::from_str(&run("timelinejs")).unwrap();
+    let events = tjs["events"].as_array().unwrap();
+    assert_eq!(events.len(), 5);
+    for e in events {
+        assert!(e["start_date"]["year"].is_string());
+        assert!(e["text"]["headline"].is_string());
+    }
+}

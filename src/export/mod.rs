@@ -1,0 +1,4 @@
+//! Exporters: the timeline as data for other tools (CSV, TimelineJS).
+
+pub mod csv;
+pub mod timelinejs;
