@@ -827,3 +827,111 @@ pub fn may_start(t: &Token) -> bool {
         Kind::Word => t.lex != super::lexicon::NO_ENTRY,
     }
 }
+
+/// Token classes, as bits: what a token can be, and what a pattern can start with.
+/// Comparing the two skips every rule that cannot match at a token, before any matching.
+pub mod first {
+    use super::super::scan::{Kind, Token};
+    use super::E;
+
+    pub const MONTH: u32 = 1;
+    pub const WEEKDAY: u32 = 1 << 1;
+    pub const NUMBER: u32 = 1 << 2;
+    pub const CARD: u32 = 1 << 3;
+    pub const UNIT: u32 = 1 << 4;
+    pub const SHIFT: u32 = 1 << 5;
+    pub const DEICTIC: u32 = 1 << 6;
+    pub const REF: u32 = 1 << 7;
+    pub const PART: u32 = 1 << 8;
+    pub const APPROX: u32 = 1 << 9;
+    pub const AGO: u32 = 1 << 10;
+    pub const POD: u32 = 1 << 11;
+    pub const SEASON: u32 = 1 << 12;
+    pub const SET: u32 = 1 << 13;
+    pub const QUANT: u32 = 1 << 14;
+    pub const HOLIDAY: u32 = 1 << 15;
+    pub const THE: u32 = 1 << 16;
+    pub const LIT: u32 = 1 << 17;
+    pub const APOS: u32 = 1 << 18;
+    pub const PUNCT: u32 = 1 << 19;
+
+    /// What the token can be.
+    pub fn token_mask(t: &Token) -> u32 {
+        match t.kind {
+            Kind::Number => NUMBER,
+            Kind::Punct => PUNCT | if t.is_punct('\'') { APOS } else { 0 },
+            Kind::Word => {
+                let l = t.lex();
+                let mut m = 0;
+                let mut set = |cond: bool, bit: u32| {
+                    if cond {
+                        m |= bit
+                    }
+                };
+                set(l.month != 0, MONTH);
+                set(l.weekday != 0, WEEKDAY);
+                set(l.cardinal.is_some() || l.ordinal.is_some() || l.article, CARD);
+                set(l.unit.is_some(), UNIT);
+                set(l.shift.is_some(), SHIFT);
+                set(l.deictic.is_some(), DEICTIC);
+                set(l.reference.is_some(), REF);
+                set(l.part.is_some(), PART);
+                set(l.approx.is_some(), APPROX);
+                set(l.ago.is_some(), AGO);
+                set(l.part_of_day.is_some(), POD);
+                set(l.season.is_some(), SEASON);
+                set(l.set.is_some(), SET);
+                set(l.quant.is_some(), QUANT);
+                set(l.holiday, HOLIDAY);
+                set(l.the, THE);
+                set(l.literal, LIT);
+                m
+            }
+        }
+    }
+
+    /// (the first-token classes, whether the element can match nothing).
+    fn elem(e: &E) -> (u32, bool) {
+        match e {
+            E::Month | E::MonthAlone => (MONTH, false),
+            E::MonthNum | E::DayNum | E::NumYear | E::Clock | E::Hour => (NUMBER, false),
+            E::Day | E::Ordinal | E::Num => (NUMBER | CARD, false),
+            E::Year | E::BareYear => (NUMBER | APOS, false),
+            E::Weekday => (WEEKDAY, false),
+            E::Unit => (UNIT, false),
+            E::Shift => (SHIFT, false),
+            E::Deictic => (DEICTIC, false),
+            E::Ref => (REF, false),
+            E::Part => (PART, false),
+            E::Approx => (APPROX | LIT, false),
+            E::Ago => (AGO, false),
+            E::PartOfDay => (POD, false),
+            E::Season => (SEASON, false),
+            E::SetWord => (SET, false),
+            E::Quant => (QUANT, false),
+            E::Holiday => (HOLIDAY, false),
+            E::The => (THE, false),
+            E::AmPm | E::Zone | E::W(_) => (LIT | CARD, false),
+            E::Decade => (NUMBER | APOS | LIT, false),
+            E::QuarterCode => (NUMBER | LIT, false),
+            E::P(_) | E::J(_) => (PUNCT, false),
+            E::Tight(inner) => elem(inner),
+            E::After(_) => (0, true),
+            E::Opt(inner) => (seq(inner).0, true),
+            E::Alt(alts) => alts.iter().map(|a| seq(a)).fold((0, false), |(m, n), (am, an)| (m | am, n || an)),
+        }
+    }
+
+    /// The classes a pattern's first token can have.
+    pub fn seq(pat: &[E]) -> (u32, bool) {
+        let mut mask = 0;
+        for e in pat {
+            let (m, nullable) = elem(e);
+            mask |= m;
+            if !nullable {
+                return (mask, false);
+            }
+        }
+        (mask, true)
+    }
+}

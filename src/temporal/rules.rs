@@ -753,5 +753,7 @@ pub fn literal_words() -> Vec<&'static str> {
     out.extend(["twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"]);
     out.extend(["est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "gmt", "utc", "bst", "cet", "cest", "et", "pt", "ct", "jst"]);
     out.extend(["am", "pm", "q", "s"]);
+    // First words of the multi-word hedges ("more than", "at least", "up to").
+    out.extend(["more", "longer", "less", "fewer", "shorter", "at", "up", "no", "just"]);
     out
 }
