@@ -47,10 +47,6 @@ pub struct Timex {
     /// The rule that found it, for debugging and error analysis.
     #[serde(skip)]
     pub rule: &'static str,
-    /// Whether the value was computed from the document date or narrative time
-    /// rather than read off the text.
-    #[serde(skip)]
-    pub relative: bool,
 }
 
 /// A reusable tagger: keeps its token buffer between calls.
@@ -195,7 +191,6 @@ fn resolve_all(ctx: &Ctx<'_>, found: &[RawTimex], dct: Option<NaiveDate>) -> Vec
         if let Some(d) = sets_reference(&m.raw, &value) {
             reference = Some(d);
         }
-        let relative = !matches!(m.raw, Raw::Absolute(_));
         out.push(Timex {
             start: ctx.toks[m.first].start as usize,
             end: ctx.toks[m.last - 1].end as usize,
@@ -203,7 +198,6 @@ fn resolve_all(ctx: &Ctx<'_>, found: &[RawTimex], dct: Option<NaiveDate>) -> Vec
             value,
             modifier: m.modifier,
             rule: m.rule,
-            relative,
         });
     }
     out

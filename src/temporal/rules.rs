@@ -571,7 +571,7 @@ pub static RULES: &[Rule] = &[
         ],
     },
     Rule {
-        name: "earlier_later_this_unit",
+        name: "early_late_this_unit",
         pattern: &[W(&["early", "late"]), Opt(&[W(&["in"])]), Alt(&[&[Shift], &[W(&["the"])]]), Unit],
         make: |c| {
             let unit = c.unit?;
