@@ -33,11 +33,46 @@ enum Command {
         #[arg(required = true)]
         paths: Vec<PathBuf>,
     },
+    /// Draw the timeline of the given articles as an SVG or PNG picture, without a window.
+    Export {
+        /// Output file: .svg or .png.
+        #[arg(short, long)]
+        output: PathBuf,
+        #[arg(long, default_value_t = 1600)]
+        width: u32,
+        #[arg(long, default_value_t = 900)]
+        height: u32,
+        /// First date shown (YYYY-MM-DD); default: fit every event.
+        #[arg(long, value_parser = parse_date)]
+        from: Option<NaiveDate>,
+        /// Last date shown (YYYY-MM-DD).
+        #[arg(long, value_parser = parse_date)]
+        to: Option<NaiveDate>,
+        #[arg(long, value_enum, default_value_t = ThemeArg::Light)]
+        theme: ThemeArg,
+        /// Title of the picture; default: the article's title.
+        #[arg(long)]
+        title: Option<String>,
+        /// Pixel density of a PNG (2 for HiDPI).
+        #[arg(long, default_value_t = 1.0)]
+        scale: f32,
+        /// Publication date for articles that have none (YYYY-MM-DD).
+        #[arg(long, value_parser = parse_date)]
+        dct: Option<NaiveDate>,
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+    },
     /// Tag a corpus of JSON Lines documents {"id","dct","text"} with TIMEX3 expressions.
     Timex {
         #[arg(long)]
         corpus: PathBuf,
     },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ThemeArg {
+    Light,
+    Dark,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -56,6 +91,13 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Some(Command::Extract { format, dct, paths }) => extract(format, dct, &paths),
+        Some(Command::Export { output, width, height, from, to, theme, title, scale, dct, paths }) => {
+            let theme = match theme {
+                ThemeArg::Light => newsline::export::Theme::Light,
+                ThemeArg::Dark => newsline::export::Theme::Dark,
+            };
+            export(&output, ExportArgs { width, height, from, to, theme, title, scale }, dct, &paths)
+        }
         Some(Command::Timex { corpus }) => timex(&corpus),
         None => open_app(cli.paths),
     };
@@ -81,12 +123,13 @@ fn open_app(paths: Vec<PathBuf>) -> Result<()> {
     newsline::app::run(paths).map_err(|e| anyhow::anyhow!("cannot open the window: {e}"))
 }
 
-fn extract(format: Format, dct: Option<NaiveDate>, paths: &[PathBuf]) -> Result<()> {
-    let (mut articles, errors) = source::load_paths(paths);
+/// Reads the paths into one timeline, reporting skipped files on stderr.
+fn load_timeline(dct: Option<NaiveDate>, paths: &[PathBuf]) -> Result<newsline::timeline::Timeline> {
+    let source::Loaded { mut articles, timelines, errors } = source::load_paths(paths);
     for e in &errors {
         eprintln!("newsline: skipped {e}");
     }
-    if articles.is_empty() {
+    if articles.is_empty() && timelines.is_empty() {
         bail!("no readable article in {}", paths.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", "));
     }
     if let Some(d) = dct {
@@ -96,7 +139,61 @@ fn extract(format: Format, dct: Option<NaiveDate>, paths: &[PathBuf]) -> Result<
             a.warnings.push(format!("publication date {d} given by --dct"));
         }
     }
-    let timeline = events::extract(&articles);
+    let mut timeline = events::extract(&articles);
+    for t in timelines {
+        timeline.append(t);
+    }
+    Ok(timeline)
+}
+
+struct ExportArgs {
+    width: u32,
+    height: u32,
+    from: Option<NaiveDate>,
+    to: Option<NaiveDate>,
+    theme: newsline::export::Theme,
+    title: Option<String>,
+    scale: f32,
+}
+
+fn export(output: &Path, args: ExportArgs, dct: Option<NaiveDate>, paths: &[PathBuf]) -> Result<()> {
+    use newsline::export::{self, ImageSpec};
+    use newsline::layout::x_from_date;
+    let ext = output.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
+    if !matches!(ext.as_str(), "svg" | "png") {
+        bail!("cannot tell the image format of {}: name it .svg or .png", output.display());
+    }
+    if !(64..=16384).contains(&args.width) || !(64..=16384).contains(&args.height) {
+        bail!("--width and --height must be between 64 and 16384 pixels");
+    }
+    if !(0.25..=8.0).contains(&args.scale) {
+        bail!("--scale must be between 0.25 and 8");
+    }
+    let timeline = load_timeline(dct, paths)?;
+    let fit = export::fit_range(&timeline);
+    let range = match (args.from, args.to) {
+        (None, None) => None,
+        (from, to) => {
+            let a = from.map_or(fit.0, x_from_date);
+            let b = to.map_or(fit.1, |d| x_from_date(d) + 1.0);
+            if b <= a {
+                bail!("--from must come before --to");
+            }
+            Some((a, b))
+        }
+    };
+    let spec = ImageSpec { width: args.width, height: args.height, range, theme: args.theme, title: args.title, scale: args.scale };
+    let bytes = if ext == "svg" {
+        export::render_svg(&timeline, &spec).into_bytes()
+    } else {
+        export::render_png(&timeline, &spec).map_err(|e| anyhow::anyhow!(e))?
+    };
+    export::write_atomic(output, &bytes).with_context(|| format!("cannot write {}", output.display()))?;
+    Ok(())
+}
+
+fn extract(format: Format, dct: Option<NaiveDate>, paths: &[PathBuf]) -> Result<()> {
+    let timeline = load_timeline(dct, paths)?;
     let mut out = BufWriter::new(std::io::stdout().lock());
     match format {
         Format::Json => writeln!(out, "{}", timeline.to_json())?,

@@ -75,6 +75,32 @@ impl Timeline {
         serde_json::from_str(s)
     }
 
+    /// Adds another timeline (one opened from a saved file) to this one. Ids are
+    /// renumbered so they stay unique, and events stay in date order.
+    pub fn append(&mut self, other: Timeline) {
+        let offset = self.articles.len();
+        let renumber = |id: &str| -> String {
+            match id.strip_prefix('a').and_then(|n| n.parse::<usize>().ok()) {
+                Some(n) => format!("a{}", n + offset),
+                None => format!("a{}-{id}", offset),
+            }
+        };
+        for mut a in other.articles {
+            a.id = renumber(&a.id);
+            self.articles.push(a);
+        }
+        for mut e in other.events {
+            for m in &mut e.mentions {
+                m.article = renumber(&m.article);
+            }
+            self.events.push(e);
+        }
+        self.events.sort_by_key(|e| (e.start, e.end));
+        for (i, e) in self.events.iter_mut().enumerate() {
+            e.id = format!("e{}", i + 1);
+        }
+    }
+
     /// The earliest start and latest end over all events.
     pub fn date_span(&self) -> Option<(NaiveDate, NaiveDate)> {
         let start = self.events.iter().map(|e| e.start).min()?;

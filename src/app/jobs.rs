@@ -42,6 +42,7 @@ impl LoadJob {
                 let (files, mut errors) = source::collect_files(&paths);
                 let total = files.len();
                 let mut articles = Vec::new();
+                let mut saved = Vec::new();
                 let mut cancelled = false;
                 for (i, f) in files.iter().enumerate() {
                     if stop.load(Ordering::Relaxed) {
@@ -49,13 +50,20 @@ impl LoadJob {
                         break;
                     }
                     match source::load_file(f) {
-                        Ok(a) => articles.extend(a),
+                        Ok(c) => {
+                            articles.extend(c.articles);
+                            saved.extend(c.timeline);
+                            errors.extend(c.problems);
+                        }
                         Err(e) => errors.push(e),
                     }
                     let _ = tx.send(LoadMsg::Progress { done: i + 1, total });
                     repaint();
                 }
-                let timeline = events::extract(&articles);
+                let mut timeline = events::extract(&articles);
+                for t in saved {
+                    timeline.append(t);
+                }
                 let _ = tx.send(LoadMsg::Finished(Box::new(Loaded { articles, timeline, errors, cancelled })));
                 repaint();
             })

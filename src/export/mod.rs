@@ -1,4 +1,118 @@
-//! Exporters: the timeline as data for other tools (CSV, TimelineJS).
+//! Exporters: the timeline as a picture (SVG, PNG) and as data for other tools
+//! (CSV, TimelineJS). Every file is written atomically.
 
 pub mod csv;
+pub mod png;
+pub mod svg;
 pub mod timelinejs;
+
+use std::io::Write;
+use std::path::Path;
+
+use crate::layout::{self, scene};
+use crate::timeline::Timeline;
+
+pub use svg::Theme;
+
+/// What a picture shows and how big it is.
+#[derive(Debug, Clone)]
+pub struct ImageSpec {
+    pub width: u32,
+    pub height: u32,
+    /// Visible days since 1970-01-01; None fits every event.
+    pub range: Option<(f64, f64)>,
+    pub theme: Theme,
+    pub title: Option<String>,
+    /// Pixel density: 2.0 doubles the PNG's pixels, not its layout.
+    pub scale: f32,
+}
+
+impl Default for ImageSpec {
+    fn default() -> Self {
+        ImageSpec { width: 1600, height: 900, range: None, theme: Theme::Light, title: None, scale: 1.0 }
+    }
+}
+
+pub const FONT_SIZE: f32 = 12.0;
+
+/// The x range that shows every event, with a margin.
+pub fn fit_range(timeline: &Timeline) -> (f64, f64) {
+    match timeline.date_span() {
+        Some((s, e)) => {
+            let (a, b) = (layout::x_from_date(s), layout::x_from_date(e) + 1.0);
+            let margin = ((b - a) * 0.04).max(3.0);
+            (a - margin, b + margin)
+        }
+        None => {
+            let today = layout::x_from_date(chrono::Utc::now().date_naive());
+            (today - 30.0, today + 30.0)
+        }
+    }
+}
+
+/// The picture's title: the one asked for, the article's, or a count.
+pub fn default_title(timeline: &Timeline) -> String {
+    match timeline.articles.as_slice() {
+        [one] => one.title.clone(),
+        many => format!("Timeline of {} articles", many.len()),
+    }
+}
+
+pub fn render_svg(timeline: &Timeline, spec: &ImageSpec) -> String {
+    let (x_min, x_max) = spec.range.unwrap_or_else(|| fit_range(timeline));
+    let scene_spec = scene::SceneSpec {
+        width: spec.width as f32,
+        height: spec.height as f32,
+        x_min,
+        x_max,
+        title: spec.title.clone().unwrap_or_else(|| default_title(timeline)),
+        font_size: FONT_SIZE,
+    };
+    let scene = scene::build(timeline, &scene_spec);
+    svg::to_svg(&scene, spec.theme, FONT_SIZE)
+}
+
+pub fn render_png(timeline: &Timeline, spec: &ImageSpec) -> Result<Vec<u8>, String> {
+    png::svg_to_png(&render_svg(timeline, spec), spec.scale)
+}
+
+/// Writes a file so that it is either the old one or the whole new one: the
+/// bytes go to a temporary file beside it, which is then renamed over it.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let name = path.file_name().ok_or_else(|| std::io::Error::new(std::io::ErrorKind::InvalidInput, "no file name"))?;
+    let tmp = dir.join(format!(".{}.{}.tmp", name.to_string_lossy(), std::process::id()));
+    let result = (|| {
+        let mut f = std::fs::File::create(&tmp)?;
+        f.write_all(bytes)?;
+        f.sync_all()?;
+        std::fs::rename(&tmp, path)
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn atomic_write_replaces_only_on_success() {
+        let dir = std::env::temp_dir().join(format!("newsline-atomic-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let f = dir.join("out.txt");
+        write_atomic(&f, b"first").unwrap();
+        write_atomic(&f, b"second").unwrap();
+        assert_eq!(std::fs::read(&f).unwrap(), b"second");
+        // A target that cannot be replaced (a folder) leaves no temporary file behind.
+        let sub = dir.join("sub");
+        std::fs::create_dir_all(&sub).unwrap();
+        assert!(write_atomic(&sub, b"x").is_err());
+        let leftovers: Vec<_> =
+            std::fs::read_dir(&dir).unwrap().filter_map(|e| e.ok()).filter(|e| e.file_name().to_string_lossy().ends_with(".tmp")).collect();
+        assert!(leftovers.is_empty());
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+}

@@ -4,11 +4,19 @@
 //! and turns every failure into a [`LoadError`] that names the file, so one bad
 //! file never stops the rest.
 
+pub mod dates;
+pub mod encoding;
+pub mod feed;
+pub mod html;
+pub mod records;
 pub mod text;
 
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
+use rayon::prelude::*;
+
+use crate::timeline::Timeline;
 
 /// One article, as read from its source.
 #[derive(Debug, Clone, PartialEq)]
@@ -19,10 +27,37 @@ pub struct Article {
     pub path: Option<PathBuf>,
     /// The text that mention offsets point into (Contract 2).
     pub text: String,
+    /// Where the story starts in `text`: after front matter, which is metadata, not story.
+    pub body_start: usize,
     pub warnings: Vec<String>,
 }
 
-/// A file that could not be read, and why.
+/// The warning on an article with no publication date.
+pub const NO_DATE: &str = "no publication date found; relative dates stay unresolved";
+
+impl Article {
+    /// An article from metadata fields (a feed item, a news record): the text is
+    /// the title, a blank line, then the body, as the article view shows it.
+    pub fn from_parts(title: String, body: &str, published: Option<NaiveDate>, url: Option<String>) -> Article {
+        let mut text = String::with_capacity(title.len() + body.len() + 2);
+        if !title.is_empty() && !body.starts_with(&title) {
+            text.push_str(&title);
+            text.push_str("\n\n");
+        }
+        text.push_str(body);
+        let warnings = if published.is_none() { vec![NO_DATE.to_string()] } else { Vec::new() };
+        Article { title, published, url, path: None, text, body_start: 0, warnings }
+    }
+}
+
+/// Keeps a link only if it is a web address: a `file:` or `javascript:` URL from
+/// untrusted metadata must never be opened.
+pub fn web_url(u: &str) -> Option<String> {
+    let u = u.trim();
+    (u.starts_with("http://") || u.starts_with("https://")).then(|| u.to_string())
+}
+
+/// A file that could not be read, or a part of one, and why.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 #[error("{}: {reason}", path.display())]
 pub struct LoadError {
@@ -31,10 +66,30 @@ pub struct LoadError {
 }
 
 impl LoadError {
-    fn new(path: &Path, reason: impl Into<String>) -> Self {
+    pub fn new(path: &Path, reason: impl Into<String>) -> Self {
         LoadError { path: path.to_path_buf(), reason: reason.into() }
     }
 }
+
+/// What one file held: articles, or a saved timeline, and the parts that could
+/// not be read (a broken line in a JSON Lines dump).
+#[derive(Debug, Default)]
+pub struct FileContents {
+    pub articles: Vec<Article>,
+    pub timeline: Option<Timeline>,
+    pub problems: Vec<LoadError>,
+}
+
+/// Everything read from a set of paths.
+#[derive(Debug, Default)]
+pub struct Loaded {
+    pub articles: Vec<Article>,
+    pub timelines: Vec<Timeline>,
+    pub errors: Vec<LoadError>,
+}
+
+/// Files larger than this are refused rather than read into memory.
+pub const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
 
 /// File names in a folder that document the folder rather than hold an article.
 fn is_documentation(path: &Path) -> bool {
@@ -42,10 +97,45 @@ fn is_documentation(path: &Path) -> bool {
     matches!(stem.as_str(), "README" | "MANIFEST" | "LICENSE" | "LICENCE" | "COPYING" | "NOTICE" | "ATTRIBUTION")
 }
 
+/// The formats Newsline reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Text,
+    Html,
+    Feed,
+    Json,
+}
+
+fn format_from_extension(path: &Path) -> Option<Format> {
+    let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
+    Some(match ext.as_str() {
+        "txt" | "text" | "md" | "markdown" => Format::Text,
+        "html" | "htm" | "xhtml" | "shtml" => Format::Html,
+        "rss" | "atom" | "xml" | "feed" => Format::Feed,
+        "json" | "jsonl" | "ndjson" => Format::Json,
+        _ => return None,
+    })
+}
+
+/// The format a file's first bytes show, which beats a misleading extension
+/// (a feed saved as `.txt`, a page saved without one).
+fn sniff(text: &str) -> Option<Format> {
+    let head: String = text.trim_start().chars().take(512).collect::<String>().to_ascii_lowercase();
+    if head.starts_with("<?xml") || head.starts_with("<rss") || head.starts_with("<feed") || head.starts_with("<rdf") {
+        return Some(if head.contains("<html") { Format::Html } else { Format::Feed });
+    }
+    if head.starts_with("<!doctype html") || head.starts_with("<html") || head.starts_with("<head") {
+        return Some(Format::Html);
+    }
+    if head.starts_with('{') || head.starts_with('[') {
+        return Some(Format::Json);
+    }
+    None
+}
+
 /// Extensions read as articles when a folder is walked.
 fn is_article_file(path: &Path) -> bool {
-    let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
-    matches!(ext.as_str(), "txt" | "text" | "md" | "markdown") && !is_documentation(path)
+    format_from_extension(path).is_some() && !is_documentation(path)
 }
 
 /// Lists the article files under the given paths: files as given, folders walked
@@ -55,7 +145,7 @@ pub fn collect_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<LoadError>) {
     let mut errors = Vec::new();
     for p in paths {
         if p.is_dir() {
-            walk(p, &mut files, &mut errors, 0);
+            walk(p, &mut files, &mut errors);
         } else if p.exists() {
             files.push(p.clone());
         } else {
@@ -65,59 +155,110 @@ pub fn collect_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<LoadError>) {
     (files, errors)
 }
 
-fn walk(dir: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<LoadError>, depth: usize) {
-    // Deep trees are almost always symlink loops.
-    if depth > 32 {
-        errors.push(LoadError::new(dir, "folder nesting deeper than 32 levels (a symlink loop?); skipped"));
-        return;
-    }
-    let entries = match std::fs::read_dir(dir) {
-        Ok(e) => e,
-        Err(e) => {
-            errors.push(LoadError::new(dir, format!("cannot read folder: {e}")));
-            return;
+/// Walks a folder tree without recursion, visiting each real folder once, so
+/// symlink loops end.
+fn walk(root: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<LoadError>) {
+    let mut seen = std::collections::HashSet::new();
+    let mut stack = vec![root.to_path_buf()];
+    while let Some(dir) = stack.pop() {
+        let real = std::fs::canonicalize(&dir).unwrap_or_else(|_| dir.clone());
+        if !seen.insert(real) {
+            errors.push(LoadError::new(&dir, "folder already visited (a symlink loop?); skipped"));
+            continue;
         }
-    };
-    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
-    paths.sort();
-    for p in paths {
-        if p.is_dir() {
-            walk(&p, files, errors, depth + 1);
-        } else if is_article_file(&p) {
-            files.push(p);
+        let entries = match std::fs::read_dir(&dir) {
+            Ok(e) => e,
+            Err(e) => {
+                errors.push(LoadError::new(&dir, format!("cannot read folder: {e}")));
+                continue;
+            }
+        };
+        let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+        paths.sort();
+        let mut subdirs = Vec::new();
+        for p in paths {
+            if p.is_dir() {
+                subdirs.push(p);
+            } else if is_article_file(&p) {
+                files.push(p);
+            }
         }
+        // Reversed so that the stack yields folders in name order.
+        stack.extend(subdirs.into_iter().rev());
     }
 }
 
-/// Reads one file into its articles.
-pub fn load_file(path: &Path) -> Result<Vec<Article>, LoadError> {
+/// Reads one file.
+pub fn load_file(path: &Path) -> Result<FileContents, LoadError> {
+    let size = std::fs::metadata(path).map_err(|e| LoadError::new(path, format!("cannot read: {e}")))?.len();
+    if size > MAX_FILE_BYTES {
+        return Err(LoadError::new(path, format!("file is {} MB, over the {} MB limit", size >> 20, MAX_FILE_BYTES >> 20)));
+    }
     let bytes = std::fs::read(path).map_err(|e| LoadError::new(path, format!("cannot read: {e}")))?;
-    let text = decode(&bytes).map_err(|reason| LoadError::new(path, reason))?;
-    let mut article = text::read(&text);
-    article.path = Some(path.to_path_buf());
-    Ok(vec![article])
-}
-
-/// Bytes to text: UTF-8, with a byte-order mark removed.
-fn decode(bytes: &[u8]) -> Result<String, String> {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    if bytes.contains(&0) {
-        return Err("binary file (contains NUL bytes), not text".into());
+    let mut contents = read_bytes(&bytes, format_from_extension(path)).map_err(|reason| LoadError::new(path, reason))?;
+    for a in &mut contents.articles {
+        a.path = Some(path.to_path_buf());
     }
-    String::from_utf8(bytes.to_vec()).map_err(|e| format!("not valid UTF-8 text (at byte {})", e.utf8_error().valid_up_to()))
+    for p in &mut contents.problems {
+        p.path = path.to_path_buf();
+    }
+    Ok(contents)
 }
 
-/// Reads every article under the given paths. Files that fail are reported and skipped.
-pub fn load_paths(paths: &[PathBuf]) -> (Vec<Article>, Vec<LoadError>) {
-    let (files, mut errors) = collect_files(paths);
-    let mut articles = Vec::new();
-    for f in files {
-        match load_file(&f) {
-            Ok(a) => articles.extend(a),
-            Err(e) => errors.push(e),
+/// Reads bytes of a known or unknown format. Problems inside the file carry an empty path.
+pub fn read_bytes(bytes: &[u8], hint: Option<Format>) -> Result<FileContents, String> {
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err("empty file".into());
+    }
+    let declared = encoding::declared_charset(bytes);
+    let decoded = encoding::decode(bytes, declared.as_deref())?;
+    let text = decoded.text.strip_prefix('\u{feff}').unwrap_or(&decoded.text);
+    let mut format = sniff(text).or(hint).unwrap_or(Format::Text);
+    if format == Format::Json && text.as_bytes()[..text.len().min(512)].windows(20).any(|w| w == b"jsonfeed.org/version") {
+        format = Format::Feed;
+    }
+    let mut out = FileContents::default();
+    match format {
+        Format::Text => out.articles.push(text::read(text)),
+        Format::Html => out.articles.push(html::read(text)),
+        // feed-rs reads bytes; give it the decoded text so the encoding is already right.
+        Format::Feed => out.articles = feed::read(text.as_bytes())?,
+        Format::Json => {
+            let r = records::read(text);
+            if r.articles.is_empty() && r.timeline.is_none() {
+                let why = r.problems.first().cloned().unwrap_or_else(|| "no records".into());
+                return Err(format!("no news records could be read ({why})"));
+            }
+            out.articles = r.articles;
+            out.timeline = r.timeline;
+            out.problems = r.problems.into_iter().map(|reason| LoadError { path: PathBuf::new(), reason }).collect();
         }
     }
-    (articles, errors)
+    if let Some(note) = decoded.note {
+        for a in &mut out.articles {
+            a.warnings.push(note.clone());
+        }
+    }
+    Ok(out)
+}
+
+/// Reads every article under the given paths, files in parallel. Files that
+/// fail are reported and skipped; the order of the result follows the paths.
+pub fn load_paths(paths: &[PathBuf]) -> Loaded {
+    let (files, errors) = collect_files(paths);
+    let results: Vec<Result<FileContents, LoadError>> = files.par_iter().map(|f| load_file(f)).collect();
+    let mut loaded = Loaded { errors, ..Default::default() };
+    for r in results {
+        match r {
+            Ok(c) => {
+                loaded.articles.extend(c.articles);
+                loaded.timelines.extend(c.timeline);
+                loaded.errors.extend(c.problems);
+            }
+            Err(e) => loaded.errors.push(e),
+        }
+    }
+    loaded
 }
 
 #[cfg(test)]
@@ -125,10 +266,17 @@ mod tests {
     use super::*;
 
     #[test]
-    fn binary_and_invalid_text_are_errors() {
-        assert!(decode(b"\x89PNG\r\n\x1a\n\0\0").is_err());
-        assert!(decode(b"caf\xe9").is_err());
-        assert_eq!(decode(b"\xEF\xBB\xBFhello").unwrap(), "hello");
+    fn binary_and_empty_files_are_errors() {
+        assert!(read_bytes(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR", None).is_err());
+        assert!(read_bytes(b"  \n ", None).is_err());
+    }
+
+    #[test]
+    fn content_beats_extension() {
+        assert_eq!(sniff("<?xml version=\"1.0\"?><rss>"), Some(Format::Feed));
+        assert_eq!(sniff("  <!DOCTYPE html><html>"), Some(Format::Html));
+        assert_eq!(sniff("{\"title\": 1}"), Some(Format::Json));
+        assert_eq!(sniff("Plain story"), None);
     }
 
     #[test]
