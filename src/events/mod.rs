@@ -46,7 +46,7 @@ impl Found {
 
 /// A rough stem, so "meeting"/"meetings", "launched"/"launch",
 /// "delivery"/"deliveries"/"delivered" and "service"/"services" compare equal.
-fn stem(word: &str) -> String {
+fn stem_word(word: &str) -> String {
     let mut w = word.to_ascii_lowercase();
     for (suffix, by) in [("ies", "y"), ("ings", ""), ("ing", ""), ("ed", ""), ("es", "e"), ("s", "")] {
         if let Some(s) = w.strip_suffix(suffix)
@@ -62,6 +62,24 @@ fn stem(word: &str) -> String {
         w.pop();
     }
     w
+}
+
+/// The stem, with synonyms of an event word mapped to one ("unveiled" → "reveal").
+fn stem(word: &str) -> String {
+    static SYNONYMS: std::sync::OnceLock<std::collections::HashMap<String, String>> = std::sync::OnceLock::new();
+    let map = SYNONYMS.get_or_init(|| {
+        let mut m = std::collections::HashMap::new();
+        for line in include_str!("lexicon/synonyms.txt").lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#')) {
+            let mut words = line.split_whitespace().map(stem_word);
+            let Some(head) = words.next() else { continue };
+            for w in words {
+                m.insert(w, head.clone());
+            }
+        }
+        m
+    });
+    let s = stem_word(word);
+    map.get(&s).cloned().unwrap_or(s)
 }
 
 /// Words that say nothing about which event a sentence is about.
@@ -246,27 +264,61 @@ fn is_dateline(text: &str, ss: usize, se: usize, t: &Timex) -> bool {
     line.len() < 80 && rest.split_whitespace().filter(|w| w.chars().any(char::is_alphabetic)).count() <= 3
 }
 
-struct UnionFind(Vec<usize>);
+type Range = (NaiveDate, NaiveDate);
 
-impl UnionFind {
+/// Groups of mentions. A group keeps its narrowest range and the intersection of
+/// all its ranges, and two groups join only if every member stays compatible
+/// with the narrowest: otherwise a vague "this year" would chain a March event
+/// to an October one.
+struct Groups {
+    parent: Vec<usize>,
+    narrow: Vec<Range>,
+    common: Vec<Range>,
+}
+
+impl Groups {
+    fn new(found: &[Found]) -> Groups {
+        Groups {
+            parent: (0..found.len()).collect(),
+            narrow: found.iter().map(|f| f.range).collect(),
+            common: found.iter().map(|f| f.range).collect(),
+        }
+    }
+
     fn find(&mut self, i: usize) -> usize {
         let mut r = i;
-        while self.0[r] != r {
-            r = self.0[r];
+        while self.parent[r] != r {
+            r = self.parent[r];
         }
         let mut i = i;
-        while self.0[i] != r {
-            let next = self.0[i];
-            self.0[i] = r;
+        while self.parent[i] != r {
+            let next = self.parent[i];
+            self.parent[i] = r;
             i = next;
         }
         r
     }
-    fn union(&mut self, a: usize, b: usize) {
+
+    /// Joins the groups of `a` and `b` if their dates allow; returns whether they are one group now.
+    fn join(&mut self, a: usize, b: usize) -> bool {
         let (ra, rb) = (self.find(a), self.find(b));
-        if ra != rb {
-            self.0[ra.max(rb)] = ra.min(rb);
+        if ra == rb {
+            return true;
         }
+        let (na, nb) = (self.narrow[ra], self.narrow[rb]);
+        if !compatible(na, nb) {
+            return false;
+        }
+        let narrow = if (na.1 - na.0) <= (nb.1 - nb.0) { na } else { nb };
+        let common = (self.common[ra].0.max(self.common[rb].0), self.common[ra].1.min(self.common[rb].1));
+        if !(common.0 <= narrow.0 && narrow.1 <= common.1) {
+            return false;
+        }
+        let (root, child) = (ra.min(rb), ra.max(rb));
+        self.parent[child] = root;
+        self.narrow[root] = narrow;
+        self.common[root] = common;
+        true
     }
 }
 
@@ -292,9 +344,13 @@ fn same_event(a: &Found, b: &Found, articles: &[Article]) -> bool {
         return sa == sb || b.words.contains(&sa) || a.words.contains(&sb);
     }
     // Across articles: the same trigger, or one's trigger named in the other's
-    // sentence, and something else in common (a participant, a place, an object).
+    // sentence, and a participant in common ("Singapore", "Airbus") …
     let related = sa == sb || b.words.contains(&sa) || a.words.contains(&sb);
-    related && a.words.iter().any(|w| w != &sa && w != &sb && !is_filler(w) && b.words.contains(w))
+    if related && a.names.iter().any(|n| b.names.contains(n)) {
+        return true;
+    }
+    // … or the very same day and two things in common ("special", "service").
+    a.range == b.range && a.span_days() == 0 && a.words.iter().filter(|w| !is_filler(w) && b.words.contains(*w)).count() >= 2
 }
 
 /// Reporting verbs name the report, not the event: two articles that "said"
@@ -311,8 +367,8 @@ const MAX_COMPARISONS: usize = 64;
 /// Pairs of mentions that may be one event: every pair within an article, and
 /// across articles only pairs that share a trigger stem or a name and whose
 /// dates overlap. Quadratic only within an article.
-fn merge(found: &[Found], articles: &[Article]) -> UnionFind {
-    let mut uf = UnionFind((0..found.len()).collect());
+fn merge(found: &[Found], articles: &[Article]) -> Groups {
+    let mut uf = Groups::new(found);
     // Within each article (found is grouped by article).
     let mut start = 0;
     while start < found.len() {
@@ -321,7 +377,7 @@ fn merge(found: &[Found], articles: &[Article]) -> UnionFind {
         for i in start..end {
             for j in i + 1..end {
                 if same_event(&found[i], &found[j], articles) {
-                    uf.union(i, j);
+                    uf.join(i, j);
                 }
             }
         }
@@ -335,8 +391,12 @@ fn merge(found: &[Found], articles: &[Article]) -> UnionFind {
         if is_reporting(&st) {
             continue;
         }
-        // Mentions meet when they share the trigger or a name; `same_event` decides.
+        let st = format!("t:{st}");
+        // Mentions meet when they share the trigger, a name or a day; `same_event` decides.
         buckets.entry((st, "")).or_default().push(i);
+        if f.span_days() == 0 {
+            buckets.entry((f.range.0.to_string(), "day")).or_default().push(i);
+        }
         for n in &f.names {
             buckets.entry((String::new(), n.as_str())).or_default().push(i);
         }
@@ -354,7 +414,7 @@ fn merge(found: &[Found], articles: &[Article]) -> UnionFind {
                     break;
                 }
                 if c.article != a.article && same_event(a, c, articles) {
-                    uf.union(b[x], j);
+                    uf.join(b[x], j);
                 }
             }
         }
@@ -456,5 +516,7 @@ mod tests {
         assert_eq!(stem("services"), stem("service"));
         assert_eq!(stem("announced"), stem("announce"));
         assert_ne!(stem("press"), stem("pres"));
+        assert_eq!(stem("unveiled"), stem("revealed"));
+        assert_eq!(stem("flew"), stem("flights"));
     }
 }

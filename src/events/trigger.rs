@@ -68,7 +68,41 @@ pub fn is_event_verb(words: &[Word<'_>], i: usize) -> bool {
         return true;
     }
     // "will meet", "to meet": the verb after a future marker.
-    i > 0 && matches!(words[i - 1].text.to_ascii_lowercase().as_str(), "will" | "would" | "to" | "shall") && lower.len() > 2
+    // "to" is also a preposition: "travelling to the U.S.", "back to the business".
+    i > 0
+        && matches!(words[i - 1].text.to_ascii_lowercase().as_str(), "will" | "would" | "to" | "shall")
+        && lower.len() > 2
+        && !matches!(
+            lower.as_str(),
+            "the"
+                | "its"
+                | "his"
+                | "her"
+                | "their"
+                | "our"
+                | "your"
+                | "this"
+                | "that"
+                | "these"
+                | "those"
+                | "all"
+                | "any"
+                | "some"
+                | "one"
+                | "two"
+                | "three"
+                | "date"
+                | "what"
+                | "which"
+                | "who"
+                | "also"
+                | "not"
+                | "now"
+                | "then"
+                | "again"
+                | "help"
+        )
+        && !lower.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// Picks the trigger for a time expression at `[t_start, t_end)` among a sentence's words.

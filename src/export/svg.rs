@@ -136,6 +136,10 @@ pub fn to_svg(scene: &Scene, theme: Theme, font_size: f32) -> String {
     }
     s.push_str("</g>\n<g id=\"labels\">\n");
     for l in &scene.labels {
+        let (ax, ay) = l.anchor;
+        let _ = writeln!(s, r#"<line x1="{ax}" y1="{}" x2="{ax}" y2="{}" stroke="{}" stroke-width="0.8"/>"#, l.y + 3.0, ay - 5.0, c.grid);
+    }
+    for l in &scene.labels {
         let _ = writeln!(s, r#"<text x="{}" y="{}" fill="{}">{}</text>"#, l.x, l.y, c.text, esc(&l.text));
     }
     s.push_str("</g>\n");

@@ -60,6 +60,8 @@ pub struct Label {
     pub y: f32,
     pub width: f32,
     pub text: String,
+    /// Where the leader line from the label meets its marker.
+    pub anchor: (f32, f32),
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -176,29 +178,33 @@ fn place_labels(timeline: &Timeline, marks: &[Mark], spec: &SceneSpec, plot: &Re
     let gap = spec.font_size * 0.6;
     for m in order {
         let e = &timeline.events[m.event];
-        let x = m.x0.max(plot.left);
-        // Near the right edge a label is shortened to fit, down to a readable minimum.
-        let mut text = label_text(&e.title, 42);
-        let mut w = text_width(&text, spec.font_size);
+        // A label starts at its marker, or, where that runs out of room, ends at it;
+        // near the right edge it is also shortened, down to a readable minimum.
         let mut chars = 42;
-        while x + w > plot.right && chars > 12 {
+        let mut text = label_text(&e.title, chars);
+        let mut w = text_width(&text, spec.font_size);
+        while m.x0.max(plot.left) + w > plot.right && m.x1.min(plot.right) - w < plot.left && chars > 12 {
             chars -= 4;
             text = label_text(&e.title, chars);
             w = text_width(&text, spec.font_size);
         }
-        if x + w > plot.right {
-            continue;
-        }
-        for row in 0..rows {
-            let slot = &mut taken[m.lane * rows + row];
-            let at = slot.partition_point(|&(s, _)| s < x);
-            let clear_before = at == 0 || slot[at - 1].1 + gap <= x;
-            let clear_after = at == slot.len() || x + w + gap <= slot[at].0;
-            if clear_before && clear_after {
-                slot.insert(at, (x, x + w));
-                let y = m.y - spec.font_size * 0.7 - row as f32 * row_h;
-                out.push(Label { event: m.event, lane: m.lane, x, y, width: w, text });
-                break;
+        let candidates = [m.x0.max(plot.left), m.x1.min(plot.right) - w];
+        'rows: for row in 0..rows {
+            for &x in &candidates {
+                if x < plot.left || x + w > plot.right {
+                    continue;
+                }
+                let slot = &mut taken[m.lane * rows + row];
+                let at = slot.partition_point(|&(s, _)| s < x);
+                let clear_before = at == 0 || slot[at - 1].1 + gap <= x;
+                let clear_after = at == slot.len() || x + w + gap <= slot[at].0;
+                if clear_before && clear_after {
+                    slot.insert(at, (x, x + w));
+                    let y = m.y - spec.font_size * 0.7 - row as f32 * row_h;
+                    let anchor_x = if x == candidates[0] { x } else { x + w };
+                    out.push(Label { event: m.event, lane: m.lane, x, y, width: w, text, anchor: (anchor_x, m.y) });
+                    break 'rows;
+                }
             }
         }
     }
