@@ -41,3 +41,26 @@ fn broken_files_are_listed_with_their_reason() {
     assert_eq!(harness.state().timeline().articles.len(), 1);
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn ctrl_e_opens_the_export_image_dialog_and_close_shuts_it() {
+    let mut harness = harness_with(vec![PathBuf::from("sample_data/huawei-ncsc-walkout-2018-12-13.txt")]);
+    assert!(harness.query_by_label("Save as PNG or SVG…").is_none());
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
+    harness.run();
+    harness.get_by_label("Save as PNG or SVG…");
+    harness.get_by_label("Width (px)");
+    harness.get_by_label("Dark").click();
+    harness.run();
+    harness.get_by_label("Close window").click();
+    harness.run();
+    assert!(harness.query_by_label("Save as PNG or SVG…").is_none());
+}
+
+#[test]
+fn files_of_every_format_open_in_the_window() {
+    let harness = harness_with(vec![PathBuf::from("tests/data/feeds/a380.rss"), PathBuf::from("tests/data/html/news-site-og.html")]);
+    harness.get_by_label("First A380 enters commercial service");
+    harness.get_by_label("First Airbus A380 delivered to Singapore Airlines");
+    assert_eq!(harness.state().timeline().articles.len(), 3);
+}

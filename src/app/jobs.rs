@@ -97,3 +97,47 @@ impl LoadJob {
         }
     }
 }
+
+/// A one-shot background task (an export): runs a closure on a worker thread
+/// and hands back its message. Cancelling drops the result; the partial file is
+/// never left behind because every export writes atomically.
+pub struct Task {
+    rx: Receiver<Result<String, String>>,
+    cancel: Arc<AtomicBool>,
+    pub what: String,
+}
+
+impl Task {
+    pub fn spawn(
+        what: String,
+        work: impl FnOnce() -> Result<String, String> + Send + 'static,
+        repaint: impl Fn() + Send + 'static,
+    ) -> Task {
+        let (tx, rx) = channel();
+        let cancel = Arc::new(AtomicBool::new(false));
+        std::thread::Builder::new()
+            .name("newsline-task".into())
+            .spawn(move || {
+                let _ = tx.send(work());
+                repaint();
+            })
+            .expect("spawning a thread");
+        Task { rx, cancel, what }
+    }
+
+    pub fn cancel(&self) {
+        self.cancel.store(true, Ordering::Relaxed);
+    }
+
+    /// The task's result once it has finished; None while it runs. A cancelled
+    /// task reports that it was cancelled.
+    pub fn poll(&mut self) -> Option<Result<String, String>> {
+        let result = match self.rx.try_recv() {
+            Ok(r) => r,
+            Err(TryRecvError::Empty) if self.cancel.load(Ordering::Relaxed) => Err("cancelled".into()),
+            Err(TryRecvError::Empty) => return None,
+            Err(TryRecvError::Disconnected) => Err("the task stopped unexpectedly".into()),
+        };
+        Some(result)
+    }
+}

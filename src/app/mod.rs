@@ -8,9 +8,31 @@ use std::path::PathBuf;
 
 use egui::Ui;
 
+use crate::export::{self, ImageSpec, Theme};
 use crate::source::Article;
 use crate::timeline::Timeline;
-use jobs::{LoadJob, Loaded};
+use jobs::{LoadJob, Loaded, Task};
+
+/// Every extension the readers understand, for the open dialog.
+const OPEN_EXTENSIONS: &[&str] =
+    &["txt", "text", "md", "markdown", "html", "htm", "xhtml", "rss", "atom", "xml", "json", "jsonl", "ndjson"];
+
+/// What the Export image dialog asks.
+#[derive(Debug, Clone)]
+struct ImageDialog {
+    width: u32,
+    height: u32,
+    scale: f32,
+    dark: bool,
+    /// Export the visible range rather than everything.
+    visible_only: bool,
+}
+
+impl Default for ImageDialog {
+    fn default() -> Self {
+        ImageDialog { width: 1600, height: 900, scale: 1.0, dark: false, visible_only: true }
+    }
+}
 
 pub struct NewslineApp {
     articles: Vec<Article>,
@@ -22,6 +44,10 @@ pub struct NewslineApp {
     job: Option<LoadJob>,
     /// Paths to load on the next frame (the context is needed to start the job).
     pending: Option<Vec<PathBuf>>,
+    /// The x range the timeline showed last frame (days since 1970).
+    view: Option<(f64, f64)>,
+    image_dialog: Option<ImageDialog>,
+    task: Option<Task>,
 }
 
 impl NewslineApp {
@@ -36,6 +62,9 @@ impl NewslineApp {
             selected: None,
             job: None,
             pending: Some(paths),
+            view: None,
+            image_dialog: None,
+            task: None,
         }
     }
 
@@ -82,29 +111,41 @@ impl NewslineApp {
             self.job = None;
             self.finish_loading(loaded);
         }
+        self.poll_task();
+        self.shortcuts(ui);
         egui::Panel::top("menu").show(ui, |ui| self.menu_ui(ui));
+        self.image_dialog_ui(ui);
         egui::Panel::left("sources").resizable(true).default_size(280.0).min_size(220.0).show(ui, |ui| self.sources_ui(ui));
         egui::Panel::bottom("details").resizable(true).default_size(180.0).show(ui, |ui| self.details_ui(ui));
         egui::CentralPanel::default().show(ui, |ui| {
-            if let Some(clicked) = timeline_view::timeline_ui(ui, &self.timeline, &self.lanes, self.selected) {
+            let out = timeline_view::timeline_ui(ui, &self.timeline, &self.lanes, self.selected);
+            if let Some(clicked) = out.clicked {
                 self.selected = Some(clicked);
             }
+            self.view = Some(out.visible);
         });
     }
 
     fn menu_ui(&mut self, ui: &mut Ui) {
         ui.horizontal(|ui| {
             ui.menu_button("File", |ui| {
-                if ui.button("Open files…").clicked() {
-                    if let Some(files) = rfd::FileDialog::new().add_filter("Articles", &["txt", "md", "markdown", "text"]).pick_files() {
-                        self.start_loading(ui.ctx(), files);
-                    }
+                if ui.add(egui::Button::new("Open files…").shortcut_text("Ctrl+O")).clicked() {
+                    self.open_files(ui.ctx());
                     ui.close();
                 }
                 if ui.button("Open folder…").clicked() {
                     if let Some(dir) = rfd::FileDialog::new().pick_folder() {
                         self.start_loading(ui.ctx(), vec![dir]);
                     }
+                    ui.close();
+                }
+                ui.separator();
+                if ui.add(egui::Button::new("Export image…").shortcut_text("Ctrl+E")).clicked() {
+                    self.image_dialog = Some(self.image_dialog.take().unwrap_or_default());
+                    ui.close();
+                }
+                if ui.button("Export data…").clicked() {
+                    self.export_data(ui.ctx());
                     ui.close();
                 }
             });
@@ -115,9 +156,145 @@ impl NewslineApp {
                 if ui.button("Cancel").clicked() {
                     job.cancel();
                 }
+            } else if let Some(task) = &self.task {
+                ui.spinner();
+                ui.label(&task.what);
+                if ui.button("Cancel").clicked() {
+                    task.cancel();
+                }
             } else {
                 ui.label(&self.status);
             }
+        });
+    }
+
+    fn shortcuts(&mut self, ui: &mut Ui) {
+        let ctx = ui.ctx().clone();
+        let open = egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, egui::Key::O);
+        let export = egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, egui::Key::E);
+        if ctx.input_mut(|i| i.consume_shortcut(&open)) {
+            self.open_files(&ctx);
+        }
+        if ctx.input_mut(|i| i.consume_shortcut(&export)) {
+            self.image_dialog = Some(self.image_dialog.take().unwrap_or_default());
+        }
+        // Files dropped onto the window open like File ▸ Open.
+        let dropped: Vec<PathBuf> = ctx.input(|i| i.raw.dropped_files.iter().map(|f| f.path().to_path_buf()).collect());
+        if !dropped.is_empty() {
+            self.start_loading(&ctx, dropped);
+        }
+    }
+
+    fn open_files(&mut self, ctx: &egui::Context) {
+        if let Some(files) = rfd::FileDialog::new().add_filter("Articles, pages, feeds, dumps", OPEN_EXTENSIONS).pick_files() {
+            self.start_loading(ctx, files);
+        }
+    }
+
+    fn poll_task(&mut self) {
+        if let Some(task) = &mut self.task
+            && let Some(result) = task.poll()
+        {
+            self.status = match result {
+                Ok(msg) => msg,
+                Err(e) => format!("Export failed: {e}"),
+            };
+            self.task = None;
+        }
+    }
+
+    /// Runs an export off the UI thread; the window keeps drawing meanwhile.
+    fn run_task(&mut self, ctx: &egui::Context, what: String, work: impl FnOnce() -> Result<String, String> + Send + 'static) {
+        let ctx = ctx.clone();
+        self.task = Some(Task::spawn(what, work, move || ctx.request_repaint()));
+    }
+
+    fn image_dialog_ui(&mut self, ui: &mut Ui) {
+        let Some(mut d) = self.image_dialog.take() else { return };
+        let mut open = true;
+        let mut go = false;
+        egui::Window::new("Export image").open(&mut open).collapsible(false).resizable(false).show(ui.ctx(), |ui| {
+            egui::Grid::new("image-export").num_columns(2).show(ui, |ui| {
+                let label = ui.label("Width (px)");
+                ui.add(egui::DragValue::new(&mut d.width).range(64..=16384)).labelled_by(label.id);
+                ui.end_row();
+                let label = ui.label("Height (px)");
+                ui.add(egui::DragValue::new(&mut d.height).range(64..=16384)).labelled_by(label.id);
+                ui.end_row();
+                let label = ui.label("Scale (PNG)");
+                ui.add(egui::DragValue::new(&mut d.scale).range(0.5..=4.0).speed(0.25)).labelled_by(label.id);
+                ui.end_row();
+                ui.label("Theme");
+                ui.horizontal(|ui| {
+                    ui.selectable_value(&mut d.dark, false, "Light");
+                    ui.selectable_value(&mut d.dark, true, "Dark");
+                });
+                ui.end_row();
+                ui.label("Range");
+                ui.horizontal(|ui| {
+                    ui.selectable_value(&mut d.visible_only, true, "Visible");
+                    ui.selectable_value(&mut d.visible_only, false, "Everything");
+                });
+                ui.end_row();
+            });
+            go = ui.button("Save as PNG or SVG…").clicked();
+        });
+        if go {
+            self.export_image(ui.ctx(), &d);
+        } else if open {
+            self.image_dialog = Some(d);
+        }
+    }
+
+    fn export_image(&mut self, ctx: &egui::Context, d: &ImageDialog) {
+        let Some(path) = rfd::FileDialog::new()
+            .add_filter("PNG image", &["png"])
+            .add_filter("SVG image", &["svg"])
+            .set_file_name("timeline.png")
+            .save_file()
+        else {
+            return;
+        };
+        let spec = ImageSpec {
+            width: d.width,
+            height: d.height,
+            range: if d.visible_only { self.view } else { None },
+            theme: if d.dark { Theme::Dark } else { Theme::Light },
+            title: None,
+            scale: d.scale,
+        };
+        let timeline = self.timeline.clone();
+        self.run_task(ctx, format!("Exporting {}…", path.display()), move || {
+            let svg = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("svg"));
+            let bytes = if svg { export::render_svg(&timeline, &spec).into_bytes() } else { export::render_png(&timeline, &spec)? };
+            export::write_atomic(&path, &bytes).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+            Ok(format!("Saved {}", path.display()))
+        });
+    }
+
+    fn export_data(&mut self, ctx: &egui::Context) {
+        let Some(path) = rfd::FileDialog::new()
+            .add_filter("Timeline JSON", &["json"])
+            .add_filter("CSV", &["csv"])
+            .add_filter("TimelineJS JSON", &["timelinejs.json"])
+            .set_file_name("timeline.json")
+            .save_file()
+        else {
+            return;
+        };
+        let timeline = self.timeline.clone();
+        self.run_task(ctx, format!("Exporting {}…", path.display()), move || {
+            let name = path.file_name().map(|n| n.to_string_lossy().to_ascii_lowercase()).unwrap_or_default();
+            let text = if name.ends_with(".csv") {
+                export::csv::to_csv(&timeline)
+            } else if name.ends_with(".timelinejs.json") {
+                let title = export::default_title(&timeline);
+                serde_json::to_string_pretty(&export::timelinejs::to_timelinejs(&timeline, &title)).map_err(|e| e.to_string())?
+            } else {
+                timeline.to_json()
+            };
+            export::write_atomic(&path, text.as_bytes()).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+            Ok(format!("Saved {}", path.display()))
         });
     }
 

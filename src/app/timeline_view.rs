@@ -23,20 +23,20 @@ pub fn lane_colour(lane: usize) -> Color32 {
     PALETTE[lane % PALETTE.len()]
 }
 
-/// Lane of each event: the article of its first mention.
-pub fn lanes_of(timeline: &Timeline) -> Vec<usize> {
-    timeline
-        .events
-        .iter()
-        .map(|e| e.mentions.first().and_then(|m| timeline.articles.iter().position(|a| a.id == m.article)).unwrap_or(0))
-        .collect()
-}
+pub use crate::layout::scene::lanes_of;
 
 /// How near (in points) the pointer must be to an event to hover it.
 const HOVER_RADIUS: f32 = 10.0;
 
-/// Draws the timeline; returns the event clicked this frame, if any.
-pub fn timeline_ui(ui: &mut Ui, timeline: &Timeline, lanes: &[usize], selected: Option<usize>) -> Option<usize> {
+/// What the timeline reports back each frame.
+pub struct TimelineOutput {
+    pub clicked: Option<usize>,
+    /// The visible x range (days since 1970), for exporting what the user sees.
+    pub visible: (f64, f64),
+}
+
+/// Draws the timeline.
+pub fn timeline_ui(ui: &mut Ui, timeline: &Timeline, lanes: &[usize], selected: Option<usize>) -> TimelineOutput {
     let width = ui.available_width() as f64;
     let plot = Plot::new("timeline")
         .x_grid_spacer(move |input| {
@@ -100,6 +100,8 @@ pub fn timeline_ui(ui: &mut Ui, timeline: &Timeline, lanes: &[usize], selected: 
         }
         best.map(|(_, i)| i)
     });
+    let bounds = response.transform.bounds();
+    let visible = (bounds.min()[0], bounds.max()[0]);
     let hovered = response.inner;
     let mut clicked = None;
     if let Some(i) = hovered {
@@ -117,7 +119,7 @@ pub fn timeline_ui(ui: &mut Ui, timeline: &Timeline, lanes: &[usize], selected: 
             clicked = Some(i);
         }
     }
-    clicked
+    TimelineOutput { clicked, visible }
 }
 
 /// Short labels beside events, skipped where they would overlap the previous label in the lane.
