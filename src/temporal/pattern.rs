@@ -424,6 +424,11 @@ impl<'a> Ctx<'a> {
             }
             return None;
         }
+        // Spoken years in transcripts: "nineteen ninety-six".
+        if t.kind == Kind::Word && t.lex().cardinal == Some(19) {
+            let (n, j) = self.cardinal_words(i + 1)?;
+            return (10.0..=99.0).contains(&n).then_some((1900 + n as i32, j));
+        }
         if t.kind != Kind::Number || t.digits != 4 || !self.plain_number(i) {
             return None;
         }
@@ -896,7 +901,7 @@ pub mod first {
             E::Month | E::MonthAlone => (MONTH, false),
             E::MonthNum | E::DayNum | E::NumYear | E::Clock | E::Hour => (NUMBER, false),
             E::Day | E::Ordinal | E::Num => (NUMBER | CARD, false),
-            E::Year | E::BareYear => (NUMBER | APOS, false),
+            E::Year | E::BareYear => (NUMBER | APOS | CARD, false),
             E::Weekday => (WEEKDAY, false),
             E::Unit => (UNIT, false),
             E::Shift => (SHIFT, false),

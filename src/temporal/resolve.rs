@@ -304,6 +304,11 @@ fn named(what: Cyclic, year: YearSpec, shift: Option<i32>, dir: Direction, dct: 
         // "last July": the latest one wholly before the anchor.
         (Some(s), _) if s < 0 => candidates.iter().rev().find(|(_, _, e)| *e < anchor),
         (Some(_), _) => candidates.iter().find(|(_, s, _)| *s > anchor),
+        // A quarter or half is reported after it ends: "expects to report third-quarter
+        // results" in late October is the quarter just ended.
+        (None, Direction::Future) if matches!(what, Cyclic::Quarter(_) | Cyclic::Half(_)) => {
+            candidates.iter().find(|(_, _, e)| (anchor - *e).num_days() <= 92)
+        }
         // Future cues ("will", "to expire") are reliable: the next one.
         (None, Direction::Future) => candidates.iter().find(|(_, _, e)| *e >= anchor),
         // Past cues are not (a passive "-ed" is no past tense), and news mostly reports

@@ -214,6 +214,7 @@ pub static RULES: &[Rule] = &[
         make: |c| plain(Raw::Absolute(TimexValue::Year(c.year?))),
         examples: &[
             ex("founded in 1987 by", "1987", "1987"),
+            ex("since nineteen ninety-six, when", "nineteen ninety-six", "1996"),
             no("a $2018 fee"),
             no("the 1,990 workers"),
             no("Windows 10"),

@@ -9,6 +9,7 @@ use super::scan::{Gap, Kind, Token};
 
 const FUTURE: &[&str] = &[
     "will",
+    "would",
     "shall",
     "ll",
     "going",
@@ -16,7 +17,6 @@ const FUTURE: &[&str] = &[
     "plans",
     "plan",
     "planning",
-    "planned",
     "intends",
     "intend",
     "expects",
@@ -121,8 +121,21 @@ fn infinitive(toks: &[Token], text: &str, i: usize) -> Option<Direction> {
     Some(Direction::Future)
 }
 
+/// "Wednesday's ruling": a possessive date names something that has happened.
+fn possessive(toks: &[Token], text: &str, after: usize) -> bool {
+    let (Some(apos), Some(s)) = (toks.get(after), toks.get(after + 1)) else { return false };
+    apos.kind == Kind::Punct
+        && matches!(char::from_u32(apos.num), Some('\'' | '’'))
+        && apos.gap == Gap::None
+        && s.gap == Gap::None
+        && s.text(text).eq_ignore_ascii_case("s")
+}
+
 /// The direction of the nearest tense cue for tokens `first..last`.
 pub fn direction(toks: &[Token], text: &str, first: usize, last: usize) -> Direction {
+    if possessive(toks, text, last) {
+        return Direction::Past;
+    }
     // Backwards, within the sentence.
     let mut i = first;
     let mut steps = 0;
