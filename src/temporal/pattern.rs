@@ -31,6 +31,11 @@ pub enum E {
     QuarterCode,
     /// The previous token is one of these words (it is context, not part of the match).
     After(&'static [&'static str]),
+    /// The match ends here: no word follows on the same line ("the day before." but
+    /// not "the day before authorities issued", where the anchor is an event).
+    End,
+    /// A lower-case word follows (context, not part of the match): "current" as an adjective.
+    WordFollows,
     /// A four-digit year, or "'98".
     Year,
     /// A four-digit year standing alone, where a bare number must look like a year.
@@ -591,6 +596,25 @@ fn elem(ctx: &Ctx<'_>, e: &E, i: usize, caps: &mut Caps) -> Option<usize> {
             caps.ordinal = Some(q as i32);
             Some(i + 2)
         }
+        E::WordFollows => match ctx.tok(i) {
+            // A noun, not a verb or a function word: "the current was strong" is water.
+            Some(n)
+                if n.kind == Kind::Word
+                    && n.gap != Gap::Newline
+                    && !n.capitalized()
+                    && !ctx.word_is(
+                        i,
+                        &["was", "is", "were", "are", "has", "had", "of", "and", "or", "that", "which", "in", "to", "for", "from"],
+                    ) =>
+            {
+                Some(i)
+            }
+            _ => None,
+        },
+        E::End => match ctx.tok(i) {
+            Some(n) if n.kind == Kind::Word && n.gap != Gap::Newline => None,
+            _ => Some(i),
+        },
         E::After(words) => {
             let prev = i.checked_sub(1)?;
             ctx.word_is(prev, words).then_some(i)
@@ -683,6 +707,12 @@ fn elem(ctx: &Ctx<'_>, e: &E, i: usize, caps: &mut Caps) -> Option<usize> {
             Some(j)
         }
         E::Ago => {
+            // "13 days after the bombings": measured from an event, not a date.
+            if (token_is(t, ctx.text, "after") || token_is(t, ctx.text, "before"))
+                && ctx.tok(i + 1).is_some_and(|n| n.kind == Kind::Word && n.gap != Gap::Newline)
+            {
+                return None;
+            }
             caps.ago = Some(t.lex().ago? as i32);
             caps.anaphoric = !token_is(t, ctx.text, "ago");
             Some(i + 1)
@@ -921,7 +951,7 @@ pub mod first {
             E::QuarterCode => (NUMBER | LIT, false),
             E::P(_) | E::J(_) => (PUNCT, false),
             E::Tight(inner) => elem(inner),
-            E::After(_) => (0, true),
+            E::After(_) | E::End | E::WordFollows => (0, true),
             E::Opt(inner) => (seq(inner).0, true),
             E::Alt(alts) => alts.iter().map(|a| seq(a)).fold((0, false), |(m, n), (am, an)| (m | am, n || an)),
         }

@@ -545,7 +545,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         name: "unit_before_after",
-        pattern: &[The, Unit, W(&["before", "after", "earlier", "later"])],
+        pattern: &[The, Unit, Alt(&[&[W(&["earlier", "later"])], &[W(&["before", "after"]), End]])],
         make: |c| {
             if c.unit_plural {
                 return None;
@@ -553,7 +553,11 @@ pub static RULES: &[Rule] = &[
             let by = if matches!(c.word, Some("before" | "earlier")) { -1 } else { 1 };
             plain(Raw::Shifted { unit: c.unit?, by, anaphoric: true })
         },
-        examples: &[ex("On Dec. 5 it said; the day before it", "the day before", "2018-12-04")],
+        examples: &[
+            ex("On Dec. 5 it said; the day before, it", "the day before", "2018-12-04"),
+            ex("On Dec. 5 it said; the week after.", "the week after", "2018-W50"),
+            no("He was seen the day before authorities issued a warrant"),
+        ],
     },
     Rule {
         name: "offset_ago",
@@ -736,6 +740,17 @@ pub static RULES: &[Rule] = &[
             plain(Raw::Ref(r))
         },
         examples: &[ex("in recent years the", "recent years", "PAST_REF"), ex("in the coming months", "the coming months", "FUTURE_REF")],
+    },
+    Rule {
+        name: "current_adjective",
+        // TimeML reads "current" before a noun as the present ("current market conditions").
+        pattern: &[W(&["current"]), WordFollows],
+        make: |_| plain(Raw::Ref(RefKind::Present)),
+        examples: &[
+            ex("because of current market conditions", "current", "PRESENT_REF"),
+            no("the current was strong"),
+            no("against the current."),
+        ],
     },
     Rule {
         name: "these_days",
