@@ -144,7 +144,9 @@ pub fn direction(toks: &[Token], text: &str, first: usize, last: usize) -> Direc
             break;
         }
         i -= 1;
-        if ends_sentence(toks, text, i) {
+        // A comma closes the clause the date belongs to: in "to overturn the decision,
+        // but in March a judge ruled", "to overturn" is another clause's verb.
+        if ends_sentence(toks, text, i) || toks[i].is_punct(',') {
             break;
         }
         if let Some(d) = cue(&toks[i], text).or_else(|| infinitive(toks, text, i)) {
