@@ -137,8 +137,14 @@ fn widen_with_part(ctx: &Ctx<'_>, m: &mut RawTimex) {
             return;
         }
         i = j;
+    } else if word_at(ctx, i, &["earlier", "later"]) {
+        // "earlier this year", "Later yesterday": TimeML keeps the word in the span
+        // without changing the value; "two years later" is an offset, matched elsewhere.
+        if i == 0 || ctx.toks[i - 1].lex().unit.is_none() {
+            m.first = i;
+        }
+        return;
     } else if !word_at(ctx, i, &["early", "mid", "late", "middle"]) {
-        // "earlier"/"later" modify the event, not the date ("Earlier Friday, …"), so they stay out.
         return;
     }
     let Some(part) = ctx.toks[i].lex().part.or_else(|| word_at(ctx, i, &["turn"]).then_some(Mod::Start)) else { return };

@@ -84,6 +84,11 @@ fn duration(c: &Caps) -> Option<(Raw, Option<Mod>)> {
     if unit == Unit::Night && c.num.is_none() {
         return None;
     }
+    // "the 14-day waiting period": the article belongs to the noun, not the duration;
+    // the same rule matches again from the number.
+    if c.the && c.shift.is_none() && c.word.is_none() && !c.unit_plural && c.num.is_some_and(|n| n > 1.0) {
+        return None;
+    }
     Some((Raw::Duration { amount: amount(c), unit }, c.approx))
 }
 
@@ -604,6 +609,7 @@ pub static RULES: &[Rule] = &[
             ex("lasted 30 minutes", "30 minutes", "PT30M"),
             ex("for two years", "two years", "P2Y"),
             ex("a 24-hour strike", "24-hour", "PT24H"),
+            ex("the 14-day waiting period", "14-day", "P14D"),
             ex("over the past five years", "the past five years", "P5Y"),
             ex("for a decade", "a decade", "P1DE"),
             ex("took 2 1/2 years", "2 1/2 years", "P2Y6M"),
@@ -611,7 +617,7 @@ pub static RULES: &[Rule] = &[
             ex("within the next two weeks", "the next two weeks", "P2W"),
             ex("in the first nine months", "the first nine months", "P9M"),
             ex("for about two weeks", "two weeks", "P2W"),
-            ex("for almost two weeks", "almost two weeks", "P2W"),
+            ex("for nearly two weeks", "nearly two weeks", "P2W"),
             ex("in twenty-five years", "twenty-five years", "P25Y"),
             ex("a few days", "a few days", "PXD"),
             no("1,200 jobs"),
