@@ -120,7 +120,9 @@ fn clock_time(c: &Caps) -> Option<(Raw, Option<Mod>)> {
 }
 
 // A weekday before a date ("Thursday, Jan. 6") is its own expression, as TimeBank annotates it.
-const MONTH_DAY_YEAR: &[E] = &[Month, Day, Opt(&[P(',')]), Year];
+/// "Monday, Oct. 26, 1998": a weekday before a date is part of it.
+const WEEKDAY_COMMA: &[E] = &[Weekday, P(',')];
+const MONTH_DAY_YEAR: &[E] = &[Opt(WEEKDAY_COMMA), Month, Day, Opt(&[P(',')]), Year];
 const DAY_MONTH_YEAR: &[E] = &[Opt(&[W(&["the"])]), Day, Opt(&[W(&["of"])]), Month, Opt(&[P(',')]), Year];
 const THE: &[E] = &[The];
 const FISCAL: &[E] = &[W(&["fiscal"])];
@@ -172,9 +174,10 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         name: "month_day",
-        pattern: &[Opt(&[Shift]), Month, Day],
+        pattern: &[Opt(WEEKDAY_COMMA), Opt(&[Shift]), Month, Day],
         make: month_day,
         examples: &[
+            ex("arrested Friday, Oct. 23, at", "Friday, Oct. 23", "2018-10-23"),
             ex("On Dec. 5, BT Group announced", "Dec. 5", "2018-12-05"),
             ex("the Sept. 11 attacks", "Sept. 11", "2018-09-11"),
             ex("will vote on Jan. 2", "Jan. 2", "2019-01-02"),
