@@ -85,6 +85,10 @@ pub struct Lex {
     pub holiday: bool,
     /// Mentioned by a rule as a literal word.
     pub literal: bool,
+    /// The word itself, in lower case.
+    pub word: &'static str,
+    /// Its first-token classes for rule dispatch (see `pattern::first`), computed once.
+    pub mask: u32,
 }
 
 /// A holiday: its words (scanned the way text is) and its date rule.
@@ -147,7 +151,7 @@ impl Lexicon {
         let next = self.entries.len() as u16;
         let idx = *self.words.entry(word).or_insert(next);
         if idx == next {
-            self.entries.push(Lex::default());
+            self.entries.push(Lex { word, ..Lex::default() });
         }
         &mut self.entries[idx as usize]
     }
@@ -210,6 +214,9 @@ impl Lexicon {
         for word in super::rules::literal_words() {
             lx.entry(word).literal = true;
         }
+        for e in &mut lx.entries[1..] {
+            e.mask = super::pattern::first::lex_mask(e);
+        }
         lx
     }
 
@@ -228,6 +235,20 @@ impl Lexicon {
             Ok(lower) => self.words.get(lower).copied().unwrap_or(NO_ENTRY),
             Err(_) => NO_ENTRY,
         }
+    }
+
+    /// Number of entries, including entry 0 ("no entry").
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.len() <= 1
+    }
+
+    /// The entry index of a word already in lower case, if it has one.
+    pub fn index_of(&self, lower: &str) -> Option<u16> {
+        self.words.get(lower).copied()
     }
 
     #[inline]

@@ -81,19 +81,22 @@ impl Tagger {
 
 /// Proposes matches left to right, the longest at each token.
 fn find(ctx: &Ctx<'_>) -> Vec<RawTimex> {
-    static FIRST: std::sync::OnceLock<Vec<u32>> = std::sync::OnceLock::new();
-    let first = FIRST.get_or_init(|| rules::RULES.iter().map(|r| pattern::first::seq(r.pattern).0).collect());
+    static DISPATCH: std::sync::OnceLock<pattern::first::Dispatch> = std::sync::OnceLock::new();
+    let dispatch = DISPATCH.get_or_init(|| pattern::first::Dispatch::build(&rules::RULES.iter().map(|r| r.pattern).collect::<Vec<_>>()));
     let mut out = Vec::new();
     let mut i = 0;
     let n = ctx.toks.len();
     while i < n {
-        let mask = pattern::first::token_mask(&ctx.toks[i]);
-        if !pattern::may_start(&ctx.toks[i]) || mask == 0 {
+        let mut candidates = dispatch.rules_for(&ctx.toks[i]);
+        if candidates == 0 || !pattern::may_start(&ctx.toks[i]) {
             i += 1;
             continue;
         }
         let mut best: Option<RawTimex> = None;
-        for (rule, _) in rules::RULES.iter().zip(first).filter(|(_, m)| *m & mask != 0) {
+        while candidates != 0 {
+            let r = candidates.trailing_zeros() as usize;
+            candidates &= candidates - 1;
+            let rule = &rules::RULES[r];
             let mut caps = Caps::default();
             let Some(j) = pattern::seq(ctx, rule.pattern, i, &mut caps) else { continue };
             if j <= i || best.as_ref().is_some_and(|b| b.last >= j) {

@@ -811,6 +811,10 @@ pub fn seq(ctx: &Ctx<'_>, pat: &[E], i: usize, caps: &mut Caps) -> Option<usize>
     let Some((first, rest)) = pat.split_first() else { return Some(i) };
     match first {
         E::Opt(inner) => {
+            // Most optional parts are absent: skip them without saving the captures.
+            if !could_start(ctx, inner, i) {
+                return seq(ctx, rest, i, caps);
+            }
             let saved = *caps;
             if let Some(j) = seq(ctx, inner, i, caps)
                 && j > i
@@ -840,6 +844,15 @@ pub fn seq(ctx: &Ctx<'_>, pat: &[E], i: usize, caps: &mut Caps) -> Option<usize>
     }
 }
 
+/// Whether the token at `i` can be the first of `pat` (false means `pat` cannot
+/// match anything but nothing there). Cheap: a mask test on the token's classes.
+#[inline]
+fn could_start(ctx: &Ctx<'_>, pat: &[E], i: usize) -> bool {
+    let Some(t) = ctx.toks.get(i) else { return false };
+    let (mask, _) = first::seq(pat);
+    mask & first::token_mask(t) != 0
+}
+
 /// Every literal word in a pattern, for marking them in the lexicon.
 pub fn literal_words_of(pat: &[E], out: &mut Vec<&'static str>) {
     for e in pat {
@@ -866,6 +879,7 @@ pub fn may_start(t: &Token) -> bool {
 /// Token classes, as bits: what a token can be, and what a pattern can start with.
 /// Comparing the two skips every rule that cannot match at a token, before any matching.
 pub mod first {
+    use super::super::lexicon::{Lex, Lexicon};
     use super::super::scan::{Kind, Token};
     use super::E;
 
@@ -895,32 +909,80 @@ pub mod first {
         match t.kind {
             Kind::Number => NUMBER,
             Kind::Punct => PUNCT | if t.is_punct('\'') { APOS } else { 0 },
-            Kind::Word => {
-                let l = t.lex();
-                let mut m = 0;
-                let mut set = |cond: bool, bit: u32| {
-                    if cond {
-                        m |= bit
-                    }
-                };
-                set(l.month != 0, MONTH);
-                set(l.weekday != 0, WEEKDAY);
-                set(l.cardinal.is_some() || l.ordinal.is_some() || l.article, CARD);
-                set(l.unit.is_some(), UNIT);
-                set(l.shift.is_some(), SHIFT);
-                set(l.deictic.is_some(), DEICTIC);
-                set(l.reference.is_some(), REF);
-                set(l.part.is_some(), PART);
-                set(l.approx.is_some(), APPROX);
-                set(l.ago.is_some(), AGO);
-                set(l.part_of_day.is_some(), POD);
-                set(l.season.is_some(), SEASON);
-                set(l.set.is_some(), SET);
-                set(l.quant.is_some(), QUANT);
-                set(l.holiday, HOLIDAY);
-                set(l.the, THE);
-                set(l.literal, LIT);
-                m
+            Kind::Word => t.lex().mask,
+        }
+    }
+
+    /// What a word with this lexicon entry can be.
+    pub fn lex_mask(l: &Lex) -> u32 {
+        let mut m = 0;
+        let mut set = |cond: bool, bit: u32| {
+            if cond {
+                m |= bit
+            }
+        };
+        set(l.month != 0, MONTH);
+        set(l.weekday != 0, WEEKDAY);
+        set(l.cardinal.is_some() || l.ordinal.is_some() || l.article, CARD);
+        set(l.unit.is_some(), UNIT);
+        set(l.shift.is_some(), SHIFT);
+        set(l.deictic.is_some(), DEICTIC);
+        set(l.reference.is_some(), REF);
+        set(l.part.is_some(), PART);
+        set(l.approx.is_some(), APPROX);
+        set(l.ago.is_some(), AGO);
+        set(l.part_of_day.is_some(), POD);
+        set(l.season.is_some(), SEASON);
+        set(l.set.is_some(), SET);
+        set(l.quant.is_some(), QUANT);
+        set(l.holiday, HOLIDAY);
+        set(l.the, THE);
+        set(l.literal, LIT);
+        m
+    }
+
+    /// The rules that may start at a token, as a bit set in rule order: a table
+    /// built once from the rules' first elements, so that a token is tried only
+    /// against the rules whose first word it can be ("the", "this") rather than
+    /// every rule that starts with some literal word.
+    pub struct Dispatch {
+        by_entry: Vec<u128>,
+        number: u128,
+        punct: u128,
+        apos: u128,
+    }
+
+    impl Dispatch {
+        pub fn build(rules: &[&[E]]) -> Dispatch {
+            assert!(rules.len() <= 128, "the dispatch table holds 128 rules");
+            let lexicon = Lexicon::get();
+            let firsts: Vec<(u32, Vec<&'static str>)> = rules
+                .iter()
+                .map(|p| {
+                    let mut words = Vec::new();
+                    let (mask, _) = seq_words(p, &mut words);
+                    (mask, words)
+                })
+                .collect();
+            let by_mask =
+                |m: u32| -> u128 { firsts.iter().enumerate().filter(|(_, (rm, _))| rm & m != 0).fold(0, |acc, (i, _)| acc | (1u128 << i)) };
+            let mut by_entry: Vec<u128> = (0..lexicon.len()).map(|i| by_mask(lex_mask(lexicon.entry_at(i as u16)))).collect();
+            for (r, (_, words)) in firsts.iter().enumerate() {
+                for w in words {
+                    let idx = lexicon.index_of(w).expect("every literal word is in the lexicon");
+                    by_entry[idx as usize] |= 1u128 << r;
+                }
+            }
+            Dispatch { by_entry, number: by_mask(NUMBER), punct: by_mask(PUNCT), apos: by_mask(PUNCT | APOS) }
+        }
+
+        #[inline]
+        pub fn rules_for(&self, t: &Token) -> u128 {
+            match t.kind {
+                Kind::Number => self.number,
+                Kind::Punct if t.is_punct('\'') => self.apos,
+                Kind::Punct => self.punct,
+                Kind::Word => self.by_entry[t.lex as usize],
             }
         }
     }
@@ -962,6 +1024,29 @@ pub mod first {
         let mut mask = 0;
         for e in pat {
             let (m, nullable) = elem(e);
+            mask |= m;
+            if !nullable {
+                return (mask, false);
+            }
+        }
+        (mask, true)
+    }
+
+    /// Like [`seq`], but a literal word element adds its words to `words` instead
+    /// of the whole literal class.
+    pub fn seq_words(pat: &[E], words: &mut Vec<&'static str>) -> (u32, bool) {
+        let mut mask = 0;
+        for e in pat {
+            let (m, nullable) = match e {
+                E::W(ws) => {
+                    words.extend_from_slice(ws);
+                    (CARD, false)
+                }
+                E::Tight(inner) => seq_words(std::slice::from_ref(inner), words),
+                E::Opt(inner) => (seq_words(inner, words).0, true),
+                E::Alt(alts) => alts.iter().map(|a| seq_words(a, words)).fold((0, false), |(m, n), (am, an)| (m | am, n || an)),
+                other => elem(other),
+            };
             mask |= m;
             if !nullable {
                 return (mask, false);

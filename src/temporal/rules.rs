@@ -621,6 +621,8 @@ pub static RULES: &[Rule] = &[
             ex("in the first nine months", "the first nine months", "P9M"),
             ex("for about two weeks", "two weeks", "P2W"),
             ex("for nearly two weeks", "nearly two weeks", "P2W"),
+            ex("for more than two years", "more than two years", "P2Y"),
+            ex("held at least 30 days", "at least 30 days", "P30D"),
             ex("in twenty-five years", "twenty-five years", "P25Y"),
             ex("a few days", "a few days", "PXD"),
             no("1,200 jobs"),
@@ -777,7 +779,10 @@ pub fn literal_words() -> Vec<&'static str> {
     }
     out.extend(["twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"]);
     out.extend(["est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "gmt", "utc", "bst", "cet", "cest", "et", "pt", "ct", "jst"]);
-    out.extend(["am", "pm", "q", "s"]);
+    out.extend(["am", "pm", "a", "p", "m", "q", "s"]);
+    // Words the matcher's helpers compare against (approximations, "a.m."), so that
+    // their first-token class test in `pattern::could_start` sees them.
+    out.extend(["more", "less", "fewer", "shorter", "longer", "than", "at", "least", "most", "up", "to", "no", "just", "over", "under"]);
     // First words of the multi-word hedges ("more than", "at least", "up to").
     out.extend(["more", "longer", "less", "fewer", "shorter", "at", "up", "no", "just"]);
     out

@@ -167,9 +167,17 @@ pub fn words_of(phrase: &'static str) -> Vec<&'static str> {
 }
 
 /// Case-insensitive comparison of a token with a lexicon word, with punctuation normalised.
+#[inline]
 pub fn token_is(tok: &Token, text: &str, word: &str) -> bool {
     if tok.kind == Kind::Punct {
         return word.chars().next().is_some_and(|c| c as u32 == tok.num) && word.len() == 1;
+    }
+    if (tok.end - tok.start) as usize != word.len() {
+        return false;
+    }
+    // A word in the lexicon compares by its entry's lower-case form: no case folding.
+    if tok.lex != NO_ENTRY {
+        return tok.lex().word == word;
     }
     tok.text(text).eq_ignore_ascii_case(word)
 }
