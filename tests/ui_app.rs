@@ -64,3 +64,62 @@ fn files_of_every_format_open_in_the_window() {
     harness.get_by_label("First Airbus A380 delivered to Singapore Airlines");
     assert_eq!(harness.state().timeline().articles.len(), 3);
 }
+
+fn seed() -> Harness<'static, NewslineApp> {
+    harness_with(vec![PathBuf::from("sample_data/huawei-ncsc-walkout-2018-12-13.txt")])
+}
+
+fn click(harness: &mut Harness<'static, NewslineApp>, pos: egui::Pos2) {
+    harness.event(egui::Event::PointerMoved(pos));
+    for pressed in [true, false] {
+        harness.event(egui::Event::PointerButton { pos, button: egui::PointerButton::Primary, pressed, modifiers: egui::Modifiers::NONE });
+    }
+    harness.run();
+}
+
+#[test]
+fn clicking_an_event_shows_its_sentence_in_the_details() {
+    let mut harness = seed();
+    let bt = harness.state().timeline().events.iter().position(|e| e.mentions.iter().any(|m| m.text == "Dec. 5")).expect("the BT event");
+    let pos = harness.state().marker_position(bt).expect("the BT event is drawn");
+    click(&mut harness, pos);
+    assert_eq!(harness.state().selected(), Some(bt));
+    harness.get_by_label_contains("announced that it would strip its existing 3G and 4G core communications infrastructure");
+}
+
+#[test]
+fn zoom_and_drag_change_the_visible_range() {
+    let mut harness = seed();
+    let (a, b) = harness.state().visible_range().expect("a drawn timeline");
+    let middle = harness.state().marker_position(0).expect("a marker");
+    // Pinch out over the timeline: a narrower range.
+    harness.event(egui::Event::PointerMoved(middle));
+    harness.event(egui::Event::Zoom(2.0));
+    harness.run();
+    let (c, d) = harness.state().visible_range().unwrap();
+    assert!(d - c < (b - a) * 0.75, "zooming in left {}..{} from {a}..{b}", c, d);
+    // Drag right by 200 points: earlier dates come into view.
+    let start = middle;
+    let end = middle + egui::vec2(200.0, 0.0);
+    harness.event(egui::Event::PointerButton {
+        pos: start,
+        button: egui::PointerButton::Primary,
+        pressed: true,
+        modifiers: egui::Modifiers::NONE,
+    });
+    harness.run();
+    for k in 1..=10 {
+        harness.event(egui::Event::PointerMoved(start + (end - start) * (k as f32 / 10.0)));
+        harness.run();
+    }
+    harness.event(egui::Event::PointerButton {
+        pos: end,
+        button: egui::PointerButton::Primary,
+        pressed: false,
+        modifiers: egui::Modifiers::NONE,
+    });
+    harness.run();
+    let (e, f) = harness.state().visible_range().unwrap();
+    assert!(e < c && f < d, "dragging right should show earlier dates: {c}..{d} became {e}..{f}");
+    assert!(((f - e) - (d - c)).abs() < 1e-6 * (d - c).abs().max(1.0) + 1e-3, "dragging keeps the zoom");
+}

@@ -48,6 +48,8 @@ pub struct NewslineApp {
     view: Option<(f64, f64)>,
     image_dialog: Option<ImageDialog>,
     task: Option<Task>,
+    /// Screen positions of the markers drawn last frame (tests click them).
+    markers: Vec<(usize, egui::Pos2)>,
 }
 
 impl NewslineApp {
@@ -65,6 +67,7 @@ impl NewslineApp {
             view: None,
             image_dialog: None,
             task: None,
+            markers: Vec::new(),
         }
     }
 
@@ -74,6 +77,20 @@ impl NewslineApp {
 
     pub fn timeline(&self) -> &Timeline {
         &self.timeline
+    }
+
+    /// The x range the timeline showed last frame, in days since 1970-01-01.
+    pub fn visible_range(&self) -> Option<(f64, f64)> {
+        self.view
+    }
+
+    /// Where the marker of an event was drawn last frame, if it was.
+    pub fn marker_position(&self, event: usize) -> Option<egui::Pos2> {
+        self.markers.iter().find(|(e, _)| *e == event).map(|(_, p)| *p)
+    }
+
+    pub fn selected(&self) -> Option<usize> {
+        self.selected
     }
 
     fn start_loading(&mut self, ctx: &egui::Context, paths: Vec<PathBuf>) {
@@ -123,6 +140,7 @@ impl NewslineApp {
                 self.selected = Some(clicked);
             }
             self.view = Some(out.visible);
+            self.markers = out.markers;
         });
     }
 

@@ -1,13 +1,16 @@
-//! The timeline panel: events on a date axis (egui_plot), one lane per
-//! article, drag to pan, wheel to zoom, hover for the sentence, click to select.
+//! The timeline panel. egui_plot gives the date axis, the grid and navigation
+//! (drag to pan, wheel or pinch to zoom, box zoom, double-click to fit); the
+//! events, lanes and labels are the same [`scene`] the exporter draws, painted
+//! over the plot, so an exported picture shows what the window shows.
 
-use egui::{Color32, Ui};
-use egui_plot::{GridMark, Line, MarkerShape, Plot, PlotPoint, Points, Text};
+use egui::{Color32, Pos2, Rect, Stroke, Ui, pos2, vec2};
+use egui_plot::{GridMark, Plot};
 
+use crate::layout::scene::{self, Scene, SceneSpec};
 use crate::layout::{self, ticks};
 use crate::timeline::Timeline;
 
-/// Colours for lanes, readable on light and dark backgrounds.
+/// Colours for lanes, the same as the exported pictures' (`export::svg::PALETTE`).
 pub const PALETTE: [Color32; 8] = [
     Color32::from_rgb(31, 119, 180),
     Color32::from_rgb(255, 127, 14),
@@ -26,19 +29,22 @@ pub fn lane_colour(lane: usize) -> Color32 {
 pub use crate::layout::scene::lanes_of;
 
 /// How near (in points) the pointer must be to an event to hover it.
-const HOVER_RADIUS: f32 = 10.0;
+const HOVER_RADIUS: f32 = 8.0;
+const FONT_SIZE: f32 = 12.0;
 
 /// What the timeline reports back each frame.
 pub struct TimelineOutput {
     pub clicked: Option<usize>,
     /// The visible x range (days since 1970), for exporting what the user sees.
     pub visible: (f64, f64),
+    /// Where each drawn event's marker is on screen (its middle).
+    pub markers: Vec<(usize, Pos2)>,
 }
 
 /// Draws the timeline.
 pub fn timeline_ui(ui: &mut Ui, timeline: &Timeline, lanes: &[usize], selected: Option<usize>) -> TimelineOutput {
     let width = ui.available_width() as f64;
-    let plot = Plot::new("timeline")
+    let mut plot = Plot::new("timeline")
         .x_grid_spacer(move |input| {
             let (min, max) = input.bounds;
             ticks::ticks(min, max, width, 90.0).into_iter().map(|t| GridMark { value: t.x, step_size: (max - min) / 10.0 }).collect()
@@ -48,6 +54,7 @@ pub fn timeline_ui(ui: &mut Ui, timeline: &Timeline, lanes: &[usize], selected: 
             ticks::ticks(min, max, width, 90.0).into_iter().find(|t| (t.x - mark.value).abs() < 1e-6).map(|t| t.label).unwrap_or_default()
         })
         .show_y(false)
+        .show_x(false)
         .show_axes([true, false])
         .show_grid([true, false])
         .y_axis_min_width(0.0)
@@ -56,53 +63,33 @@ pub fn timeline_ui(ui: &mut Ui, timeline: &Timeline, lanes: &[usize], selected: 
         .allow_scroll([true, false])
         .allow_drag([true, false])
         .label_formatter(|_| None)
-        .include_y(0.5)
-        .include_y(-(timeline.articles.len().max(1) as f64) + 0.5)
-        .set_margin_fraction(egui::vec2(0.05, 0.1));
-    let response = plot.show(ui, |plot_ui| {
-        for (i, e) in timeline.events.iter().enumerate() {
-            let lane = lanes.get(i).copied().unwrap_or(0);
-            let y = -(lane as f64);
-            let (x0, x1) = (layout::x_from_date(e.start), layout::x_from_date(e.end) + 1.0);
-            let colour = lane_colour(lane);
-            let is_selected = selected == Some(i);
-            if e.start == e.end {
-                plot_ui.points(
-                    Points::new(format!("e{i}"), vec![[x0 + 0.5, y]])
-                        .shape(MarkerShape::Circle)
-                        .filled(true)
-                        .radius(if is_selected { 7.0 } else { 5.0 })
-                        .color(colour)
-                        .allow_hover(false),
-                );
-            } else {
-                plot_ui.line(
-                    Line::new(format!("e{i}"), vec![[x0, y], [x1, y]])
-                        .width(if is_selected { 9.0 } else { 6.0 })
-                        .color(colour.gamma_multiply(0.8))
-                        .allow_hover(false),
-                );
-            }
-        }
-        place_labels(plot_ui, timeline, lanes);
-        // Which event is under the pointer: nearest in screen space.
-        let pointer = plot_ui.pointer_coordinate()?;
-        let pointer_screen = plot_ui.screen_from_plot(pointer);
-        let mut best: Option<(f32, usize)> = None;
-        for (i, e) in timeline.events.iter().enumerate() {
-            let y = -(lanes.get(i).copied().unwrap_or(0) as f64);
-            let (x0, x1) = (layout::x_from_date(e.start), layout::x_from_date(e.end) + 1.0);
-            let x = pointer.x.clamp(x0, x1);
-            let d = plot_ui.screen_from_plot(PlotPoint::new(x, y)).distance(pointer_screen);
-            if d < HOVER_RADIUS && best.is_none_or(|(bd, _)| d < bd) {
-                best = Some((d, i));
-            }
-        }
-        best.map(|(_, i)| i)
-    });
+        .include_y(0.0)
+        .include_y(1.0)
+        .set_margin_fraction(vec2(0.03, 0.0));
+    // What "fit everything" (double-click) shows.
+    if let Some((s, e)) = timeline.date_span() {
+        plot = plot.include_x(layout::x_from_date(s)).include_x(layout::x_from_date(e) + 1.0);
+    }
+    let response = plot.show(ui, |_| ());
+    let frame = *response.transform.frame();
     let bounds = response.transform.bounds();
     let visible = (bounds.min()[0], bounds.max()[0]);
-    let hovered = response.inner;
+
+    let spec = SceneSpec {
+        width: frame.width(),
+        height: frame.height(),
+        x_min: visible.0,
+        x_max: visible.1,
+        title: String::new(),
+        font_size: FONT_SIZE,
+        framed: false,
+    };
+    let scene = scene::build_with_lanes(timeline, lanes, &spec);
+    let painter = ui.painter_at(frame);
+    paint(&painter, frame.min, &scene, selected, ui.visuals());
+
+    // The event under the pointer: the nearest marker in screen space.
+    let hovered = response.response.hover_pos().and_then(|p| nearest_mark(&scene, p - frame.min.to_vec2()));
     let mut clicked = None;
     if let Some(i) = hovered {
         let e = &timeline.events[i];
@@ -119,33 +106,64 @@ pub fn timeline_ui(ui: &mut Ui, timeline: &Timeline, lanes: &[usize], selected: 
             clicked = Some(i);
         }
     }
-    TimelineOutput { clicked, visible }
+    let markers = scene.marks.iter().map(|m| (m.event, frame.min + vec2((m.x0 + m.x1) / 2.0, m.y))).collect();
+    TimelineOutput { clicked, visible, markers }
 }
 
-/// Short labels beside events, skipped where they would overlap the previous label in the lane.
-fn place_labels(plot_ui: &mut egui_plot::PlotUi<'_>, timeline: &Timeline, lanes: &[usize]) {
-    const CHAR_WIDTH: f32 = 6.5;
-    let mut lane_end: Vec<f32> = Vec::new();
-    let mut order: Vec<usize> = (0..timeline.events.len()).collect();
-    order.sort_by_key(|&i| timeline.events[i].start);
-    for i in order {
-        let e = &timeline.events[i];
-        let lane = lanes.get(i).copied().unwrap_or(0);
-        if lane_end.len() <= lane {
-            lane_end.resize(lane + 1, f32::NEG_INFINITY);
+fn nearest_mark(scene: &Scene, p: Pos2) -> Option<usize> {
+    scene
+        .marks
+        .iter()
+        .map(|m| {
+            let x = p.x.clamp(m.x0, m.x1.max(m.x0));
+            (pos2(x, m.y).distance(p), m.x1 - m.x0, m.event)
+        })
+        .filter(|(d, _, _)| *d < HOVER_RADIUS)
+        // Nearest first; on a tie, the shorter mark: a day inside a week's bar wins.
+        .min_by(|a, b| a.0.total_cmp(&b.0).then(a.1.total_cmp(&b.1)))
+        .map(|(_, _, e)| e)
+}
+
+/// Paints lanes, markers, leader lines and labels, offset to the plot's frame.
+fn paint(painter: &egui::Painter, origin: Pos2, scene: &Scene, selected: Option<usize>, visuals: &egui::Visuals) {
+    let at = |x: f32, y: f32| origin + vec2(x, y);
+    let band = if visuals.dark_mode { Color32::from_white_alpha(6) } else { Color32::from_black_alpha(8) };
+    for (i, lane) in scene.lanes.iter().enumerate() {
+        if i % 2 == 0 {
+            painter.rect_filled(Rect::from_min_max(at(scene.plot.left, lane.top), at(scene.plot.right, lane.bottom)), 0.0, band);
         }
-        let label: String = e.title.chars().take(40).collect();
-        let x = layout::x_from_date(e.start);
-        let left = plot_ui.screen_from_plot(PlotPoint::new(x, 0.0)).x;
-        let width = label.chars().count() as f32 * CHAR_WIDTH;
-        if left < lane_end[lane] + 8.0 {
-            continue;
+    }
+    for m in &scene.marks {
+        let colour = lane_colour(m.lane);
+        let is_selected = selected == Some(m.event);
+        if m.point {
+            painter.circle_filled(at((m.x0 + m.x1) / 2.0, m.y), if is_selected { 7.0 } else { 5.0 }, colour);
+        } else {
+            let h = if is_selected { 6.0 } else { 4.0 };
+            let r = Rect::from_min_max(at(m.x0, m.y - h), at(m.x1.max(m.x0 + 1.0), m.y + h));
+            if m.fuzzy {
+                // Vague ends fade: a solid middle and lighter ends.
+                let fade = (r.width() * 0.2).min(40.0);
+                painter.rect_filled(r.shrink2(vec2(fade, 0.0)), 2.0, colour);
+                painter.rect_filled(Rect::from_min_max(r.min, pos2(r.min.x + fade, r.max.y)), 2.0, colour.gamma_multiply(0.35));
+                painter.rect_filled(Rect::from_min_max(pos2(r.max.x - fade, r.min.y), r.max), 2.0, colour.gamma_multiply(0.35));
+            } else {
+                painter.rect_filled(r, 2.0, colour);
+            }
+            if is_selected {
+                painter.rect_stroke(r.expand(1.5), 2.0, Stroke::new(1.5, visuals.strong_text_color()), egui::StrokeKind::Outside);
+            }
         }
-        lane_end[lane] = left + width;
-        // Just above the marker, a fixed number of points whatever the zoom.
-        let marker = plot_ui.screen_from_plot(PlotPoint::new(x, -(lane as f64)));
-        let anchor = plot_ui.plot_from_screen(marker - egui::vec2(0.0, 8.0));
-        plot_ui.text(Text::new(format!("l{i}"), anchor, label).anchor(egui::Align2::LEFT_BOTTOM).color(lane_colour(lane)));
+    }
+    let leader = Stroke::new(0.8, visuals.weak_text_color().gamma_multiply(0.6));
+    for l in &scene.labels {
+        let (ax, ay) = l.anchor;
+        painter.line_segment([at(ax, l.y + 3.0), at(ax, ay - 5.0)], leader);
+    }
+    let font = egui::FontId::proportional(FONT_SIZE);
+    for l in &scene.labels {
+        let colour = if selected == Some(l.event) { visuals.strong_text_color() } else { visuals.text_color() };
+        painter.text(at(l.x, l.y), egui::Align2::LEFT_BOTTOM, &l.text, font.clone(), colour);
     }
 }
 

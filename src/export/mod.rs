@@ -67,6 +67,7 @@ pub fn render_svg(timeline: &Timeline, spec: &ImageSpec) -> String {
         x_max,
         title: spec.title.clone().unwrap_or_else(|| default_title(timeline)),
         font_size: FONT_SIZE,
+        framed: true,
     };
     let scene = scene::build(timeline, &scene_spec);
     svg::to_svg(&scene, spec.theme, FONT_SIZE)

@@ -20,6 +20,9 @@ pub struct SceneSpec {
     pub title: String,
     /// Font size of labels, in pixels.
     pub font_size: f32,
+    /// Room for a title, a legend, an axis and a footer (a picture), or none
+    /// (the window, where the plot draws its own axis).
+    pub framed: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -117,13 +120,21 @@ const LABEL_ROWS: usize = 3;
 
 /// Lays out the timeline for a picture of `spec`'s size and range.
 pub fn build(timeline: &Timeline, spec: &SceneSpec) -> Scene {
-    let lanes = lanes_of(timeline);
+    build_with_lanes(timeline, &lanes_of(timeline), spec)
+}
+
+/// [`build`] with the lane of each event already known (the window keeps them).
+pub fn build_with_lanes(timeline: &Timeline, lanes: &[usize], spec: &SceneSpec) -> Scene {
     let n_lanes = timeline.articles.len().max(1);
-    let title_h = if spec.title.is_empty() { 12.0 } else { spec.font_size * 2.6 };
-    let legend_w = (spec.width * 0.22).clamp(120.0, 280.0);
-    let footer_h = spec.font_size * 2.0;
-    let axis_h = spec.font_size * 2.4;
-    let plot = Rect { left: 16.0, top: title_h, right: spec.width - legend_w - 16.0, bottom: spec.height - footer_h - axis_h };
+    let plot = if spec.framed {
+        let title_h = if spec.title.is_empty() { 12.0 } else { spec.font_size * 2.6 };
+        let legend_w = (spec.width * 0.22).clamp(120.0, 280.0);
+        let footer_h = spec.font_size * 2.0;
+        let axis_h = spec.font_size * 2.4;
+        Rect { left: 16.0, top: title_h, right: spec.width - legend_w - 16.0, bottom: spec.height - footer_h - axis_h }
+    } else {
+        Rect { left: 0.0, top: 0.0, right: spec.width, bottom: spec.height }
+    };
     let lane_h = ((plot.bottom - plot.top) / n_lanes as f32).max(1.0);
     let span = (spec.x_max - spec.x_min).max(1e-9);
     let px = |x: f64| plot.left + ((x - spec.x_min) / span) as f32 * (plot.right - plot.left);
@@ -151,7 +162,7 @@ pub fn build(timeline: &Timeline, spec: &SceneSpec) -> Scene {
         if x1 < spec.x_min || x0 > spec.x_max {
             continue;
         }
-        let lane = lanes[i];
+        let lane = lanes.get(i).copied().unwrap_or(0);
         let (p0, p1) = (px(x0).max(plot.left - 2.0), px(x1).min(plot.right + 2.0));
         marks.push(Mark { event: i, lane, x0: p0, x1: p1, y: marker_y(lane), point: p1 - p0 < 4.0, fuzzy: is_fuzzy(e) });
     }
@@ -244,6 +255,7 @@ mod tests {
                 x_max: layout::x_from_date(e) + 30.0,
                 title: "t".into(),
                 font_size: 12.0,
+                framed: true,
             };
             let scene = build(&tl, &spec);
             assert_eq!(scene.marks.len(), tl.events.len());
