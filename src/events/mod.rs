@@ -485,7 +485,7 @@ fn event_of(group: &[usize], found: &[Found], articles: &[Article]) -> Event {
         .collect();
     Event {
         id: String::new(),
-        title: title::title_from_sentence(&text[b.sentence.0..b.sentence.1]),
+        title: title::title_from_mention(text, b.sentence, (b.timex.start, b.timex.end), b.trigger),
         start: b.range.0,
         end: b.range.1,
         timex: b.timex.value.to_string(),
