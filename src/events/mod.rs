@@ -13,8 +13,6 @@ pub mod sentences;
 pub mod title;
 pub mod trigger;
 
-use std::collections::HashSet;
-
 use chrono::NaiveDate;
 
 use crate::source::Article;
@@ -29,16 +27,51 @@ struct Found {
     range: (NaiveDate, NaiveDate),
     sentence: (usize, usize),
     trigger: Option<(usize, usize)>,
-    /// Lower-cased words of the sentence, for "is the other's trigger named here?".
-    words: HashSet<String>,
-    /// Capitalised words other than the first, for "same participants?".
-    names: HashSet<String>,
+    /// The trigger's stem, hashed ([`key`]).
+    trig: Option<u64>,
+    /// The trigger is a reporting verb ("said").
+    reporting: bool,
+    /// Stems of the sentence's words, hashed, sorted: "is the other's trigger named here?".
+    words: Vec<u64>,
+    /// The same, without filler words: "what else do they share?".
+    content: Vec<u64>,
+    /// Capitalised words other than the first, hashed, sorted: "same participants?".
+    names: Vec<u64>,
+}
+
+/// A stable 64-bit key for a word (FNV-1a): merging compares keys, not strings.
+fn key(s: &str) -> u64 {
+    s.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
+}
+
+fn sorted(mut v: Vec<u64>) -> Vec<u64> {
+    v.sort_unstable();
+    v.dedup();
+    v
+}
+
+fn contains(sorted: &[u64], k: u64) -> bool {
+    sorted.binary_search(&k).is_ok()
+}
+
+/// How many keys two sorted lists share, by one merge walk.
+fn shared(a: &[u64], b: &[u64]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
 }
 
 impl Found {
-    fn trigger_text<'a>(&self, articles: &'a [Article]) -> Option<&'a str> {
-        self.trigger.map(|(s, e)| &articles[self.article].text[s..e])
-    }
     fn span_days(&self) -> i64 {
         (self.range.1 - self.range.0).num_days()
     }
@@ -245,14 +278,30 @@ fn mentions_of(article_idx: usize, article: &Article, tagger: &mut Tagger) -> Ve
         }
         let words = trigger::words(text, ss, se);
         let trig = trigger::find_trigger(&words, t.start, t.end).map(|w| (w.start, w.end));
-        let lower: HashSet<String> = words.iter().map(|w| stem(w.text)).collect();
-        let names: HashSet<String> = words
-            .iter()
-            .skip(1)
-            .filter(|w| w.text.chars().next().is_some_and(char::is_uppercase) && (w.start < t.start || w.start >= t.end))
-            .map(|w| w.text.to_string())
-            .collect();
-        out.push(Found { article: article_idx, timex: t, range, sentence: (ss, se), trigger: trig, words: lower, names });
+        let stems: Vec<String> = words.iter().map(|w| stem(w.text)).collect();
+        let content = sorted(stems.iter().filter(|w| !is_filler(w)).map(|w| key(w)).collect());
+        let names = sorted(
+            words
+                .iter()
+                .skip(1)
+                .filter(|w| w.text.chars().next().is_some_and(char::is_uppercase) && (w.start < t.start || w.start >= t.end))
+                .map(|w| key(w.text))
+                .collect(),
+        );
+        let trig_stem = trig.map(|(s, e)| stem(&text[s..e]));
+        let reporting = trig_stem.as_deref().is_some_and(is_reporting);
+        out.push(Found {
+            article: article_idx,
+            timex: t,
+            range,
+            sentence: (ss, se),
+            trigger: trig,
+            trig: trig_stem.as_deref().map(key),
+            reporting,
+            words: sorted(stems.iter().map(|w| key(w)).collect()),
+            content,
+            names,
+        });
     }
     out
 }
@@ -326,31 +375,30 @@ fn compatible(a: (NaiveDate, NaiveDate), b: (NaiveDate, NaiveDate)) -> bool {
     (a.0 <= b.0 && b.1 <= a.1) || (b.0 <= a.0 && a.1 <= b.1)
 }
 
-fn same_event(a: &Found, b: &Found, articles: &[Article]) -> bool {
+fn same_event(a: &Found, b: &Found) -> bool {
     if !compatible(a.range, b.range) {
         return false;
     }
-    let (Some(ta), Some(tb)) = (a.trigger_text(articles), b.trigger_text(articles)) else { return false };
-    let (sa, sb) = (stem(ta), stem(tb));
+    let (Some(sa), Some(sb)) = (a.trig, b.trig) else { return false };
     // Two statements are two events, even on the same day.
-    if a.sentence != b.sentence && (is_reporting(&sa) || is_reporting(&sb)) {
+    if a.sentence != b.sentence && (a.reporting || b.reporting) {
         return false;
     }
+    let related = sa == sb || contains(&b.words, sa) || contains(&a.words, sb);
     if a.article == b.article {
         // The same sentence with two dates speaks of two events unless the trigger is shared.
         if a.sentence == b.sentence {
             return a.trigger == b.trigger;
         }
-        return sa == sb || b.words.contains(&sa) || a.words.contains(&sb);
+        return related;
     }
     // Across articles: the same trigger, or one's trigger named in the other's
     // sentence, and a participant in common ("Singapore", "Airbus") …
-    let related = sa == sb || b.words.contains(&sa) || a.words.contains(&sb);
-    if related && a.names.iter().any(|n| b.names.contains(n)) {
+    if related && shared(&a.names, &b.names) > 0 {
         return true;
     }
     // … or the very same day and two things in common ("special", "service").
-    a.range == b.range && a.span_days() == 0 && a.words.iter().filter(|w| !is_filler(w) && b.words.contains(*w)).count() >= 2
+    a.range == b.range && a.span_days() == 0 && shared(&a.content, &b.content) >= 2
 }
 
 /// Reporting verbs name the report, not the event: two articles that "said"
@@ -367,7 +415,7 @@ const MAX_COMPARISONS: usize = 64;
 /// Pairs of mentions that may be one event: every pair within an article, and
 /// across articles only pairs that share a trigger stem or a name and whose
 /// dates overlap. Quadratic only within an article.
-fn merge(found: &[Found], articles: &[Article]) -> Groups {
+fn merge(found: &[Found]) -> Groups {
     let mut uf = Groups::new(found);
     // Within each article (found is grouped by article).
     let mut start = 0;
@@ -376,29 +424,27 @@ fn merge(found: &[Found], articles: &[Article]) -> Groups {
         let end = found[start..].iter().position(|f| f.article != art).map_or(found.len(), |p| start + p);
         for i in start..end {
             for j in i + 1..end {
-                if same_event(&found[i], &found[j], articles) {
+                if same_event(&found[i], &found[j]) {
                     uf.join(i, j);
                 }
             }
         }
         start = end;
     }
-    // Across articles, bucketed by (trigger stem, participant).
-    let mut buckets: std::collections::HashMap<(String, &str), Vec<usize>> = std::collections::HashMap::new();
+    // Across articles, bucketed by trigger, by name and by day.
+    let mut buckets: std::collections::HashMap<(u8, u64), Vec<usize>> = std::collections::HashMap::new();
     for (i, f) in found.iter().enumerate() {
-        let Some(t) = f.trigger_text(articles) else { continue };
-        let st = stem(t);
-        if is_reporting(&st) {
+        let Some(t) = f.trig else { continue };
+        if f.reporting {
             continue;
         }
-        let st = format!("t:{st}");
         // Mentions meet when they share the trigger, a name or a day; `same_event` decides.
-        buckets.entry((st, "")).or_default().push(i);
+        buckets.entry((0, t)).or_default().push(i);
         if f.span_days() == 0 {
-            buckets.entry((f.range.0.to_string(), "day")).or_default().push(i);
+            buckets.entry((1, (f.range.0 - NaiveDate::default()).num_days() as u64)).or_default().push(i);
         }
-        for n in &f.names {
-            buckets.entry((String::new(), n.as_str())).or_default().push(i);
+        for &n in &f.names {
+            buckets.entry((2, n)).or_default().push(i);
         }
     }
     let mut keys: Vec<_> = buckets.keys().cloned().collect();
@@ -413,7 +459,7 @@ fn merge(found: &[Found], articles: &[Article]) -> Groups {
                 if c.range.0 > a.range.1 {
                     break;
                 }
-                if c.article != a.article && same_event(a, c, articles) {
+                if c.article != a.article && same_event(a, c) {
                     uf.join(b[x], j);
                 }
             }
@@ -429,7 +475,7 @@ pub fn extract(articles: &[Article]) -> Timeline {
     let per_article: Vec<Vec<Found>> =
         articles.par_iter().enumerate().map_init(Tagger::new, |tagger, (i, a)| mentions_of(i, a, tagger)).collect();
     let found: Vec<Found> = per_article.into_iter().flatten().collect();
-    let mut uf = merge(&found, articles);
+    let mut uf = merge(&found);
     let mut groups: Vec<Vec<usize>> = Vec::new();
     let mut group_of = vec![usize::MAX; found.len()];
     for i in 0..found.len() {
