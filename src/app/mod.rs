@@ -133,7 +133,7 @@ impl NewslineApp {
         egui::Panel::top("menu").show(ui, |ui| self.menu_ui(ui));
         self.image_dialog_ui(ui);
         egui::Panel::left("sources").resizable(true).default_size(280.0).min_size(220.0).show(ui, |ui| self.sources_ui(ui));
-        egui::Panel::bottom("details").resizable(true).default_size(180.0).show(ui, |ui| self.details_ui(ui));
+        egui::Panel::bottom("details").resizable(true).default_size(180.0).min_size(120.0).show(ui, |ui| self.details_ui(ui));
         egui::CentralPanel::default().show(ui, |ui| {
             let out = timeline_view::timeline_ui(ui, &self.timeline, &self.lanes, self.selected);
             if let Some(clicked) = out.clicked {

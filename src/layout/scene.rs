@@ -116,7 +116,7 @@ fn is_fuzzy(e: &Event) -> bool {
 }
 
 /// Rows of labels above each lane's markers.
-const LABEL_ROWS: usize = 3;
+const LABEL_ROWS: usize = 6;
 
 /// Lays out the timeline for a picture of `spec`'s size and range.
 pub fn build(timeline: &Timeline, spec: &SceneSpec) -> Scene {
@@ -135,7 +135,9 @@ pub fn build_with_lanes(timeline: &Timeline, lanes: &[usize], spec: &SceneSpec) 
     } else {
         Rect { left: 0.0, top: 0.0, right: spec.width, bottom: spec.height }
     };
-    let lane_h = ((plot.bottom - plot.top) / n_lanes as f32).max(1.0);
+    // Lanes share the height, but a few lanes stay compact at the top rather than
+    // stretching their markers far from one another.
+    let lane_h = ((plot.bottom - plot.top) / n_lanes as f32).clamp(1.0, spec.font_size * 14.0);
     let span = (spec.x_max - spec.x_min).max(1e-9);
     let px = |x: f64| plot.left + ((x - spec.x_min) / span) as f32 * (plot.right - plot.left);
 
