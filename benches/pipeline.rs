@@ -81,7 +81,7 @@ fn bench(c: &mut Criterion) {
     timeline.articles.truncate(20);
     for (i, e) in timeline.events.iter_mut().enumerate() {
         for m in &mut e.mentions {
-            m.article = format!("a{}", i % 20 + 1);
+            m.article = format!("a{}", i % 20 + 1).into();
         }
     }
     let spec = ImageSpec { width: 1600, height: 900, ..Default::default() };

@@ -1,8 +1,10 @@
 //! The timeline model and its JSON form (Contract 2 in DESIGN.md): the
 //! articles, and the events found in them with every mention that reported them.
 
+use std::borrow::Cow;
+
 use chrono::NaiveDate;
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize};
 
 use crate::temporal::Mod;
 
@@ -43,14 +45,16 @@ pub struct Event {
     pub timex: String,
     #[serde(rename = "mod")]
     pub modifier: Option<Mod>,
-    pub granularity: String,
+    #[serde(deserialize_with = "intern")]
+    pub granularity: Cow<'static, str>,
     pub mentions: Vec<Mention>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Mention {
     /// Id of the article (`a1`, `a2` …).
-    pub article: String,
+    #[serde(deserialize_with = "intern")]
+    pub article: Cow<'static, str>,
     /// UTF-8 byte offsets of the time expression in the article's text.
     pub start: usize,
     pub end: usize,
@@ -63,7 +67,30 @@ pub struct Mention {
 pub struct Span {
     pub start: usize,
     pub end: usize,
-    pub text: String,
+    #[serde(deserialize_with = "intern")]
+    pub text: Cow<'static, str>,
+}
+
+/// Strings that repeat across a large timeline (article ids, granularities,
+/// trigger words) are stored once: a saved timeline of a million events holds
+/// a million copies of "a1" and "day" otherwise. The pool is bounded; past it,
+/// strings are stored as they come.
+fn intern<'de, D: Deserializer<'de>>(d: D) -> Result<Cow<'static, str>, D::Error> {
+    use std::collections::HashSet;
+    use std::sync::{Mutex, OnceLock};
+    const POOL_LIMIT: usize = 1 << 16;
+    static POOL: OnceLock<Mutex<HashSet<&'static str>>> = OnceLock::new();
+    let s = Cow::<'de, str>::deserialize(d)?;
+    let mut pool = POOL.get_or_init(Default::default).lock().unwrap_or_else(|e| e.into_inner());
+    if let Some(&p) = pool.get(&*s) {
+        return Ok(Cow::Borrowed(p));
+    }
+    if pool.len() >= POOL_LIMIT {
+        return Ok(Cow::Owned(s.into_owned()));
+    }
+    let leaked: &'static str = Box::leak(s.into_owned().into_boxed_str());
+    pool.insert(leaked);
+    Ok(Cow::Borrowed(leaked))
 }
 
 impl Timeline {
@@ -78,6 +105,11 @@ impl Timeline {
     /// Adds another timeline (one opened from a saved file) to this one. Ids are
     /// renumbered so they stay unique, and events stay in date order.
     pub fn append(&mut self, other: Timeline) {
+        // The common case, opening one saved timeline: it is taken as it is.
+        if self.articles.is_empty() && self.events.is_empty() {
+            *self = other;
+            return;
+        }
         let offset = self.articles.len();
         let renumber = |id: &str| -> String {
             match id.strip_prefix('a').and_then(|n| n.parse::<usize>().ok()) {
@@ -91,7 +123,7 @@ impl Timeline {
         }
         for mut e in other.events {
             for m in &mut e.mentions {
-                m.article = renumber(&m.article);
+                m.article = renumber(&m.article).into();
             }
             self.events.push(e);
         }

@@ -42,11 +42,11 @@ fn seed_article_events() {
     let arrest = event_with(&tl, "last week");
     assert_eq!(arrest.timex, "2018-W49");
     assert_eq!((arrest.start.to_string(), arrest.end.to_string()), ("2018-12-03".into(), "2018-12-09".into()));
-    assert_eq!(arrest.mentions[0].trigger.as_ref().map(|t| t.text.as_str()), Some("arrest"));
+    assert_eq!(arrest.mentions[0].trigger.as_ref().map(|t| t.text.as_ref()), Some("arrest"));
 
     let bt = event_with(&tl, "Dec. 5");
     assert_eq!((bt.start.to_string(), bt.end.to_string()), ("2018-12-05".into(), "2018-12-05".into()));
-    assert_eq!(bt.mentions[0].trigger.as_ref().map(|t| t.text.as_str()), Some("announced"));
+    assert_eq!(bt.mentions[0].trigger.as_ref().map(|t| t.text.as_ref()), Some("announced"));
     assert!(bt.title.starts_with("BT Group"), "{}", bt.title);
     assert!(bt.title.chars().count() <= 90);
 
@@ -137,4 +137,16 @@ fn csv_and_timelinejs_formats() {
         assert!(e["start_date"]["year"].is_string());
         assert!(e["text"]["headline"].is_string());
     }
+}
+
+#[test]
+fn a_saved_timeline_opens_as_a_timeline() {
+    let first = extract(&["sample_data/huawei-ncsc-walkout-2018-12-13.txt"]);
+    let dir = std::env::temp_dir().join(format!("newsline-saved-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let saved = dir.join("seed.timeline.json");
+    std::fs::write(&saved, first.to_json()).unwrap();
+    let again = extract(&[saved.to_str().unwrap()]);
+    assert_eq!(again, first, "a saved timeline reads back unchanged");
+    std::fs::remove_dir_all(&dir).unwrap();
 }

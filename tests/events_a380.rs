@@ -20,7 +20,7 @@ fn article(tl: &Timeline, title_start: &str) -> String {
 }
 
 fn sources(e: &Event) -> BTreeSet<String> {
-    e.mentions.iter().map(|m| m.article.clone()).collect()
+    e.mentions.iter().map(|m| m.article.to_string()).collect()
 }
 
 /// The one event placed exactly on `day`.

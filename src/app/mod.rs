@@ -37,7 +37,8 @@ impl Default for ImageDialog {
 pub struct NewslineApp {
     articles: Vec<Article>,
     timeline: Timeline,
-    lanes: Vec<usize>,
+    /// Built once per timeline: what each frame draws from.
+    index: crate::layout::index::TimelineIndex,
     errors: Vec<String>,
     status: String,
     selected: Option<usize>,
@@ -48,6 +49,10 @@ pub struct NewslineApp {
     view: Option<(f64, f64)>,
     image_dialog: Option<ImageDialog>,
     task: Option<Task>,
+    /// Events per lane, for the sources panel.
+    lane_counts: Vec<usize>,
+    /// A view range to move to on the next frame.
+    set_view: Option<(f64, f64)>,
     /// Screen positions of the markers drawn last frame (tests click them).
     markers: Vec<(usize, egui::Pos2)>,
 }
@@ -58,7 +63,7 @@ impl NewslineApp {
         NewslineApp {
             articles: Vec::new(),
             timeline: Timeline::default(),
-            lanes: Vec::new(),
+            index: Default::default(),
             errors: Vec::new(),
             status: String::new(),
             selected: None,
@@ -68,6 +73,8 @@ impl NewslineApp {
             image_dialog: None,
             task: None,
             markers: Vec::new(),
+            lane_counts: Vec::new(),
+            set_view: None,
         }
     }
 
@@ -103,7 +110,13 @@ impl NewslineApp {
     }
 
     fn finish_loading(&mut self, loaded: Loaded) {
-        self.lanes = timeline_view::lanes_of(&loaded.timeline);
+        self.index = crate::layout::index::TimelineIndex::new(&loaded.timeline);
+        self.lane_counts = vec![0; loaded.timeline.articles.len()];
+        for &l in &self.index.lane_of_event {
+            if let Some(c) = self.lane_counts.get_mut(l) {
+                *c += 1;
+            }
+        }
         self.articles = loaded.articles;
         self.timeline = loaded.timeline;
         self.errors = loaded.errors.iter().map(ToString::to_string).collect();
@@ -135,7 +148,7 @@ impl NewslineApp {
         egui::Panel::left("sources").resizable(true).default_size(280.0).min_size(220.0).show(ui, |ui| self.sources_ui(ui));
         egui::Panel::bottom("details").resizable(true).default_size(180.0).min_size(120.0).show(ui, |ui| self.details_ui(ui));
         egui::CentralPanel::default().show(ui, |ui| {
-            let out = timeline_view::timeline_ui(ui, &self.timeline, &self.lanes, self.selected);
+            let out = timeline_view::timeline_ui(ui, &self.timeline, &self.index, self.selected, self.set_view.take());
             if let Some(clicked) = out.clicked {
                 self.selected = Some(clicked);
             }
@@ -318,27 +331,38 @@ impl NewslineApp {
 
     fn sources_ui(&mut self, ui: &mut Ui) {
         ui.heading("Sources");
-        egui::ScrollArea::vertical().show(ui, |ui| {
-            for (i, a) in self.timeline.articles.iter().enumerate() {
-                let count = self.lanes.iter().filter(|&&l| l == i).count();
-                ui.horizontal(|ui| {
-                    let (rect, _) = ui.allocate_exact_size(egui::vec2(10.0, 10.0), egui::Sense::hover());
-                    ui.painter().circle_filled(rect.center(), 5.0, timeline_view::lane_colour(i));
-                    ui.vertical(|ui| {
-                        ui.label(egui::RichText::new(&a.title).strong());
-                        let date = a.published.map(|d| d.to_string()).unwrap_or_else(|| "no date".into());
-                        ui.label(egui::RichText::new(format!("{date} · {count} events")).small());
-                    });
+        if !self.errors.is_empty() {
+            egui::CollapsingHeader::new(format!("Skipped files ({})", self.errors.len())).default_open(true).show(ui, |ui| {
+                egui::ScrollArea::vertical().id_salt("skipped").max_height(160.0).show(ui, |ui| {
+                    for e in &self.errors {
+                        ui.label(egui::RichText::new(e).small().color(ui.visuals().warn_fg_color));
+                    }
                 });
-            }
-            if !self.errors.is_empty() {
-                ui.separator();
-                ui.label(egui::RichText::new("Skipped files").strong());
-                for e in &self.errors {
-                    ui.label(egui::RichText::new(e).small().color(ui.visuals().warn_fg_color));
-                }
-            }
-        });
+            });
+            ui.separator();
+        }
+        let articles = &self.timeline.articles;
+        let source_row = |ui: &mut Ui, i: usize, wrap: bool| {
+            let a = &articles[i];
+            let count = self.lane_counts.get(i).copied().unwrap_or(0);
+            ui.horizontal(|ui| {
+                let (rect, _) = ui.allocate_exact_size(egui::vec2(10.0, 10.0), egui::Sense::hover());
+                ui.painter().circle_filled(rect.center(), 5.0, timeline_view::lane_colour(i));
+                ui.vertical(|ui| {
+                    let title = egui::Label::new(egui::RichText::new(&a.title).strong());
+                    ui.add(if wrap { title } else { title.truncate() });
+                    let date = a.published.map(|d| d.to_string()).unwrap_or_else(|| "no date".into());
+                    ui.label(egui::RichText::new(format!("{date} · {count} events")).small());
+                });
+            });
+        };
+        // A few sources wrap their titles; thousands are drawn only as far as they show.
+        if articles.len() <= 500 {
+            egui::ScrollArea::vertical().show(ui, |ui| (0..articles.len()).for_each(|i| source_row(ui, i, true)));
+        } else {
+            let row_h = ui.text_style_height(&egui::TextStyle::Body) + ui.text_style_height(&egui::TextStyle::Small) + 8.0;
+            egui::ScrollArea::vertical().show_rows(ui, row_h, articles.len(), |ui, rows| rows.for_each(|i| source_row(ui, i, false)));
+        }
     }
 
     fn details_ui(&mut self, ui: &mut Ui) {

@@ -6,8 +6,9 @@
 use egui::{Color32, Pos2, Rect, Stroke, Ui, pos2, vec2};
 use egui_plot::{GridMark, Plot};
 
+use crate::layout::index::TimelineIndex;
 use crate::layout::scene::{self, Scene, SceneSpec};
-use crate::layout::{self, ticks};
+use crate::layout::ticks;
 use crate::timeline::Timeline;
 
 /// Colours for lanes, the same as the exported pictures' (`export::svg::PALETTE`).
@@ -41,8 +42,15 @@ pub struct TimelineOutput {
     pub markers: Vec<(usize, Pos2)>,
 }
 
-/// Draws the timeline.
-pub fn timeline_ui(ui: &mut Ui, timeline: &Timeline, lanes: &[usize], selected: Option<usize>) -> TimelineOutput {
+/// Draws the timeline. `set_view` moves the view to an x range this frame
+/// (keyboard navigation, benchmarks); otherwise the plot keeps its own.
+pub fn timeline_ui(
+    ui: &mut Ui,
+    timeline: &Timeline,
+    index: &TimelineIndex,
+    selected: Option<usize>,
+    set_view: Option<(f64, f64)>,
+) -> TimelineOutput {
     let width = ui.available_width() as f64;
     let mut plot = Plot::new("timeline")
         .x_grid_spacer(move |input| {
@@ -67,10 +75,14 @@ pub fn timeline_ui(ui: &mut Ui, timeline: &Timeline, lanes: &[usize], selected: 
         .include_y(1.0)
         .set_margin_fraction(vec2(0.03, 0.0));
     // What "fit everything" (double-click) shows.
-    if let Some((s, e)) = timeline.date_span() {
-        plot = plot.include_x(layout::x_from_date(s)).include_x(layout::x_from_date(e) + 1.0);
+    if let Some((s, e)) = index.extent {
+        plot = plot.include_x(s).include_x(e);
     }
-    let response = plot.show(ui, |_| ());
+    let response = plot.show(ui, |plot_ui| {
+        if let Some((a, b)) = set_view {
+            plot_ui.set_plot_bounds_x(a..=b);
+        }
+    });
     let frame = *response.transform.frame();
     let bounds = response.transform.bounds();
     let visible = (bounds.min()[0], bounds.max()[0]);
@@ -84,7 +96,7 @@ pub fn timeline_ui(ui: &mut Ui, timeline: &Timeline, lanes: &[usize], selected: 
         font_size: FONT_SIZE,
         framed: false,
     };
-    let scene = scene::build_with_lanes(timeline, lanes, &spec);
+    let scene = scene::build_indexed(timeline, index, &spec);
     let painter = ui.painter_at(frame);
     paint(&painter, frame.min, &scene, selected, ui.visuals());
 
@@ -132,6 +144,11 @@ fn paint(painter: &egui::Painter, origin: Pos2, scene: &Scene, selected: Option<
         if i % 2 == 0 {
             painter.rect_filled(Rect::from_min_max(at(scene.plot.left, lane.top), at(scene.plot.right, lane.bottom)), 0.0, band);
         }
+    }
+    for c in &scene.clusters {
+        // Density bars: the denser, the more opaque.
+        let colour = lane_colour(c.lane).gamma_multiply(0.25 + 0.75 * c.density);
+        painter.rect_filled(Rect::from_min_max(at(c.x0, c.top), at(c.x1, c.bottom)), 1.0, colour);
     }
     for m in &scene.marks {
         let colour = lane_colour(m.lane);

@@ -520,11 +520,11 @@ fn event_of(group: &[usize], found: &[Found], articles: &[Article]) -> Event {
             let f = &found[i];
             let t = &articles[f.article].text;
             Mention {
-                article: article_id(f.article),
+                article: article_id(f.article).into(),
                 start: f.timex.start,
                 end: f.timex.end,
                 text: t[f.timex.start..f.timex.end].to_string(),
-                trigger: f.trigger.map(|(s, e)| Span { start: s, end: e, text: t[s..e].to_string() }),
+                trigger: f.trigger.map(|(s, e)| Span { start: s, end: e, text: t[s..e].to_string().into() }),
                 sentence: t[f.sentence.0..f.sentence.1].to_string(),
             }
         })
@@ -536,7 +536,7 @@ fn event_of(group: &[usize], found: &[Found], articles: &[Article]) -> Event {
         end: b.range.1,
         timex: b.timex.value.to_string(),
         modifier: b.timex.modifier.filter(|m| matches!(m, Mod::Start | Mod::Mid | Mod::End)),
-        granularity: b.timex.value.granularity().to_string(),
+        granularity: b.timex.value.granularity().to_string().into(),
         mentions,
     }
 }

@@ -19,14 +19,14 @@ pub fn to_csv(timeline: &Timeline) -> String {
     let mut out = HEADER.join(",");
     out.push_str("\r\n");
     for e in &timeline.events {
-        let articles: Vec<&str> = e.mentions.iter().map(|m| m.article.as_str()).collect();
+        let articles: Vec<&str> = e.mentions.iter().map(|m| m.article.as_ref()).collect();
         let row = [
             e.id.clone(),
             e.start.to_string(),
             e.end.to_string(),
             e.timex.clone(),
             e.modifier.map(|m| m.as_str().to_string()).unwrap_or_default(),
-            e.granularity.clone(),
+            e.granularity.to_string(),
             e.title.clone(),
             articles.join(" "),
             e.mentions.len().to_string(),

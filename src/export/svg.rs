@@ -116,7 +116,22 @@ pub fn to_svg(scene: &Scene, theme: Theme, font_size: f32) -> String {
         );
     }
     s.push_str("</g>\n");
-    // Events.
+    // Events: density bars where too many to draw one by one, then markers.
+    s.push_str("<g id=\"clusters\">\n");
+    for c in &scene.clusters {
+        let _ = writeln!(
+            s,
+            r#"<rect x="{}" y="{}" width="{}" height="{}" fill="{}" fill-opacity="{:.2}"><title>{} events</title></rect>"#,
+            c.x0,
+            c.top,
+            (c.x1 - c.x0).max(1.0),
+            c.bottom - c.top,
+            lane_colour(c.lane),
+            0.25 + 0.75 * c.density,
+            c.count
+        );
+    }
+    s.push_str("</g>\n");
     s.push_str("<g id=\"events\">\n");
     for m in &scene.marks {
         let col = lane_colour(m.lane);

@@ -1,6 +1,7 @@
 //! Layout: pure functions from (timeline, viewport, size) to what is drawn.
 //! Shared by the window and the exporters, tested without any UI.
 
+pub mod index;
 pub mod scene;
 pub mod ticks;
 

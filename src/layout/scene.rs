@@ -6,8 +6,17 @@
 //! first, then earlier ones) into a few rows above each lane; a label that would
 //! overlap one already placed is left out, never drawn on top of it.
 
-use crate::layout::{self, ticks};
+use crate::layout::index::TimelineIndex;
+use crate::layout::ticks;
 use crate::timeline::{Event, Timeline};
+
+/// At most this many events in view are drawn one by one; beyond it the view
+/// shows density bars per lane, with the most reported events still marked.
+pub const DETAIL_BUDGET: usize = 3000;
+/// Events marked (and so labellable) on top of density bars.
+const DENSE_MARKS: usize = 300;
+/// Label candidates tried per frame, most important first.
+const LABEL_TRIES: usize = 400;
 
 /// What to draw and how big.
 #[derive(Debug, Clone)]
@@ -67,6 +76,19 @@ pub struct Label {
     pub anchor: (f32, f32),
 }
 
+/// Many events close together in one lane, drawn as one bar.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Cluster {
+    pub lane: usize,
+    pub x0: f32,
+    pub x1: f32,
+    pub top: f32,
+    pub bottom: f32,
+    pub count: u32,
+    /// The densest column's share of the densest column in view, 0–1, for shading.
+    pub density: f32,
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct Scene {
     pub width: f32,
@@ -76,6 +98,7 @@ pub struct Scene {
     pub ticks: Vec<(f32, String)>,
     pub lanes: Vec<LaneBand>,
     pub marks: Vec<Mark>,
+    pub clusters: Vec<Cluster>,
     pub labels: Vec<Label>,
     pub footer: String,
 }
@@ -107,12 +130,12 @@ pub fn label_text(title: &str, max_chars: usize) -> String {
 /// The lane of each event: the article of its first mention.
 pub fn lanes_of(timeline: &Timeline) -> Vec<usize> {
     let index: std::collections::HashMap<&str, usize> = timeline.articles.iter().enumerate().map(|(i, a)| (a.id.as_str(), i)).collect();
-    timeline.events.iter().map(|e| e.mentions.first().and_then(|m| index.get(m.article.as_str()).copied()).unwrap_or(0)).collect()
+    timeline.events.iter().map(|e| e.mentions.first().and_then(|m| index.get(m.article.as_ref()).copied()).unwrap_or(0)).collect()
 }
 
 fn is_fuzzy(e: &Event) -> bool {
     e.modifier.is_some()
-        || matches!(e.granularity.as_str(), "week" | "month" | "quarter" | "half" | "season" | "year" | "decade" | "century")
+        || matches!(e.granularity.as_ref(), "week" | "month" | "quarter" | "half" | "season" | "year" | "decade" | "century")
 }
 
 /// Rows of labels above each lane's markers.
@@ -120,12 +143,14 @@ const LABEL_ROWS: usize = 6;
 
 /// Lays out the timeline for a picture of `spec`'s size and range.
 pub fn build(timeline: &Timeline, spec: &SceneSpec) -> Scene {
-    build_with_lanes(timeline, &lanes_of(timeline), spec)
+    build_indexed(timeline, &TimelineIndex::new(timeline), spec)
 }
 
-/// [`build`] with the lane of each event already known (the window keeps them).
-pub fn build_with_lanes(timeline: &Timeline, lanes: &[usize], spec: &SceneSpec) -> Scene {
-    let n_lanes = timeline.articles.len().max(1);
+/// [`build`] with the timeline's index already made (the window keeps it).
+/// The work grows with the events in view, capped by [`DETAIL_BUDGET`], and
+/// with the size of the picture, not with the whole timeline.
+pub fn build_indexed(timeline: &Timeline, idx: &TimelineIndex, spec: &SceneSpec) -> Scene {
+    let n_lanes = idx.n_lanes.max(1);
     let plot = if spec.framed {
         let title_h = if spec.title.is_empty() { 12.0 } else { spec.font_size * 2.6 };
         let legend_w = (spec.width * 0.22).clamp(120.0, 280.0);
@@ -137,9 +162,10 @@ pub fn build_with_lanes(timeline: &Timeline, lanes: &[usize], spec: &SceneSpec) 
     };
     // Lanes share the height, but a few lanes stay compact at the top rather than
     // stretching their markers far from one another.
-    let lane_h = ((plot.bottom - plot.top) / n_lanes as f32).clamp(1.0, spec.font_size * 14.0);
+    let lane_h = ((plot.bottom - plot.top) / n_lanes as f32).clamp(0.01, spec.font_size * 14.0);
     let span = (spec.x_max - spec.x_min).max(1e-9);
-    let px = |x: f64| plot.left + ((x - spec.x_min) / span) as f32 * (plot.right - plot.left);
+    let scale = (plot.right - plot.left) as f64 / span;
+    let px = |x: f64| plot.left + ((x - spec.x_min) * scale) as f32;
 
     let ticks = ticks::ticks(spec.x_min, spec.x_max, (plot.right - plot.left) as f64, 90.0)
         .into_iter()
@@ -147,31 +173,105 @@ pub fn build_with_lanes(timeline: &Timeline, lanes: &[usize], spec: &SceneSpec) 
         .filter(|(x, _)| *x >= plot.left && *x <= plot.right)
         .collect();
 
-    let bands = (0..n_lanes)
-        .map(|i| LaneBand {
-            top: plot.top + i as f32 * lane_h,
-            bottom: plot.top + (i + 1) as f32 * lane_h,
-            name: timeline.articles.get(i).map(|a| a.title.clone()).unwrap_or_default(),
-            colour: i,
-        })
-        .collect::<Vec<_>>();
+    // Bands only where a lane is tall enough to see.
+    let bands = if lane_h >= 2.0 {
+        (0..n_lanes)
+            .map(|i| LaneBand {
+                top: plot.top + i as f32 * lane_h,
+                bottom: plot.top + (i + 1) as f32 * lane_h,
+                name: if spec.framed { timeline.articles.get(i).map(|a| a.title.clone()).unwrap_or_default() } else { String::new() },
+                colour: i,
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
 
     // Markers sit low in their lane; label rows stack above them.
     let marker_y = |lane: usize| plot.top + (lane as f32 + 0.8) * lane_h;
-    let mut marks = Vec::new();
-    for (i, e) in timeline.events.iter().enumerate() {
-        let (x0, x1) = (layout::x_from_date(e.start), layout::x_from_date(e.end) + 1.0);
-        if x1 < spec.x_min || x0 > spec.x_max {
-            continue;
-        }
-        let lane = lanes.get(i).copied().unwrap_or(0);
-        let (p0, p1) = (px(x0).max(plot.left - 2.0), px(x1).min(plot.right + 2.0));
-        marks.push(Mark { event: i, lane, x0: p0, x1: p1, y: marker_y(lane), point: p1 - p0 < 4.0, fuzzy: is_fuzzy(e) });
-    }
+    let mark_at = |p: usize| {
+        let e = idx.order[p] as usize;
+        let lane = idx.lanes[p] as usize;
+        let (p0, p1) = (px(idx.starts[p]).max(plot.left - 2.0), px(idx.ends[p]).min(plot.right + 2.0));
+        Mark { event: e, lane, x0: p0, x1: p1, y: marker_y(lane), point: p1 - p0 < 4.0, fuzzy: is_fuzzy(&timeline.events[e]) }
+    };
+    let range = idx.candidates(spec.x_min, spec.x_max);
+    let in_view = |p: &usize| idx.ends[*p] >= spec.x_min;
+    let (marks, clusters): (Vec<Mark>, Vec<Cluster>) = if range.len() <= DETAIL_BUDGET {
+        (range.filter(in_view).map(mark_at).collect(), Vec::new())
+    } else {
+        let clusters = density(idx, range.clone(), &plot, lane_h, &px);
+        // The most reported events stay marked, so they keep their labels: chosen
+        // from an even sample of the view, so the cost stays bounded.
+        let step = (range.len() / (DENSE_MARKS * 8)).max(1);
+        let mut top: Vec<usize> = range.step_by(step).filter(in_view).collect();
+        top.sort_by_key(|&p| (std::cmp::Reverse(idx.weight[p]), p));
+        top.truncate(DENSE_MARKS);
+        top.sort_unstable();
+        (top.into_iter().map(mark_at).collect(), clusters)
+    };
 
     let labels = place_labels(timeline, &marks, spec, &plot, lane_h);
-    let footer = footer_text(timeline);
-    Scene { width: spec.width, height: spec.height, title: spec.title.clone(), plot, ticks, lanes: bands, marks, labels, footer }
+    let footer = if spec.framed { footer_text(timeline) } else { String::new() };
+    Scene { width: spec.width, height: spec.height, title: spec.title.clone(), plot, ticks, lanes: bands, marks, clusters, labels, footer }
+}
+
+/// Width in pixels of one density column.
+const COLUMN_PX: f32 = 3.0;
+
+/// Counts the events in view per lane and per column of a few pixels, and
+/// merges neighbouring non-empty columns into bars.
+fn density(idx: &TimelineIndex, range: std::ops::Range<usize>, plot: &Rect, lane_h: f32, px: &dyn Fn(f64) -> f32) -> Vec<Cluster> {
+    let n_lanes = idx.n_lanes.max(1);
+    // Many thin lanes share a row of at least two pixels.
+    let rows = n_lanes.min((((plot.bottom - plot.top) / 2.0).max(1.0)) as usize).max(1);
+    let cols = (((plot.right - plot.left) / COLUMN_PX).ceil() as usize).max(1);
+    let mut counts = vec![0u32; rows * cols];
+    let x_min_px = plot.left;
+    for p in range {
+        let (a, b) = (px(idx.starts[p]), px(idx.ends[p]));
+        if b < x_min_px || a > plot.right {
+            continue;
+        }
+        let mid = ((a.max(plot.left) + b.min(plot.right)) / 2.0 - plot.left) / COLUMN_PX;
+        let col = (mid as usize).min(cols - 1);
+        let row = idx.lanes[p] as usize * rows / n_lanes;
+        counts[row * cols + col] += 1;
+    }
+    let max = counts.iter().copied().max().unwrap_or(0).max(1) as f32;
+    let row_h = (plot.bottom - plot.top).min(lane_h * n_lanes as f32) / rows as f32;
+    let mut out = Vec::new();
+    for row in 0..rows {
+        let line = &counts[row * cols..(row + 1) * cols];
+        let mut c = 0;
+        while c < cols {
+            if line[c] == 0 {
+                c += 1;
+                continue;
+            }
+            let start = c;
+            let (mut total, mut peak) = (0u32, 0u32);
+            while c < cols && line[c] > 0 {
+                total += line[c];
+                peak = peak.max(line[c]);
+                c += 1;
+            }
+            let lane = row * n_lanes / rows;
+            // A bar sits where the lane's markers would, a third of the row high.
+            let y = plot.top + (row as f32 + 0.8) * row_h;
+            let h = (row_h * 0.35).clamp(1.0, 8.0);
+            out.push(Cluster {
+                lane,
+                x0: plot.left + start as f32 * COLUMN_PX,
+                x1: plot.left + c as f32 * COLUMN_PX,
+                top: y - h,
+                bottom: y + h,
+                count: total,
+                density: (peak as f32 / max).sqrt(),
+            });
+        }
+    }
+    out
 }
 
 fn place_labels(timeline: &Timeline, marks: &[Mark], spec: &SceneSpec, plot: &Rect, lane_h: f32) -> Vec<Label> {
@@ -185,6 +285,7 @@ fn place_labels(timeline: &Timeline, marks: &[Mark], spec: &SceneSpec, plot: &Re
         let (ea, eb) = (&timeline.events[a.event], &timeline.events[b.event]);
         eb.mentions.len().cmp(&ea.mentions.len()).then(ea.start.cmp(&eb.start)).then(a.event.cmp(&b.event))
     });
+    order.truncate(LABEL_TRIES);
     // Occupied x intervals per (lane, row), kept sorted by start.
     let mut taken: Vec<Vec<(f32, f32)>> = vec![Vec::new(); marks.iter().map(|m| m.lane + 1).max().unwrap_or(0) * rows];
     let mut out = Vec::new();
@@ -253,8 +354,8 @@ mod tests {
             let spec = SceneSpec {
                 width,
                 height: 400.0,
-                x_min: layout::x_from_date(s) - 30.0,
-                x_max: layout::x_from_date(e) + 30.0,
+                x_min: crate::layout::x_from_date(s) - 30.0,
+                x_max: crate::layout::x_from_date(e) + 30.0,
                 title: "t".into(),
                 font_size: 12.0,
                 framed: true,

@@ -188,8 +188,35 @@ fn walk(root: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<LoadError>) {
     }
 }
 
+/// Whether a file's first bytes open a Newsline timeline (Contract 2), which
+/// is read as a stream: a year of a wire service is a file of hundreds of MB.
+fn looks_like_timeline(head: &[u8]) -> bool {
+    let head = String::from_utf8_lossy(head);
+    let t = head.trim_start_matches('\u{feff}').trim_start();
+    // `"version": 1`, a number: a JSON Feed's version is a URL.
+    let Some(rest) = t.strip_prefix('{').map(str::trim_start).and_then(|r| r.strip_prefix("\"version\"")) else { return false };
+    rest.trim_start().strip_prefix(':').is_some_and(|r| r.trim_start().starts_with(|c: char| c.is_ascii_digit()))
+}
+
+fn load_timeline(path: &Path, file: std::fs::File) -> Result<FileContents, LoadError> {
+    let reader = std::io::BufReader::with_capacity(1 << 20, file);
+    let timeline: Timeline =
+        serde_json::from_reader(reader).map_err(|e| LoadError::new(path, format!("not a readable Newsline timeline: {e}")))?;
+    Ok(FileContents { timeline: Some(timeline), ..Default::default() })
+}
+
 /// Reads one file.
 pub fn load_file(path: &Path) -> Result<FileContents, LoadError> {
+    {
+        use std::io::Read;
+        let mut file = std::fs::File::open(path).map_err(|e| LoadError::new(path, format!("cannot read: {e}")))?;
+        let mut head = [0u8; 64];
+        let n = file.read(&mut head).map_err(|e| LoadError::new(path, format!("cannot read: {e}")))?;
+        if looks_like_timeline(&head[..n]) {
+            let file = std::fs::File::open(path).map_err(|e| LoadError::new(path, format!("cannot read: {e}")))?;
+            return load_timeline(path, file);
+        }
+    }
     let size = std::fs::metadata(path).map_err(|e| LoadError::new(path, format!("cannot read: {e}")))?.len();
     if size > MAX_FILE_BYTES {
         return Err(LoadError::new(path, format!("file is {} MB, over the {} MB limit", size >> 20, MAX_FILE_BYTES >> 20)));
@@ -269,6 +296,13 @@ mod tests {
     fn binary_and_empty_files_are_errors() {
         assert!(read_bytes(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR", None).is_err());
         assert!(read_bytes(b"  \n ", None).is_err());
+    }
+
+    #[test]
+    fn timelines_are_told_from_json_feeds() {
+        assert!(looks_like_timeline(b"{\n  \"version\": 1,\n  \"articles\": ["));
+        assert!(!looks_like_timeline(b"{\"version\": \"https://jsonfeed.org/version/1.1\""));
+        assert!(!looks_like_timeline(b"[{\"version\": 1}]"));
     }
 
     #[test]
