@@ -88,6 +88,7 @@ fn parse_date(s: &str) -> Result<NaiveDate, String> {
 }
 
 fn main() -> ExitCode {
+    let started = std::time::Instant::now();
     let cli = Cli::parse();
     let result = match cli.command {
         Some(Command::Extract { format, dct, paths }) => extract(format, dct, &paths),
@@ -99,7 +100,7 @@ fn main() -> ExitCode {
             export(&output, ExportArgs { width, height, from, to, theme, title, scale }, dct, &paths)
         }
         Some(Command::Timex { corpus }) => timex(&corpus),
-        None => open_app(cli.paths),
+        None => open_app(cli.paths, started),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -118,9 +119,9 @@ fn default_paths() -> Vec<PathBuf> {
     vec![Path::new(env!("CARGO_MANIFEST_DIR")).join("sample_data")]
 }
 
-fn open_app(paths: Vec<PathBuf>) -> Result<()> {
+fn open_app(paths: Vec<PathBuf>, started: std::time::Instant) -> Result<()> {
     let paths = if paths.is_empty() { default_paths() } else { paths };
-    newsline::app::run(paths).map_err(|e| anyhow::anyhow!("cannot open the window: {e}"))
+    newsline::app::run(paths, started).map_err(|e| anyhow::anyhow!("cannot open the window: {e}"))
 }
 
 /// Reads the paths into one timeline, reporting skipped files on stderr.

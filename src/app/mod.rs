@@ -123,7 +123,7 @@ impl NewslineApp {
         self.selected = None;
         self.status = format!(
             "{} articles, {} events{}{}",
-            self.articles.len(),
+            self.timeline.articles.len(),
             self.timeline.events.len(),
             if self.errors.is_empty() { String::new() } else { format!(", {} files skipped", self.errors.len()) },
             if loaded.cancelled { " (cancelled)" } else { "" }
@@ -383,17 +383,34 @@ impl NewslineApp {
     }
 }
 
-impl eframe::App for NewslineApp {
+/// The app in its window, with what only a real window has.
+struct Window {
+    app: NewslineApp,
+    /// When the process started, for the start-up probe.
+    started: std::time::Instant,
+    /// Set by `NEWSLINE_STARTUP_PROBE`: print the time to the first frame and close.
+    probe: bool,
+}
+
+impl eframe::App for Window {
     fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
-        self.ui_root(ui);
+        self.app.ui_root(ui);
+        if self.probe {
+            self.probe = false;
+            eprintln!("newsline: first frame {} ms after start", self.started.elapsed().as_millis());
+            ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
+        }
     }
 }
 
-/// Opens the window.
-pub fn run(paths: Vec<PathBuf>) -> eframe::Result {
+/// Opens the window. `started` is when the process started: with
+/// `NEWSLINE_STARTUP_PROBE=1` the window reports how long its first frame took
+/// to come and closes (the start-up measurement in the README).
+pub fn run(paths: Vec<PathBuf>, started: std::time::Instant) -> eframe::Result {
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default().with_inner_size([1280.0, 800.0]).with_title("Newsline"),
         ..Default::default()
     };
-    eframe::run_native("Newsline", options, Box::new(|_cc| Ok(Box::new(NewslineApp::new(paths)))))
+    let probe = std::env::var_os("NEWSLINE_STARTUP_PROBE").is_some();
+    eframe::run_native("Newsline", options, Box::new(move |_cc| Ok(Box::new(Window { app: NewslineApp::new(paths), started, probe }))))
 }
