@@ -8,69 +8,19 @@
 
 use std::hint::black_box;
 
-use chrono::{Duration, NaiveDate};
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use newsline::app::timeline_view::timeline_ui;
 use newsline::layout::index::TimelineIndex;
 use newsline::layout::x_from_date;
-use newsline::timeline::{ArticleMeta, Event, Mention, Span, Timeline, VERSION};
+use newsline::timeline::Timeline;
+
+#[path = "common/synthetic.rs"]
+mod synthetic;
 
 const LANES: usize = 20;
 
-/// A deterministic timeline of `n` events over ten years, bunched like news:
-/// some weeks are busy, most are quiet.
 fn synthetic(n: usize) -> Timeline {
-    let base = NaiveDate::from_ymd_opt(2010, 1, 1).unwrap();
-    let mut state = 0x9e37_79b9_7f4a_7c15u64;
-    let mut next = move || {
-        state ^= state << 13;
-        state ^= state >> 7;
-        state ^= state << 17;
-        state
-    };
-    let articles = (0..LANES)
-        .map(|i| ArticleMeta {
-            id: format!("a{}", i + 1),
-            title: format!("Source {}", i + 1),
-            published: Some(base),
-            url: None,
-            path: None,
-            warnings: Vec::new(),
-        })
-        .collect();
-    let mut events: Vec<Event> = (0..n)
-        .map(|i| {
-            let r = next();
-            // Busy weeks: a fifth of the events fall in one of 50 hot spots.
-            let day = if r % 5 == 0 { (r >> 8) % 50 * 73 + (r >> 20) % 7 } else { (r >> 8) % 3650 } as i64;
-            let start = base + Duration::days(day);
-            let len = match r >> 40 & 7 {
-                0 => 6,
-                1 => 29,
-                _ => 0,
-            };
-            let lane = (r >> 50) as usize % LANES;
-            Event {
-                id: format!("e{}", i + 1),
-                title: format!("Event {i} reported by source {} about the matter", lane + 1),
-                start,
-                end: start + Duration::days(len),
-                timex: start.to_string(),
-                modifier: None,
-                granularity: if len == 0 { "day".into() } else { "week".into() },
-                mentions: vec![Mention {
-                    article: format!("a{}", lane + 1).into(),
-                    start: 0,
-                    end: 10,
-                    text: "on Tuesday".into(),
-                    trigger: Some(Span { start: 11, end: 19, text: "announced".into() }),
-                    sentence: "The company announced the plan on Tuesday.".into(),
-                }],
-            }
-        })
-        .collect();
-    events.sort_by_key(|e| (e.start, e.end));
-    Timeline { version: VERSION, articles, events }
+    synthetic::timeline(n, LANES)
 }
 
 /// The views of one navigation sequence: zoom in from the whole span to a week around

@@ -6,58 +6,13 @@
 //! ```
 //!
 //! `gen` writes a deterministic timeline (Contract 2, pretty-printed as
-//! `newsline extract` writes it) of N events from 20 sources over ten years.
+//! `newsline extract` writes it; `--compact` for one line) of N events from 20
+//! sources over ten years (`benches/common/synthetic.rs`).
 //! `open` reads it the way the app does (`source::load_paths`, then the drawing
 //! index) and prints the wall time and the process's peak resident memory.
 
-use chrono::{Duration, NaiveDate};
-use newsline::timeline::{ArticleMeta, Event, Mention, Span, Timeline, VERSION};
-
-fn generate(n: usize) -> Timeline {
-    let base = NaiveDate::from_ymd_opt(2010, 1, 1).unwrap();
-    let mut state = 0x2545_f491_4f6c_dd1du64;
-    let mut next = move || {
-        state ^= state << 13;
-        state ^= state >> 7;
-        state ^= state << 17;
-        state
-    };
-    let articles = (0..20)
-        .map(|i| ArticleMeta {
-            id: format!("a{}", i + 1),
-            title: format!("Wire service desk {}", i + 1),
-            published: Some(base),
-            url: Some(format!("https://news.example/desk/{}", i + 1)),
-            path: None,
-            warnings: Vec::new(),
-        })
-        .collect();
-    let events = (0..n)
-        .map(|i| {
-            let r = next();
-            let start = base + Duration::days((r >> 8) as i64 % 3650);
-            let lane = (r >> 40) as usize % 20;
-            Event {
-                id: format!("e{}", i + 1),
-                title: format!("Officials announced measure {i} after talks"),
-                start,
-                end: start,
-                timex: start.to_string(),
-                modifier: None,
-                granularity: "day".into(),
-                mentions: vec![Mention {
-                    article: format!("a{}", lane + 1).into(),
-                    start: 3,
-                    end: 10,
-                    text: "Tuesday".into(),
-                    trigger: Some(Span { start: 21, end: 30, text: "announced".into() }),
-                    sentence: format!("On Tuesday, officials announced measure {i} after talks with the unions ended."),
-                }],
-            }
-        })
-        .collect();
-    Timeline { version: VERSION, articles, events }
-}
+#[path = "../benches/common/synthetic.rs"]
+mod synthetic;
 
 fn peak_rss_mb() -> f64 {
     let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
@@ -75,9 +30,14 @@ fn main() {
         Some("gen") => {
             let n: usize = args.get(2).and_then(|a| a.parse().ok()).expect("gen N PATH");
             let path = args.get(3).expect("gen N PATH");
-            let t = generate(n);
+            let t = synthetic::timeline(n, 20);
             let f = std::io::BufWriter::new(std::fs::File::create(path).expect("create the file"));
-            serde_json::to_writer_pretty(f, &t).expect("write the timeline");
+            if args.get(4).map(String::as_str) == Some("--compact") {
+                serde_json::to_writer(f, &t)
+            } else {
+                serde_json::to_writer_pretty(f, &t)
+            }
+            .expect("write the timeline");
             println!("wrote {n} events to {path} ({} MB)", std::fs::metadata(path).map_or(0, |m| m.len() >> 20));
         }
         Some("open") => {
