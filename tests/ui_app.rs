@@ -123,3 +123,31 @@ fn zoom_and_drag_change_the_visible_range() {
     assert!(e < c && f < d, "dragging right should show earlier dates: {c}..{d} became {e}..{f}");
     assert!(((f - e) - (d - c)).abs() < 1e-6 * (d - c).abs().max(1.0) + 1e-3, "dragging keeps the zoom");
 }
+
+#[test]
+fn frames_keep_coming_while_a_thousand_files_load() {
+    let dir = std::env::temp_dir().join(format!("newsline-ui-many-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let body = include_str!("../sample_data/huawei-ncsc-walkout-2018-12-13.txt");
+    for i in 0..1000 {
+        std::fs::write(dir.join(format!("{i:04}.txt")), body).unwrap();
+    }
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .build_ui_state(|ui, app: &mut NewslineApp| app.ui_root(ui), NewslineApp::new(vec![dir.clone()]));
+    let start = Instant::now();
+    let (mut frames_while_loading, mut saw_progress) = (0, false);
+    while harness.state().is_loading() {
+        assert!(start.elapsed() < Duration::from_secs(120), "loading did not finish");
+        harness.step();
+        frames_while_loading += 1;
+        saw_progress |= harness.query_by_label_contains(" / 1000 files").is_some();
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    harness.run();
+    // The window drew frame after frame while the files loaded, with their progress.
+    assert!(frames_while_loading >= 5, "only {frames_while_loading} frames while loading");
+    assert!(saw_progress, "no progress bar seen while loading");
+    assert_eq!(harness.state().timeline().articles.len(), 1000);
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -88,8 +88,29 @@ pub struct Loaded {
     pub errors: Vec<LoadError>,
 }
 
-/// Files larger than this are refused rather than read into memory.
+/// Files larger than this are refused rather than read into memory (saved
+/// timelines are streamed and have no limit).
 pub const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
+
+/// A text or web page larger than this is read only this far.
+pub const MAX_ARTICLE_BYTES: u64 = 16 * 1024 * 1024;
+
+/// The first `limit` bytes of a file, cut back to the end of a line so that no
+/// character or word is split.
+fn read_head(path: &Path, limit: u64) -> std::io::Result<Vec<u8>> {
+    use std::io::Read;
+    let mut bytes = Vec::with_capacity(limit as usize);
+    std::fs::File::open(path)?.take(limit).read_to_end(&mut bytes)?;
+    if let Some(nl) = bytes.iter().rposition(|&b| b == b'\n') {
+        bytes.truncate(nl + 1);
+    } else if let Err(e) = std::str::from_utf8(&bytes)
+        && e.error_len().is_none()
+    {
+        // One long line: at least do not split a UTF-8 character.
+        bytes.truncate(e.valid_up_to());
+    }
+    Ok(bytes)
+}
 
 /// File names in a folder that document the folder rather than hold an article.
 fn is_documentation(path: &Path) -> bool {
@@ -218,11 +239,21 @@ pub fn load_file(path: &Path) -> Result<FileContents, LoadError> {
         }
     }
     let size = std::fs::metadata(path).map_err(|e| LoadError::new(path, format!("cannot read: {e}")))?.len();
-    if size > MAX_FILE_BYTES {
+    let hint = format_from_extension(path);
+    // One article is rarely over a few hundred KB: a huge text or page is read in
+    // part, so memory stays bounded, and the article says so.
+    let cut = matches!(hint, Some(Format::Text | Format::Html) | None) && size > MAX_ARTICLE_BYTES;
+    if !cut && size > MAX_FILE_BYTES {
         return Err(LoadError::new(path, format!("file is {} MB, over the {} MB limit", size >> 20, MAX_FILE_BYTES >> 20)));
     }
-    let bytes = std::fs::read(path).map_err(|e| LoadError::new(path, format!("cannot read: {e}")))?;
-    let mut contents = read_bytes(&bytes, format_from_extension(path)).map_err(|reason| LoadError::new(path, reason))?;
+    let bytes = if cut { read_head(path, MAX_ARTICLE_BYTES) } else { std::fs::read(path) }
+        .map_err(|e| LoadError::new(path, format!("cannot read: {e}")))?;
+    let mut contents = read_bytes(&bytes, hint).map_err(|reason| LoadError::new(path, reason))?;
+    if cut {
+        for a in &mut contents.articles {
+            a.warnings.push(format!("only the first {} MB of this {} MB file were read", MAX_ARTICLE_BYTES >> 20, size >> 20));
+        }
+    }
     for a in &mut contents.articles {
         a.path = Some(path.to_path_buf());
     }
