@@ -151,3 +151,65 @@ fn frames_keep_coming_while_a_thousand_files_load() {
     assert_eq!(harness.state().timeline().articles.len(), 1000);
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+fn a380() -> Harness<'static, NewslineApp> {
+    harness_with(vec![PathBuf::from("sample_data/wikinews-a380")])
+}
+
+#[test]
+fn unticking_a_source_hides_its_events_and_ticking_brings_them_back() {
+    let mut harness = a380();
+    let all = harness.state().shown_event_count();
+    harness.get_by_label("Boeing unveils new 787 Dreamliner").click();
+    harness.run();
+    let without = harness.state().shown_event_count();
+    assert!(without < all && without > 0, "{without} of {all}");
+    harness.get_by_label("Boeing unveils new 787 Dreamliner").click();
+    harness.run();
+    assert_eq!(harness.state().shown_event_count(), all);
+}
+
+#[test]
+fn the_filter_box_keeps_matching_events() {
+    let mut harness = a380();
+    let all = harness.state().shown_event_count();
+    harness.get_by_label("Filter").click();
+    harness.run();
+    harness.get_by_label("Filter").type_text("Sydney");
+    harness.run();
+    let n = harness.state().shown_event_count();
+    assert!(n >= 1 && n < all, "{n} of {all} match Sydney");
+}
+
+#[test]
+fn keys_pan_zoom_and_fit() {
+    let mut harness = seed();
+    let (a, b) = harness.state().visible_range().unwrap();
+    harness.key_press(egui::Key::ArrowRight);
+    harness.run();
+    let (c, d) = harness.state().visible_range().unwrap();
+    assert!(c > a && d > b, "right arrow pans later: {a}..{b} -> {c}..{d}");
+    harness.key_press(egui::Key::Plus);
+    harness.run();
+    let (e, f) = harness.state().visible_range().unwrap();
+    assert!(f - e < d - c, "plus zooms in");
+    harness.key_press(egui::Key::Home);
+    harness.run();
+    let (g, h) = harness.state().visible_range().unwrap();
+    let idx_all = harness.state().timeline().date_span().unwrap();
+    assert!(g <= newsline::layout::x_from_date(idx_all.0) && h >= newsline::layout::x_from_date(idx_all.1), "Home fits everything");
+}
+
+#[test]
+fn show_in_article_opens_the_text_at_the_sentence() {
+    let mut harness = seed();
+    let bt = harness.state().timeline().events.iter().position(|e| e.mentions.iter().any(|m| m.text == "Dec. 5")).unwrap();
+    let pos = harness.state().marker_position(bt).unwrap();
+    click(&mut harness, pos);
+    harness.get_by_label("Show in article").click();
+    harness.run();
+    harness.get_by_label("Article");
+    // The highlighted sentence is its own label in the article view, besides the details panel.
+    let n = harness.query_all_by_label_contains("announced that it would strip its existing 3G").count();
+    assert!(n >= 2, "the sentence shows in the details and in the article view ({n})");
+}

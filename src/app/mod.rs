@@ -53,6 +53,15 @@ pub struct NewslineApp {
     lane_counts: Vec<usize>,
     /// A view range to move to on the next frame.
     set_view: Option<(f64, f64)>,
+    /// The search box: events whose title or sentences contain it.
+    search: String,
+    /// Sources (lanes) the user has hidden.
+    hidden: std::collections::HashSet<usize>,
+    /// The article shown in the article view, and the byte range to highlight.
+    article_view: Option<(usize, std::ops::Range<usize>)>,
+    /// Scroll the article view to its highlight on its next frame.
+    scroll_to_highlight: bool,
+    fonts_installed: bool,
     /// Screen positions of the markers drawn last frame (tests click them).
     markers: Vec<(usize, egui::Pos2)>,
 }
@@ -75,6 +84,11 @@ impl NewslineApp {
             markers: Vec::new(),
             lane_counts: Vec::new(),
             set_view: None,
+            search: String::new(),
+            hidden: Default::default(),
+            article_view: None,
+            scroll_to_highlight: false,
+            fonts_installed: false,
         }
     }
 
@@ -96,6 +110,11 @@ impl NewslineApp {
         self.markers.iter().find(|(e, _)| *e == event).map(|(_, p)| *p)
     }
 
+    /// How many events the timeline draws from: all, less those filtered out.
+    pub fn shown_event_count(&self) -> usize {
+        self.index.len()
+    }
+
     pub fn selected(&self) -> Option<usize> {
         self.selected
     }
@@ -110,6 +129,8 @@ impl NewslineApp {
     }
 
     fn finish_loading(&mut self, loaded: Loaded) {
+        self.hidden.clear();
+        self.article_view = None;
         self.index = crate::layout::index::TimelineIndex::new(&loaded.timeline);
         self.lane_counts = vec![0; loaded.timeline.articles.len()];
         for &l in &self.index.lane_of_event {
@@ -132,6 +153,15 @@ impl NewslineApp {
 
     /// The whole window's contents; also what the UI tests drive.
     pub fn ui_root(&mut self, ui: &mut Ui) {
+        if !self.fonts_installed {
+            self.fonts_installed = true;
+            // DejaVu Sans, the export's font, as a fallback: news quotes every script and
+            // symbol, and the default font lacks many ("→", "é" in some faces, Cyrillic).
+            let data = egui::FontData::from_static(crate::export::png::FONT_REGULAR);
+            let families = [egui::FontFamily::Proportional, egui::FontFamily::Monospace]
+                .map(|family| egui::epaint::text::InsertFontFamily { family, priority: egui::epaint::text::FontPriority::Lowest });
+            ui.ctx().add_font(egui::epaint::text::FontInsert::new("DejaVu Sans", data, families.to_vec()));
+        }
         if let Some(paths) = self.pending.take() {
             self.start_loading(ui.ctx(), paths);
         }
@@ -145,6 +175,7 @@ impl NewslineApp {
         self.shortcuts(ui);
         egui::Panel::top("menu").show(ui, |ui| self.menu_ui(ui));
         self.image_dialog_ui(ui);
+        self.article_view_ui(&ui.ctx().clone());
         egui::Panel::left("sources").resizable(true).default_size(280.0).min_size(220.0).show(ui, |ui| self.sources_ui(ui));
         egui::Panel::bottom("details").resizable(true).default_size(180.0).min_size(120.0).show(ui, |ui| self.details_ui(ui));
         egui::CentralPanel::default().show(ui, |ui| {
@@ -159,6 +190,12 @@ impl NewslineApp {
 
     fn menu_ui(&mut self, ui: &mut Ui) {
         ui.horizontal(|ui| {
+            let label = ui.label("Filter");
+            let search =
+                ui.add(egui::TextEdit::singleline(&mut self.search).hint_text("Filter events…").desired_width(220.0)).labelled_by(label.id);
+            if search.changed() {
+                self.refilter();
+            }
             ui.menu_button("File", |ui| {
                 if ui.add(egui::Button::new("Open files…").shortcut_text("Ctrl+O")).clicked() {
                     self.open_files(ui.ctx());
@@ -209,10 +246,61 @@ impl NewslineApp {
         if ctx.input_mut(|i| i.consume_shortcut(&export)) {
             self.image_dialog = Some(self.image_dialog.take().unwrap_or_default());
         }
+        self.keyboard_navigation(&ctx);
         // Files dropped onto the window open like File ▸ Open.
         let dropped: Vec<PathBuf> = ctx.input(|i| i.raw.dropped_files.iter().map(|f| f.path().to_path_buf()).collect());
         if !dropped.is_empty() {
             self.start_loading(&ctx, dropped);
+        }
+    }
+
+    /// Rebuilds the drawing index for the search and the hidden sources.
+    fn refilter(&mut self) {
+        let needle = self.search.trim().to_lowercase();
+        let (tl, hidden) = (&self.timeline, &self.hidden);
+        self.index = crate::layout::index::TimelineIndex::filtered(tl, |i, lane| {
+            if hidden.contains(&lane) {
+                return false;
+            }
+            if needle.is_empty() {
+                return true;
+            }
+            let e = &tl.events[i];
+            e.title.to_lowercase().contains(&needle) || e.mentions.iter().any(|m| m.sentence.to_lowercase().contains(&needle))
+        });
+        if self.selected.is_some_and(|s| !self.index.order.contains(&(s as u32))) {
+            self.selected = None;
+        }
+    }
+
+    /// Arrows pan, + and - zoom, Home or F fits everything (when no text field has the keyboard).
+    fn keyboard_navigation(&mut self, ctx: &egui::Context) {
+        if ctx.egui_wants_keyboard_input() {
+            return;
+        }
+        let Some((a, b)) = self.view else { return };
+        let w = b - a;
+        let (left, right, zoom_in, zoom_out, fit) = ctx.input(|i| {
+            (
+                i.key_pressed(egui::Key::ArrowLeft),
+                i.key_pressed(egui::Key::ArrowRight),
+                i.key_pressed(egui::Key::Plus) || i.key_pressed(egui::Key::Equals),
+                i.key_pressed(egui::Key::Minus),
+                i.key_pressed(egui::Key::Home) || i.key_pressed(egui::Key::F),
+            )
+        });
+        let mid = (a + b) / 2.0;
+        if left {
+            self.set_view = Some((a - w * 0.2, b - w * 0.2));
+        } else if right {
+            self.set_view = Some((a + w * 0.2, b + w * 0.2));
+        } else if zoom_in && w > 1.0 / 24.0 {
+            self.set_view = Some((mid - w / 3.0, mid + w / 3.0));
+        } else if zoom_out && w < 365.0 * 5000.0 {
+            self.set_view = Some((mid - w * 0.75, mid + w * 0.75));
+        } else if fit && let Some((s, e)) = self.index.extent {
+            let m = ((e - s) * 0.03).max(1.0);
+            self.set_view = Some((s - m, e + m));
         }
     }
 
@@ -342,44 +430,118 @@ impl NewslineApp {
             ui.separator();
         }
         let articles = &self.timeline.articles;
-        let source_row = |ui: &mut Ui, i: usize, wrap: bool| {
+        let mut toggled = None;
+        let mut source_row = |ui: &mut Ui, i: usize| {
             let a = &articles[i];
             let count = self.lane_counts.get(i).copied().unwrap_or(0);
             ui.horizontal(|ui| {
                 let (rect, _) = ui.allocate_exact_size(egui::vec2(10.0, 10.0), egui::Sense::hover());
                 ui.painter().circle_filled(rect.center(), 5.0, timeline_view::lane_colour(i));
                 ui.vertical(|ui| {
-                    let title = egui::Label::new(egui::RichText::new(&a.title).strong());
-                    ui.add(if wrap { title } else { title.truncate() });
+                    // The check box shows or hides the source's events; its text is the title.
+                    let mut shown = !self.hidden.contains(&i);
+                    if ui.checkbox(&mut shown, egui::RichText::new(&a.title).strong()).changed() {
+                        toggled = Some(i);
+                    }
                     let date = a.published.map(|d| d.to_string()).unwrap_or_else(|| "no date".into());
                     ui.label(egui::RichText::new(format!("{date} · {count} events")).small());
                 });
             });
         };
-        // A few sources wrap their titles; thousands are drawn only as far as they show.
+        // A few sources are all laid out; thousands only as far as they show.
         if articles.len() <= 500 {
-            egui::ScrollArea::vertical().show(ui, |ui| (0..articles.len()).for_each(|i| source_row(ui, i, true)));
+            egui::ScrollArea::vertical().show(ui, |ui| (0..articles.len()).for_each(|i| source_row(ui, i)));
         } else {
-            let row_h = ui.text_style_height(&egui::TextStyle::Body) + ui.text_style_height(&egui::TextStyle::Small) + 8.0;
-            egui::ScrollArea::vertical().show_rows(ui, row_h, articles.len(), |ui, rows| rows.for_each(|i| source_row(ui, i, false)));
+            let row_h = 2.0 * ui.text_style_height(&egui::TextStyle::Body) + ui.text_style_height(&egui::TextStyle::Small) + 8.0;
+            egui::ScrollArea::vertical().show_rows(ui, row_h, articles.len(), |ui, rows| rows.for_each(|i| source_row(ui, i)));
+        }
+        if let Some(i) = toggled {
+            if !self.hidden.remove(&i) {
+                self.hidden.insert(i);
+            }
+            self.refilter();
         }
     }
 
     fn details_ui(&mut self, ui: &mut Ui) {
         let Some(e) = self.selected.and_then(|i| self.timeline.events.get(i)) else {
-            ui.label("Click an event to see where its date came from. Drag to pan, scroll to zoom, double-click to fit.");
+            ui.label("Click an event to see where its date came from. Drag to pan, Ctrl+wheel or pinch to zoom, double-click to fit; arrows, + and -, Home.");
             return;
         };
         ui.heading(&e.title);
         ui.label(format!("{}  ({})", timeline_view::date_range_text(e.start, e.end), e.timex));
+        let mut open_article = None;
         egui::ScrollArea::vertical().show(ui, |ui| {
             for m in &e.mentions {
-                let source = self.timeline.articles.iter().find(|a| a.id == m.article).map(|a| a.title.as_str()).unwrap_or("");
-                ui.label(egui::RichText::new(format!("“{}” — {source}", m.text)).small());
+                let article = self.timeline.articles.iter().position(|a| a.id == m.article);
+                let meta = article.map(|i| &self.timeline.articles[i]);
+                let source = meta.map_or("", |a| a.title.as_str());
+                // How the date was read: the words, and what they were resolved against.
+                let against =
+                    meta.and_then(|a| a.published).map(|d| format!(", relative to {}", d.format("%-d %b %Y"))).unwrap_or_default();
+                ui.label(
+                    egui::RichText::new(format!("“{}”{against} → {} — {source}", m.text, timeline_view::date_range_text(e.start, e.end)))
+                        .small(),
+                );
                 ui.label(&m.sentence);
+                ui.horizontal(|ui| {
+                    // The article's text is at hand for articles read in this session.
+                    if let Some(i) = article.filter(|&i| i < self.articles.len())
+                        && ui.small_button("Show in article").clicked()
+                    {
+                        let text = &self.articles[i].text;
+                        let start = text[..m.start.min(text.len())].rfind(['.', '\n']).map_or(0, |p| p + 1);
+                        open_article = Some((i, start..m.end.min(text.len())));
+                    }
+                    // Only web links open, and only when asked.
+                    if let Some(url) = meta.and_then(|a| a.url.as_deref()).filter(|u| u.starts_with("https://") || u.starts_with("http://"))
+                        && ui.small_button("Open original").on_hover_text(url).clicked()
+                    {
+                        ui.ctx().open_url(egui::OpenUrl::new_tab(url));
+                    }
+                });
                 ui.add_space(4.0);
             }
         });
+        if let Some((i, range)) = open_article {
+            // The sentence as the mention recorded it, wherever it lies in the text.
+            let text = &self.articles[i].text;
+            let m = e.mentions.iter().find(|m| self.timeline.articles.iter().position(|a| a.id == m.article) == Some(i));
+            let range = m.and_then(|m| text.find(m.sentence.trim()).map(|s| s..s + m.sentence.trim().len())).unwrap_or(range);
+            self.article_view = Some((i, range));
+            self.scroll_to_highlight = true;
+        }
+    }
+
+    /// The article's text with the mention's sentence highlighted and scrolled into view.
+    fn article_view_ui(&mut self, ctx: &egui::Context) {
+        let Some((i, range)) = self.article_view.clone() else { return };
+        let Some(article) = self.articles.get(i) else {
+            self.article_view = None;
+            return;
+        };
+        let mut open = true;
+        let scroll = std::mem::take(&mut self.scroll_to_highlight);
+        egui::Window::new("Article").open(&mut open).default_size([560.0, 520.0]).show(ctx, |ui| {
+            ui.strong(&article.title);
+            egui::ScrollArea::vertical().show(ui, |ui| {
+                let text = &article.text;
+                let (s, e) = (range.start.min(text.len()), range.end.min(text.len()));
+                let (s, e) = if text.is_char_boundary(s) && text.is_char_boundary(e) { (s, e) } else { (0, 0) };
+                // Long articles: the neighbourhood of the sentence, not megabytes of text.
+                let from = text[..s].char_indices().rev().nth(20_000).map_or(0, |(p, _)| p);
+                let to = text[e..].char_indices().nth(20_000).map_or(text.len(), |(p, _)| e + p);
+                ui.label(&text[from..s]);
+                let mark = ui.label(egui::RichText::new(&text[s..e]).background_color(ui.visuals().selection.bg_fill).strong());
+                if scroll {
+                    mark.scroll_to_me(Some(egui::Align::Center));
+                }
+                ui.label(&text[e..to]);
+            });
+        });
+        if !open {
+            self.article_view = None;
+        }
     }
 }
 

@@ -30,8 +30,13 @@ pub struct TimelineIndex {
 
 impl TimelineIndex {
     pub fn new(timeline: &Timeline) -> TimelineIndex {
+        Self::filtered(timeline, |_, _| true)
+    }
+
+    /// The index of the events that `keep(event, lane)` accepts (a search, hidden sources).
+    pub fn filtered(timeline: &Timeline, keep: impl Fn(usize, usize) -> bool) -> TimelineIndex {
         let lane_of_event = super::scene::lanes_of(timeline);
-        let mut order: Vec<u32> = (0..timeline.events.len() as u32).collect();
+        let mut order: Vec<u32> = (0..timeline.events.len() as u32).filter(|&i| keep(i as usize, lane_of_event[i as usize])).collect();
         let x: Vec<(f64, f64)> = timeline.events.iter().map(|e| (layout::x_from_date(e.start), layout::x_from_date(e.end) + 1.0)).collect();
         order.sort_by(|&a, &b| x[a as usize].0.total_cmp(&x[b as usize].0).then(a.cmp(&b)));
         let starts = order.iter().map(|&i| x[i as usize].0).collect();
