@@ -189,7 +189,9 @@ fn resolve_all(ctx: &Ctx<'_>, found: &[RawTimex], dct: Option<NaiveDate>) -> Vec
     let mut out = Vec::with_capacity(found.len());
     for m in found {
         let dir = match m.raw {
-            Raw::Named { .. } | Raw::Time { .. } => tense::direction(ctx.toks, ctx.text, m.first, m.last),
+            Raw::Named { .. } | Raw::Time { .. } | Raw::Shifted { unit: lexicon::Unit::Weekend, .. } => {
+                tense::direction(ctx.toks, ctx.text, m.first, m.last)
+            }
             _ => Direction::Unknown,
         };
         let value = year_back_from_quarter(&m.raw, last_value.as_ref())

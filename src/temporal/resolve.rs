@@ -42,6 +42,10 @@ pub fn resolve(raw: &Raw, dir: Direction, anchors: Anchors) -> TimexValue {
             Some(d) => TimexValue::Day(d),
             None => unresolved(UNRESOLVED_DAY),
         },
+        Raw::Shifted { unit: Unit::Weekend, by: 0, anaphoric } => match anchor_for(*anaphoric) {
+            Some(base) => shifted(base, Unit::Weekend, weekend_shift(base, dir)).unwrap_or_else(|| unresolved(UNRESOLVED_DAY)),
+            None => unresolved(UNRESOLVED_DAY),
+        },
         Raw::Shifted { unit, by, anaphoric } => match anchor_for(*anaphoric) {
             Some(base) => shifted(base, *unit, *by).unwrap_or_else(|| unresolved(UNRESOLVED_DAY)),
             None => unresolved(UNRESOLVED_DAY),
@@ -96,6 +100,25 @@ fn add_months(d: NaiveDate, n: i64) -> Option<NaiveDate> {
 
 fn quarter_of(d: NaiveDate) -> u32 {
     (d.month() - 1) / 3 + 1
+}
+
+/// Which weekend "the weekend" is, in weeks from the anchor's: the one ahead
+/// when the tense says so, the one just past when it does, and otherwise the
+/// nearer one (early in the week, the one just past).
+fn weekend_shift(base: NaiveDate, dir: Direction) -> i32 {
+    let day = base.weekday().number_from_monday();
+    match dir {
+        _ if day >= 6 => 0,
+        Direction::Future => 0,
+        Direction::Past => -1,
+        Direction::Unknown => {
+            if day <= 3 {
+                -1
+            } else {
+                0
+            }
+        }
+    }
 }
 
 /// The anchor's own unit, moved by `by` units.
@@ -168,7 +191,8 @@ fn offset(base: NaiveDate, unit: Unit, n: f64) -> Option<TimexValue> {
                 TimexValue::Year(base.year().checked_add(n as i32)?)
             }
         }
-        Unit::Decade => TimexValue::Decade((base.year() as f64 + 10.0 * n).div_euclid(10.0) as i32),
+        // "a decade ago" is ten years back, a year, not the previous decade.
+        Unit::Decade => TimexValue::Year(base.year().checked_add((10.0 * n).round() as i32)?),
         Unit::Century => TimexValue::Century((base.year() as f64 + 100.0 * n).div_euclid(100.0) as i32),
         Unit::Millennium => TimexValue::Year((base.year() as f64 + 1000.0 * n) as i32),
     })

@@ -526,7 +526,10 @@ pub static RULES: &[Rule] = &[
         name: "the_weekend",
         pattern: &[The, W(&["weekend"])],
         make: |_| plain(Raw::Shifted { unit: Unit::Weekend, by: 0, anaphoric: false }),
-        examples: &[ex("over the weekend the", "the weekend", "2018-W50-WE")],
+        examples: &[
+            ex("said over the weekend that", "the weekend", "2018-W49-WE"),
+            ex("will meet over the weekend", "the weekend", "2018-W50-WE"),
+        ],
     },
     Rule {
         name: "anaphoric_unit",
@@ -578,7 +581,7 @@ pub static RULES: &[Rule] = &[
             ex("two days ago the", "two days ago", "2018-12-11"),
             ex("a year ago the", "a year ago", "2017"),
             ex("three months ago", "three months ago", "2018-09"),
-            ex("more than four decades ago", "more than four decades ago", "197"),
+            ex("more than four decades ago", "more than four decades ago", "1978"),
             ex("On Dec. 5 it said; a week later it", "a week later", "2018-W50"),
             ex("several years ago", "several years ago", "PAST_REF"),
         ],
