@@ -120,8 +120,7 @@ fn default_paths() -> Vec<PathBuf> {
 }
 
 fn open_app(paths: Vec<PathBuf>, started: std::time::Instant) -> Result<()> {
-    let paths = if paths.is_empty() { default_paths() } else { paths };
-    newsline::app::run(paths, started).map_err(|e| anyhow::anyhow!("cannot open the window: {e}"))
+    newsline::app::run(paths, default_paths(), started).map_err(|e| anyhow::anyhow!("cannot open the window: {e}"))
 }
 
 /// Reads the paths into one timeline, reporting skipped files on stderr.

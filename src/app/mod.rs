@@ -2,6 +2,7 @@
 //! below and never parses text itself.
 
 pub mod jobs;
+pub mod session;
 pub mod timeline_view;
 
 use std::path::PathBuf;
@@ -64,6 +65,14 @@ pub struct NewslineApp {
     fonts_installed: bool,
     /// Screen positions of the markers drawn last frame (tests click them).
     markers: Vec<(usize, egui::Pos2)>,
+    /// What is open, for the session.
+    opened: Vec<PathBuf>,
+    /// A session to apply once its files have loaded.
+    restore: Option<session::Session>,
+    saver: Option<session::Saver>,
+    last_saved: Option<(session::Session, std::time::Instant)>,
+    /// Why the last session could not be restored, shown until the next start.
+    session_notice: Option<String>,
 }
 
 impl NewslineApp {
@@ -89,6 +98,63 @@ impl NewslineApp {
             article_view: None,
             scroll_to_highlight: false,
             fonts_installed: false,
+            opened: Vec::new(),
+            restore: None,
+            saver: None,
+            last_saved: None,
+            session_notice: None,
+        }
+    }
+
+    /// The app as the window opens it: the files asked for on the command line,
+    /// else the last session's, else `fallback`; the session saved to
+    /// `session_path` as it changes.
+    pub fn with_session(paths: Vec<PathBuf>, fallback: Vec<PathBuf>, session_path: Option<PathBuf>) -> Self {
+        let restored = session_path.as_deref().map(session::load).unwrap_or(session::Restored::Fresh);
+        let mut notice = None;
+        let (paths, restore) = match restored {
+            session::Restored::Session(s) if paths.is_empty() && !s.paths.is_empty() => (s.paths.clone(), Some(s)),
+            session::Restored::Corrupt { reason, backup } => {
+                let kept = backup.map(|b| format!("; a copy is at {}", b.display())).unwrap_or_default();
+                notice = Some(format!("The last session could not be read ({reason}){kept}. Starting fresh."));
+                (if paths.is_empty() { fallback } else { paths }, None)
+            }
+            _ => (if paths.is_empty() { fallback } else { paths }, None),
+        };
+        let mut app = NewslineApp::new(paths);
+        app.restore = restore;
+        app.saver = session_path.map(session::Saver::new);
+        app.session_notice = notice;
+        app
+    }
+
+    /// The session as it stands: what is open and how it is viewed.
+    pub fn session(&self) -> session::Session {
+        let mut hidden: Vec<usize> = self.hidden.iter().copied().collect();
+        hidden.sort_unstable();
+        session::Session {
+            paths: self.opened.clone(),
+            hidden_sources: hidden,
+            search: self.search.clone(),
+            view: self.view,
+            ..Default::default()
+        }
+    }
+
+    /// Hands the session to the saver when it has changed, at most once a second.
+    fn autosave(&mut self) {
+        let Some(saver) = &self.saver else { return };
+        if self.is_loading() {
+            return;
+        }
+        let now = self.session();
+        let due = match &self.last_saved {
+            None => true,
+            Some((last, at)) => *last != now && at.elapsed() >= std::time::Duration::from_secs(1),
+        };
+        if due {
+            saver.save(now.clone());
+            self.last_saved = Some((now, std::time::Instant::now()));
         }
     }
 
@@ -123,6 +189,7 @@ impl NewslineApp {
         if let Some(old) = &self.job {
             old.cancel();
         }
+        self.opened = paths.clone();
         let ctx = ctx.clone();
         self.job = Some(LoadJob::spawn(paths, move || ctx.request_repaint()));
         self.status = "Loading…".into();
@@ -132,6 +199,7 @@ impl NewslineApp {
         self.hidden.clear();
         self.article_view = None;
         self.index = crate::layout::index::TimelineIndex::new(&loaded.timeline);
+        let restore = self.restore.take();
         self.lane_counts = vec![0; loaded.timeline.articles.len()];
         for &l in &self.index.lane_of_event {
             if let Some(c) = self.lane_counts.get_mut(l) {
@@ -142,6 +210,12 @@ impl NewslineApp {
         self.timeline = loaded.timeline;
         self.errors = loaded.errors.iter().map(ToString::to_string).collect();
         self.selected = None;
+        if let Some(s) = restore {
+            self.hidden = s.hidden_sources.into_iter().filter(|&i| i < self.timeline.articles.len()).collect();
+            self.search = s.search;
+            self.set_view = s.view;
+            self.refilter();
+        }
         self.status = format!(
             "{} articles, {} events{}{}",
             self.timeline.articles.len(),
@@ -186,6 +260,7 @@ impl NewslineApp {
             self.view = Some(out.visible);
             self.markers = out.markers;
         });
+        self.autosave();
     }
 
     fn menu_ui(&mut self, ui: &mut Ui) {
@@ -419,6 +494,9 @@ impl NewslineApp {
 
     fn sources_ui(&mut self, ui: &mut Ui) {
         ui.heading("Sources");
+        if let Some(n) = &self.session_notice {
+            ui.label(egui::RichText::new(n).small().color(ui.visuals().warn_fg_color));
+        }
         if !self.errors.is_empty() {
             egui::CollapsingHeader::new(format!("Skipped files ({})", self.errors.len())).default_open(true).show(ui, |ui| {
                 egui::ScrollArea::vertical().id_salt("skipped").max_height(160.0).show(ui, |ui| {
@@ -568,11 +646,17 @@ impl eframe::App for Window {
 /// Opens the window. `started` is when the process started: with
 /// `NEWSLINE_STARTUP_PROBE=1` the window reports how long its first frame took
 /// to come and closes (the start-up measurement in the README).
-pub fn run(paths: Vec<PathBuf>, started: std::time::Instant) -> eframe::Result {
+pub fn run(paths: Vec<PathBuf>, fallback: Vec<PathBuf>, started: std::time::Instant) -> eframe::Result {
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default().with_inner_size([1280.0, 800.0]).with_title("Newsline"),
         ..Default::default()
     };
     let probe = std::env::var_os("NEWSLINE_STARTUP_PROBE").is_some();
-    eframe::run_native("Newsline", options, Box::new(move |_cc| Ok(Box::new(Window { app: NewslineApp::new(paths), started, probe }))))
+    eframe::run_native(
+        "Newsline",
+        options,
+        Box::new(move |_cc| {
+            Ok(Box::new(Window { app: NewslineApp::with_session(paths, fallback, session::default_path()), started, probe }))
+        }),
+    )
 }

@@ -1,0 +1,169 @@
+//! The session: what was open and how it was viewed, saved as JSON whenever it
+//! changes and reopened on the next start. Saves are atomic (a temporary file,
+//! then a rename), so a crash or a kill at any moment leaves the last good
+//! session; a session file that cannot be read is kept aside as a copy and the
+//! app starts fresh, saying so.
+
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+pub const VERSION: u32 = 1;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Session {
+    pub version: u32,
+    /// Files and folders that were open.
+    pub paths: Vec<PathBuf>,
+    /// Sources (by position) the user hid.
+    #[serde(default)]
+    pub hidden_sources: Vec<usize>,
+    /// The search box.
+    #[serde(default)]
+    pub search: String,
+    /// The visible range, in days since 1970-01-01.
+    #[serde(default)]
+    pub view: Option<(f64, f64)>,
+}
+
+impl Default for Session {
+    fn default() -> Self {
+        Session { version: VERSION, paths: Vec::new(), hidden_sources: Vec::new(), search: String::new(), view: None }
+    }
+}
+
+/// What reading the session file gave.
+#[derive(Debug)]
+pub enum Restored {
+    /// No session yet: a first run.
+    Fresh,
+    Session(Session),
+    /// The file was unreadable; it was copied to `backup` and the app starts fresh.
+    Corrupt {
+        reason: String,
+        backup: Option<PathBuf>,
+    },
+}
+
+/// Where the session lives: `$NEWSLINE_SESSION`, else the user's config folder.
+pub fn default_path() -> Option<PathBuf> {
+    if let Some(p) = std::env::var_os("NEWSLINE_SESSION") {
+        return Some(PathBuf::from(p));
+    }
+    let config = std::env::var_os("XDG_CONFIG_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".config")))?;
+    Some(config.join("newsline").join("session.json"))
+}
+
+pub fn save(path: &Path, session: &Session) -> std::io::Result<()> {
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir)?;
+    }
+    let json = serde_json::to_vec_pretty(session).map_err(std::io::Error::other)?;
+    crate::export::write_atomic(path, &json)
+}
+
+pub fn load(path: &Path) -> Restored {
+    remove_stale_temporaries(path);
+    let bytes = match std::fs::read(path) {
+        Ok(b) => b,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Restored::Fresh,
+        Err(e) => return Restored::Corrupt { reason: format!("cannot read {}: {e}", path.display()), backup: None },
+    };
+    match serde_json::from_slice::<Session>(&bytes) {
+        Ok(s) if s.version == VERSION => Restored::Session(s),
+        Ok(s) => keep_aside(path, format!("session version {} is not {VERSION}", s.version)),
+        Err(e) => keep_aside(path, format!("not a readable session: {e}")),
+    }
+}
+
+/// A save killed half-way leaves its temporary file (`.session.json.<pid>.tmp`,
+/// see `export::write_atomic`); the next start removes them.
+fn remove_stale_temporaries(path: &Path) {
+    let (Some(dir), Some(name)) = (path.parent(), path.file_name().and_then(|n| n.to_str())) else { return };
+    let prefix = format!(".{name}.");
+    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    for e in entries.flatten() {
+        let n = e.file_name();
+        let n = n.to_string_lossy();
+        if n.starts_with(&prefix) && n.ends_with(".tmp") {
+            let _ = std::fs::remove_file(e.path());
+        }
+    }
+}
+
+/// Copies a bad session file beside itself, so nothing the user had is lost.
+fn keep_aside(path: &Path, reason: String) -> Restored {
+    let stamp = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs());
+    let backup = path.with_extension(format!("json.bad-{stamp}"));
+    let backup = std::fs::copy(path, &backup).ok().map(|_| backup);
+    Restored::Corrupt { reason, backup }
+}
+
+/// Saves sessions on a thread of its own, so the window never waits on the disk.
+/// Only the newest pending session is written.
+pub struct Saver {
+    tx: std::sync::mpsc::Sender<Session>,
+}
+
+impl Saver {
+    pub fn new(path: PathBuf) -> Saver {
+        let (tx, rx) = std::sync::mpsc::channel::<Session>();
+        std::thread::Builder::new()
+            .name("newsline-session".into())
+            .spawn(move || {
+                while let Ok(mut s) = rx.recv() {
+                    while let Ok(newer) = rx.try_recv() {
+                        s = newer;
+                    }
+                    if let Err(e) = save(&path, &s) {
+                        eprintln!("newsline: cannot save the session to {}: {e}", path.display());
+                    }
+                }
+            })
+            .expect("spawning a thread");
+        Saver { tx }
+    }
+
+    pub fn save(&self, session: Session) {
+        let _ = self.tx.send(session);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn scratch(name: &str) -> PathBuf {
+        let d = std::env::temp_dir().join(format!("newsline-session-{}-{name}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&d);
+        std::fs::create_dir_all(&d).unwrap();
+        d.join("session.json")
+    }
+
+    #[test]
+    fn a_saved_session_reads_back() {
+        let path = scratch("roundtrip");
+        let s = Session {
+            paths: vec!["sample_data".into()],
+            hidden_sources: vec![2],
+            search: "Sydney".into(),
+            view: Some((1.0, 2.0)),
+            ..Default::default()
+        };
+        save(&path, &s).unwrap();
+        assert!(matches!(load(&path), Restored::Session(t) if t == s));
+        assert!(matches!(load(&path.with_file_name("none.json")), Restored::Fresh));
+    }
+
+    #[test]
+    fn a_corrupt_session_is_kept_aside_and_the_start_is_clean() {
+        let path = scratch("corrupt");
+        std::fs::write(&path, b"{\"version\": 1, \"paths\": [\"half").unwrap();
+        let Restored::Corrupt { reason, backup } = load(&path) else { panic!("a corrupt file must not load") };
+        assert!(reason.contains("not a readable session"), "{reason}");
+        let backup = backup.expect("a backup copy");
+        assert_eq!(std::fs::read(&backup).unwrap(), b"{\"version\": 1, \"paths\": [\"half");
+    }
+}
