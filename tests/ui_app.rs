@@ -213,3 +213,69 @@ fn show_in_article_opens_the_text_at_the_sentence() {
     let n = harness.query_all_by_label_contains("announced that it would strip its existing 3G").count();
     assert!(n >= 2, "the sentence shows in the details and in the article view ({n})");
 }
+
+fn select_bt(harness: &mut Harness<'static, NewslineApp>) -> usize {
+    let bt = harness.state().timeline().events.iter().position(|e| e.mentions.iter().any(|m| m.text == "Dec. 5")).unwrap();
+    let pos = harness.state().marker_position(bt).unwrap();
+    click(harness, pos);
+    bt
+}
+
+#[test]
+fn an_event_can_be_hidden_and_shown_again() {
+    let mut harness = seed();
+    let all = harness.state().shown_event_count();
+    select_bt(&mut harness);
+    harness.get_by_label("Hide event").click();
+    harness.run();
+    assert_eq!(harness.state().shown_event_count(), all - 1);
+    assert_eq!(harness.state().session().edits.hidden_events.len(), 1, "the session keeps the edit");
+    harness.get_by_label("Show 1 hidden events").click();
+    harness.run();
+    assert_eq!(harness.state().shown_event_count(), all);
+}
+
+#[test]
+fn an_events_title_can_be_corrected() {
+    let mut harness = seed();
+    let bt = select_bt(&mut harness);
+    harness.get_by_label("Edit…").click();
+    harness.run();
+    harness.get_by_label("Title").click();
+    harness.run();
+    harness.key_press(egui::Key::End);
+    harness.run();
+    harness.get_by_label("Title").type_text(" (corrected)");
+    harness.run();
+    harness.get_by_label("Apply").click();
+    harness.run();
+    let title = &harness.state().timeline().events[bt].title;
+    assert!(title.ends_with("(corrected)"), "{title}");
+    assert_eq!(harness.state().session().edits.titles.len(), 1);
+}
+
+#[test]
+fn an_undated_article_given_a_date_resolves_its_events() {
+    let dir = std::env::temp_dir().join(format!("newsline-ui-undated-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("undated.txt"), "Strike talks\n\nThe union met the managers last week and walked out.\n").unwrap();
+    let mut harness = harness_with(vec![dir.clone()]);
+    assert!(harness.state().timeline().events.is_empty(), "without a date, 'last week' cannot be placed");
+    harness.get_by_label("Published").click();
+    harness.run();
+    harness.get_by_label("Published").type_text("2018-12-13");
+    harness.run();
+    harness.get_by_label("Set").click();
+    let start = Instant::now();
+    harness.run();
+    while harness.state().is_loading() {
+        assert!(start.elapsed() < Duration::from_secs(30));
+        harness.step();
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    harness.run();
+    let tl = harness.state().timeline();
+    assert_eq!(tl.events.len(), 1, "{:#?}", tl.events);
+    assert_eq!((tl.events[0].start.to_string(), tl.events[0].end.to_string()), ("2018-12-03".into(), "2018-12-09".into()));
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -141,3 +141,28 @@ impl Task {
         Some(result)
     }
 }
+
+/// Extraction again, off the UI thread, after an edit changed an article (its
+/// publication date): the relative dates resolve anew.
+pub struct ExtractJob {
+    rx: Receiver<Timeline>,
+}
+
+impl ExtractJob {
+    pub fn spawn(articles: Vec<Article>, repaint: impl Fn() + Send + 'static) -> ExtractJob {
+        let (tx, rx) = channel();
+        std::thread::Builder::new()
+            .name("newsline-extract".into())
+            .spawn(move || {
+                let _ = tx.send(events::extract(&articles));
+                repaint();
+            })
+            .expect("spawning a thread");
+        ExtractJob { rx }
+    }
+
+    /// The new timeline once it is ready.
+    pub fn poll(&mut self) -> Option<Timeline> {
+        self.rx.try_recv().ok()
+    }
+}

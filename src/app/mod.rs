@@ -12,7 +12,7 @@ use egui::Ui;
 use crate::export::{self, ImageSpec, Theme};
 use crate::source::Article;
 use crate::timeline::Timeline;
-use jobs::{LoadJob, Loaded, Task};
+use jobs::{ExtractJob, LoadJob, Loaded, Task};
 
 /// Every extension the readers understand, for the open dialog.
 const OPEN_EXTENSIONS: &[&str] =
@@ -73,6 +73,15 @@ pub struct NewslineApp {
     last_saved: Option<(session::Session, std::time::Instant)>,
     /// Why the last session could not be restored, shown until the next start.
     session_notice: Option<String>,
+    /// The user's corrections (kept in the session).
+    edits: session::Edits,
+    /// The selected event's fields while they are being edited: title, start, end.
+    editing: Option<(String, String, String)>,
+    /// Publication dates being typed for undated articles, by article position.
+    date_inputs: std::collections::HashMap<usize, String>,
+    reextract: Option<ExtractJob>,
+    /// Restored article dates ask for a new extraction on the next frame.
+    start_reextract_later: bool,
 }
 
 impl NewslineApp {
@@ -103,6 +112,11 @@ impl NewslineApp {
             saver: None,
             last_saved: None,
             session_notice: None,
+            edits: session::Edits::default(),
+            editing: None,
+            date_inputs: Default::default(),
+            reextract: None,
+            start_reextract_later: false,
         }
     }
 
@@ -137,6 +151,7 @@ impl NewslineApp {
             hidden_sources: hidden,
             search: self.search.clone(),
             view: self.view,
+            edits: self.edits.clone(),
             ..Default::default()
         }
     }
@@ -159,7 +174,7 @@ impl NewslineApp {
     }
 
     pub fn is_loading(&self) -> bool {
-        self.job.is_some() || self.pending.is_some()
+        self.job.is_some() || self.pending.is_some() || self.reextract.is_some() || self.start_reextract_later
     }
 
     pub fn timeline(&self) -> &Timeline {
@@ -211,6 +226,11 @@ impl NewslineApp {
         self.errors = loaded.errors.iter().map(ToString::to_string).collect();
         self.selected = None;
         if let Some(s) = restore {
+            self.edits = s.edits;
+            if self.apply_article_dates() {
+                self.start_reextract_later = true;
+            }
+            self.apply_edits();
             self.hidden = s.hidden_sources.into_iter().filter(|&i| i < self.timeline.articles.len()).collect();
             self.search = s.search;
             self.set_view = s.view;
@@ -246,6 +266,10 @@ impl NewslineApp {
             self.finish_loading(loaded);
         }
         self.poll_task();
+        self.poll_reextract();
+        if std::mem::take(&mut self.start_reextract_later) {
+            self.reextract(&ui.ctx().clone());
+        }
         self.shortcuts(ui);
         egui::Panel::top("menu").show(ui, |ui| self.menu_ui(ui));
         self.image_dialog_ui(ui);
@@ -255,6 +279,9 @@ impl NewslineApp {
         egui::CentralPanel::default().show(ui, |ui| {
             let out = timeline_view::timeline_ui(ui, &self.timeline, &self.index, self.selected, self.set_view.take());
             if let Some(clicked) = out.clicked {
+                if self.selected != Some(clicked) {
+                    self.editing = None;
+                }
                 self.selected = Some(clicked);
             }
             self.view = Some(out.visible);
@@ -333,8 +360,9 @@ impl NewslineApp {
     fn refilter(&mut self) {
         let needle = self.search.trim().to_lowercase();
         let (tl, hidden) = (&self.timeline, &self.hidden);
+        let hidden_events: std::collections::HashSet<&str> = self.edits.hidden_events.iter().map(String::as_str).collect();
         self.index = crate::layout::index::TimelineIndex::filtered(tl, |i, lane| {
-            if hidden.contains(&lane) {
+            if hidden.contains(&lane) || (!hidden_events.is_empty() && hidden_events.contains(session::event_key(&tl.events[i]).as_str())) {
                 return false;
             }
             if needle.is_empty() {
@@ -345,6 +373,63 @@ impl NewslineApp {
         });
         if self.selected.is_some_and(|s| !self.index.order.contains(&(s as u32))) {
             self.selected = None;
+        }
+    }
+
+    /// Corrected titles and dates, written over the extracted ones.
+    fn apply_edits(&mut self) {
+        if self.edits.titles.is_empty() && self.edits.dates.is_empty() {
+            return;
+        }
+        let titles: std::collections::HashMap<&str, &str> = self.edits.titles.iter().map(|(k, t)| (k.as_str(), t.as_str())).collect();
+        let dates: std::collections::HashMap<&str, (chrono::NaiveDate, chrono::NaiveDate)> =
+            self.edits.dates.iter().map(|(k, a, b)| (k.as_str(), (*a, *b))).collect();
+        for e in &mut self.timeline.events {
+            let key = session::event_key(e);
+            if let Some(t) = titles.get(key.as_str()) {
+                e.title = t.to_string();
+            }
+            if let Some(&(a, b)) = dates.get(key.as_str()) {
+                (e.start, e.end) = (a, b);
+            }
+        }
+        self.index = crate::layout::index::TimelineIndex::new(&self.timeline);
+    }
+
+    /// Publication dates the user gave, set on the articles; true if any changed.
+    fn apply_article_dates(&mut self) -> bool {
+        let mut changed = false;
+        for (id, d) in &self.edits.article_dates {
+            let Some(i) = self.timeline.articles.iter().position(|a| &a.id == id) else { continue };
+            if let Some(a) = self.articles.get_mut(i)
+                && a.published != Some(*d)
+            {
+                a.published = Some(*d);
+                a.warnings.retain(|w| !w.starts_with("no publication date"));
+                changed = true;
+            }
+        }
+        changed
+    }
+
+    /// Extracts again on a worker after an article's date changed.
+    fn reextract(&mut self, ctx: &egui::Context) {
+        let ctx = ctx.clone();
+        self.reextract = Some(ExtractJob::spawn(self.articles.clone(), move || ctx.request_repaint()));
+        self.status = "Resolving dates again…".into();
+    }
+
+    fn poll_reextract(&mut self) {
+        if let Some(job) = &mut self.reextract
+            && let Some(tl) = job.poll()
+        {
+            self.reextract = None;
+            self.timeline = tl;
+            self.selected = None;
+            self.index = crate::layout::index::TimelineIndex::new(&self.timeline);
+            self.apply_edits();
+            self.refilter();
+            self.status = format!("{} articles, {} events", self.timeline.articles.len(), self.timeline.events.len());
         }
     }
 
@@ -509,6 +594,8 @@ impl NewslineApp {
         }
         let articles = &self.timeline.articles;
         let mut toggled = None;
+        let mut dated = None;
+        let date_inputs = &mut self.date_inputs;
         let mut source_row = |ui: &mut Ui, i: usize| {
             let a = &articles[i];
             let count = self.lane_counts.get(i).copied().unwrap_or(0);
@@ -523,6 +610,19 @@ impl NewslineApp {
                     }
                     let date = a.published.map(|d| d.to_string()).unwrap_or_else(|| "no date".into());
                     ui.label(egui::RichText::new(format!("{date} · {count} events")).small());
+                    // An undated article can be given its date; its events then resolve again.
+                    if a.published.is_none() && i < self.articles.len() {
+                        ui.horizontal(|ui| {
+                            let input = date_inputs.entry(i).or_default();
+                            let l = ui.label(egui::RichText::new("Published").small());
+                            ui.add(egui::TextEdit::singleline(input).hint_text("YYYY-MM-DD").desired_width(90.0)).labelled_by(l.id);
+                            if let Ok(d) = input.trim().parse::<chrono::NaiveDate>()
+                                && ui.small_button("Set").clicked()
+                            {
+                                dated = Some((a.id.clone(), d));
+                            }
+                        });
+                    }
                 });
             });
         };
@@ -539,6 +639,20 @@ impl NewslineApp {
             }
             self.refilter();
         }
+        if let Some((id, d)) = dated {
+            self.edits.article_dates.retain(|(k, _)| *k != id);
+            self.edits.article_dates.push((id, d));
+            if self.apply_article_dates() {
+                self.reextract(&ui.ctx().clone());
+            }
+        }
+        if !self.edits.hidden_events.is_empty() {
+            ui.separator();
+            if ui.button(format!("Show {} hidden events", self.edits.hidden_events.len())).clicked() {
+                self.edits.hidden_events.clear();
+                self.refilter();
+            }
+        }
     }
 
     fn details_ui(&mut self, ui: &mut Ui) {
@@ -548,6 +662,64 @@ impl NewslineApp {
         };
         ui.heading(&e.title);
         ui.label(format!("{}  ({})", timeline_view::date_range_text(e.start, e.end), e.timex));
+        let key = session::event_key(e);
+        let mut edit_done = None;
+        let mut cancel = false;
+        ui.horizontal(|ui| {
+            if self.editing.is_none() && ui.small_button("Edit…").clicked() {
+                self.editing = Some((e.title.clone(), e.start.to_string(), e.end.to_string()));
+            }
+            if ui.small_button("Hide event").clicked() {
+                edit_done = Some(None);
+            }
+        });
+        if let Some((title, start, end)) = &mut self.editing {
+            egui::Grid::new("edit-event").num_columns(2).show(ui, |ui| {
+                let l = ui.label("Title");
+                ui.add(egui::TextEdit::singleline(title).desired_width(480.0)).labelled_by(l.id);
+                ui.end_row();
+                let l = ui.label("From (YYYY-MM-DD)");
+                ui.add(egui::TextEdit::singleline(start).desired_width(110.0)).labelled_by(l.id);
+                ui.end_row();
+                let l = ui.label("To (YYYY-MM-DD)");
+                ui.add(egui::TextEdit::singleline(end).desired_width(110.0)).labelled_by(l.id);
+                ui.end_row();
+            });
+            let dates = (start.trim().parse::<chrono::NaiveDate>(), end.trim().parse::<chrono::NaiveDate>());
+            ui.horizontal(|ui| {
+                match dates {
+                    (Ok(a), Ok(b)) if a <= b && !title.trim().is_empty() => {
+                        if ui.button("Apply").clicked() {
+                            edit_done = Some(Some((title.trim().to_string(), a, b)));
+                        }
+                    }
+                    _ => {
+                        ui.label(egui::RichText::new("A title, and dates with From ≤ To").color(ui.visuals().warn_fg_color));
+                    }
+                }
+                if ui.button("Cancel").clicked() {
+                    cancel = true;
+                }
+            });
+        }
+        if cancel {
+            self.editing = None;
+        }
+        if let Some(done) = edit_done {
+            self.editing = None;
+            match done {
+                None => self.edits.hidden_events.push(key),
+                Some((title, a, b)) => {
+                    self.edits.titles.retain(|(k, _)| *k != key);
+                    self.edits.dates.retain(|(k, _, _)| *k != key);
+                    self.edits.titles.push((key.clone(), title));
+                    self.edits.dates.push((key, a, b));
+                    self.apply_edits();
+                }
+            }
+            self.refilter();
+            return;
+        }
         let mut open_article = None;
         egui::ScrollArea::vertical().show(ui, |ui| {
             for m in &e.mentions {

@@ -24,11 +24,40 @@ pub struct Session {
     /// The visible range, in days since 1970-01-01.
     #[serde(default)]
     pub view: Option<(f64, f64)>,
+    /// What the user corrected.
+    #[serde(default)]
+    pub edits: Edits,
+}
+
+/// Corrections the user made, keyed so they survive a reload: an event by its
+/// first mention (`a3@1204`), an article by its id.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Edits {
+    #[serde(default)]
+    pub hidden_events: Vec<String>,
+    #[serde(default)]
+    pub titles: Vec<(String, String)>,
+    #[serde(default)]
+    pub dates: Vec<(String, chrono::NaiveDate, chrono::NaiveDate)>,
+    #[serde(default)]
+    pub article_dates: Vec<(String, chrono::NaiveDate)>,
+}
+
+/// The stable key of an event for [`Edits`]: its first mention's article and offset.
+pub fn event_key(e: &crate::timeline::Event) -> String {
+    e.mentions.first().map(|m| format!("{}@{}", m.article, m.start)).unwrap_or_else(|| e.id.clone())
 }
 
 impl Default for Session {
     fn default() -> Self {
-        Session { version: VERSION, paths: Vec::new(), hidden_sources: Vec::new(), search: String::new(), view: None }
+        Session {
+            version: VERSION,
+            paths: Vec::new(),
+            hidden_sources: Vec::new(),
+            search: String::new(),
+            view: None,
+            edits: Edits::default(),
+        }
     }
 }
 
