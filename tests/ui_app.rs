@@ -279,3 +279,24 @@ fn an_undated_article_given_a_date_resolves_its_events() {
     assert_eq!((tl.events[0].start.to_string(), tl.events[0].end.to_string()), ("2018-12-03".into(), "2018-12-09".into()));
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn the_wheel_zooms_around_the_pointer() {
+    let mut harness = seed();
+    let (a, b) = harness.state().visible_range().unwrap();
+    let over = harness.state().marker_position(0).unwrap();
+    harness.event(egui::Event::PointerMoved(over));
+    for _ in 0..5 {
+        harness.event(egui::Event::MouseWheel {
+            unit: egui::MouseWheelUnit::Point,
+            delta: egui::vec2(0.0, 60.0),
+            phase: egui::TouchPhase::Move,
+            source: egui::MouseWheelSource::Unknown,
+            modifiers: egui::Modifiers::NONE,
+        });
+        // egui smooths the wheel over a few frames.
+        harness.run_steps(8);
+    }
+    let (c, d) = harness.state().visible_range().unwrap();
+    assert!(d - c < (b - a) * 0.9, "the wheel should zoom in: {a}..{b} -> {c}..{d}");
+}

@@ -68,7 +68,7 @@ pub fn timeline_ui(
         .y_axis_min_width(0.0)
         .allow_boxed_zoom(true)
         .allow_zoom([true, false])
-        .allow_scroll([true, false])
+        .allow_scroll([false, false])
         .allow_drag([true, false])
         .label_formatter(|_| None)
         .include_y(0.0)
@@ -81,6 +81,20 @@ pub fn timeline_ui(
     let response = plot.show(ui, |plot_ui| {
         if let Some((a, b)) = set_view {
             plot_ui.set_plot_bounds_x(a..=b);
+        }
+        // The wheel zooms around the pointer, as in map and timeline tools; a
+        // sideways scroll (or Shift+wheel) pans. egui_plot zooms only with Ctrl.
+        if plot_ui.response().hovered() {
+            let (delta, zoom) = plot_ui.ctx().input(|i| (i.smooth_scroll_delta, i.modifiers.command));
+            if !zoom && delta.y != 0.0 {
+                let factor = (delta.y / 200.0).exp();
+                plot_ui.zoom_bounds_around_hovered(vec2(factor, 1.0));
+            }
+            if delta.x != 0.0 {
+                let b = plot_ui.plot_bounds();
+                let days_per_px = b.width() / plot_ui.response().rect.width().max(1.0) as f64;
+                plot_ui.translate_bounds(vec2(-delta.x * days_per_px as f32, 0.0));
+            }
         }
     });
     let frame = *response.transform.frame();
@@ -149,6 +163,12 @@ fn paint(painter: &egui::Painter, origin: Pos2, scene: &Scene, selected: Option<
         // Density bars: the denser, the more opaque.
         let colour = lane_colour(c.lane).gamma_multiply(0.25 + 0.75 * c.density);
         painter.rect_filled(Rect::from_min_max(at(c.x0, c.top), at(c.x1, c.bottom)), 1.0, colour);
+    }
+    // Counts on the bars wide enough to hold them.
+    let small = egui::FontId::proportional(FONT_SIZE - 2.0);
+    for c in scene.clusters.iter().filter(|c| c.count >= 10 && c.x1 - c.x0 >= 40.0) {
+        let label = if c.count >= 10_000 { format!("{}k", c.count / 1000) } else { c.count.to_string() };
+        painter.text(at((c.x0 + c.x1) / 2.0, c.bottom + 1.0), egui::Align2::CENTER_TOP, label, small.clone(), visuals.weak_text_color());
     }
     for m in &scene.marks {
         let colour = lane_colour(m.lane);
