@@ -657,7 +657,7 @@ impl NewslineApp {
 
     fn details_ui(&mut self, ui: &mut Ui) {
         let Some(e) = self.selected.and_then(|i| self.timeline.events.get(i)) else {
-            ui.label("Click an event to see where its date came from. Drag to pan, Ctrl+wheel or pinch to zoom, double-click to fit; arrows, + and -, Home.");
+            ui.label("Click an event to see where its date came from. Drag to pan, wheel or pinch to zoom, double-click to fit; arrows, + and -, Home.");
             return;
         };
         ui.heading(&e.title);

@@ -205,7 +205,9 @@ pub fn build_indexed(timeline: &Timeline, idx: &TimelineIndex, spec: &SceneSpec)
         // from an even sample of the view, so the cost stays bounded.
         let step = (range.len() / (DENSE_MARKS * 8)).max(1);
         let mut top: Vec<usize> = range.step_by(step).filter(in_view).collect();
-        top.sort_by_key(|&p| (std::cmp::Reverse(idx.weight[p]), p));
+        // Ties (most events have one mention) are broken by a scrambled position,
+        // so the marked events spread over the view instead of bunching at its start.
+        top.sort_by_key(|&p| (std::cmp::Reverse(idx.weight[p]), (p as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 32, p));
         top.truncate(DENSE_MARKS);
         top.sort_unstable();
         (top.into_iter().map(mark_at).collect(), clusters)
