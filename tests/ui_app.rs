@@ -300,3 +300,20 @@ fn the_wheel_zooms_around_the_pointer() {
     let (c, d) = harness.state().visible_range().unwrap();
     assert!(d - c < (b - a) * 0.9, "the wheel should zoom in: {a}..{b} -> {c}..{d}");
 }
+
+#[test]
+fn the_date_filter_keeps_events_in_its_range() {
+    let mut harness = a380();
+    let all = harness.state().shown_event_count();
+    harness.get_by_label("From").click();
+    harness.run();
+    harness.get_by_label("From").type_text("2007-10");
+    harness.run();
+    harness.get_by_label("To").click();
+    harness.run();
+    harness.get_by_label("To").type_text("2007-10");
+    harness.run();
+    let n = harness.state().shown_event_count();
+    // October 2007: the delivery, the landing in Singapore, the charity flight, regular service, and "October 2007".
+    assert!((4..=6).contains(&n) && n < all, "{n} of {all} events in October 2007");
+}

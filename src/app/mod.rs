@@ -56,6 +56,9 @@ pub struct NewslineApp {
     set_view: Option<(f64, f64)>,
     /// The search box: events whose title or sentences contain it.
     search: String,
+    /// The date filter's two ends as typed ("2007", "2007-10", "2007-10-15").
+    date_from: String,
+    date_to: String,
     /// Sources (lanes) the user has hidden.
     hidden: std::collections::HashSet<usize>,
     /// The article shown in the article view, and the byte range to highlight.
@@ -103,6 +106,8 @@ impl NewslineApp {
             lane_counts: Vec::new(),
             set_view: None,
             search: String::new(),
+            date_from: String::new(),
+            date_to: String::new(),
             hidden: Default::default(),
             article_view: None,
             scroll_to_highlight: false,
@@ -150,6 +155,8 @@ impl NewslineApp {
             paths: self.opened.clone(),
             hidden_sources: hidden,
             search: self.search.clone(),
+            date_from: self.date_from.clone(),
+            date_to: self.date_to.clone(),
             view: self.view,
             edits: self.edits.clone(),
             ..Default::default()
@@ -233,6 +240,8 @@ impl NewslineApp {
             self.apply_edits();
             self.hidden = s.hidden_sources.into_iter().filter(|&i| i < self.timeline.articles.len()).collect();
             self.search = s.search;
+            self.date_from = s.date_from;
+            self.date_to = s.date_to;
             self.set_view = s.view;
             self.refilter();
         }
@@ -295,7 +304,13 @@ impl NewslineApp {
             let label = ui.label("Filter");
             let search =
                 ui.add(egui::TextEdit::singleline(&mut self.search).hint_text("Filter events…").desired_width(220.0)).labelled_by(label.id);
-            if search.changed() {
+            let l = ui.label("From");
+            let from =
+                ui.add(egui::TextEdit::singleline(&mut self.date_from).hint_text("YYYY[-MM[-DD]]").desired_width(90.0)).labelled_by(l.id);
+            let l = ui.label("To");
+            let to =
+                ui.add(egui::TextEdit::singleline(&mut self.date_to).hint_text("YYYY[-MM[-DD]]").desired_width(90.0)).labelled_by(l.id);
+            if search.changed() || from.changed() || to.changed() {
                 self.refilter();
             }
             ui.menu_button("File", |ui| {
@@ -356,13 +371,35 @@ impl NewslineApp {
         }
     }
 
-    /// Rebuilds the drawing index for the search and the hidden sources.
+    /// A date filter end as typed: a year, a month or a day; the first or last day of it.
+    fn filter_date(s: &str, end: bool) -> Option<chrono::NaiveDate> {
+        let s = s.trim();
+        let (y, m, d) = match s.split('-').collect::<Vec<_>>().as_slice() {
+            [y] => (y.parse().ok()?, if end { 12 } else { 1 }, None),
+            [y, m] => (y.parse().ok()?, m.parse().ok()?, None),
+            [y, m, d] => (y.parse().ok()?, m.parse().ok()?, Some(d.parse().ok()?)),
+            _ => return None,
+        };
+        match d {
+            Some(d) => chrono::NaiveDate::from_ymd_opt(y, m, d),
+            None if end => crate::temporal::TimexValue::Month(y, m).date_range(None).ok().map(|r| r.1),
+            None => chrono::NaiveDate::from_ymd_opt(y, m, 1),
+        }
+    }
+
+    /// Rebuilds the drawing index for the search, the date filter and the hidden sources.
     fn refilter(&mut self) {
         let needle = self.search.trim().to_lowercase();
+        let from = Self::filter_date(&self.date_from, false);
+        let to = Self::filter_date(&self.date_to, true);
         let (tl, hidden) = (&self.timeline, &self.hidden);
         let hidden_events: std::collections::HashSet<&str> = self.edits.hidden_events.iter().map(String::as_str).collect();
         self.index = crate::layout::index::TimelineIndex::filtered(tl, |i, lane| {
             if hidden.contains(&lane) || (!hidden_events.is_empty() && hidden_events.contains(session::event_key(&tl.events[i]).as_str())) {
+                return false;
+            }
+            let e = &tl.events[i];
+            if from.is_some_and(|f| e.end < f) || to.is_some_and(|t| e.start > t) {
                 return false;
             }
             if needle.is_empty() {

@@ -21,6 +21,11 @@ pub struct Session {
     /// The search box.
     #[serde(default)]
     pub search: String,
+    /// The date filter, as typed.
+    #[serde(default)]
+    pub date_from: String,
+    #[serde(default)]
+    pub date_to: String,
     /// The visible range, in days since 1970-01-01.
     #[serde(default)]
     pub view: Option<(f64, f64)>,
@@ -55,6 +60,8 @@ impl Default for Session {
             paths: Vec::new(),
             hidden_sources: Vec::new(),
             search: String::new(),
+            date_from: String::new(),
+            date_to: String::new(),
             view: None,
             edits: Edits::default(),
         }
