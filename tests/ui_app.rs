@@ -317,3 +317,21 @@ fn the_date_filter_keeps_events_in_its_range() {
     // October 2007: the delivery, the landing in Singapore, the charity flight, regular service, and "October 2007".
     assert!((4..=6).contains(&n) && n < all, "{n} of {all} events in October 2007");
 }
+
+#[test]
+fn lanes_switch_between_article_source_and_topic() {
+    let mut harness = a380();
+    assert_eq!(harness.state().lane_names().len(), 10);
+    harness.get_by_label("Lanes").click();
+    harness.run();
+    harness.get_by_label("Source").click();
+    harness.run();
+    assert_eq!(harness.state().lane_names(), ["en.wikinews.org"]);
+    harness.get_by_label("Lanes").click();
+    harness.run();
+    harness.get_by_label("Topic").click();
+    harness.run();
+    let topics = harness.state().lane_names().to_vec();
+    assert!(topics.len() >= 2 && topics.iter().any(|t| t == "Airbus" || t == "A380" || t == "Singapore"), "{topics:?}");
+    assert_eq!(harness.state().shown_event_count(), harness.state().timeline().events.len(), "switching lanes hides nothing");
+}

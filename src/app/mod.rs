@@ -56,6 +56,8 @@ pub struct NewslineApp {
     set_view: Option<(f64, f64)>,
     /// The search box: events whose title or sentences contain it.
     search: String,
+    /// One lane per article, per source or per topic.
+    lane_mode: crate::layout::lanes::LaneMode,
     /// The date filter's two ends as typed ("2007", "2007-10", "2007-10-15").
     date_from: String,
     date_to: String,
@@ -108,6 +110,7 @@ impl NewslineApp {
             search: String::new(),
             date_from: String::new(),
             date_to: String::new(),
+            lane_mode: Default::default(),
             hidden: Default::default(),
             article_view: None,
             scroll_to_highlight: false,
@@ -141,7 +144,7 @@ impl NewslineApp {
             _ => (if paths.is_empty() { fallback } else { paths }, None),
         };
         let mut app = NewslineApp::new(paths);
-        app.restore = restore;
+        app.restore = restore.map(|s| *s);
         app.saver = session_path.map(session::Saver::new);
         app.session_notice = notice;
         app
@@ -157,6 +160,7 @@ impl NewslineApp {
             search: self.search.clone(),
             date_from: self.date_from.clone(),
             date_to: self.date_to.clone(),
+            lanes: self.lane_mode.label().to_string(),
             view: self.view,
             edits: self.edits.clone(),
             ..Default::default()
@@ -196,6 +200,11 @@ impl NewslineApp {
     /// Where the marker of an event was drawn last frame, if it was.
     pub fn marker_position(&self, event: usize) -> Option<egui::Pos2> {
         self.markers.iter().find(|(e, _)| *e == event).map(|(_, p)| *p)
+    }
+
+    /// The names of the lanes drawn (articles, sources or topics).
+    pub fn lane_names(&self) -> &[String] {
+        &self.index.lane_names
     }
 
     /// How many events the timeline draws from: all, less those filtered out.
@@ -242,6 +251,7 @@ impl NewslineApp {
             self.search = s.search;
             self.date_from = s.date_from;
             self.date_to = s.date_to;
+            self.lane_mode = crate::layout::lanes::LaneMode::ALL.into_iter().find(|m| m.label() == s.lanes).unwrap_or_default();
             self.set_view = s.view;
             self.refilter();
         }
@@ -310,7 +320,18 @@ impl NewslineApp {
             let l = ui.label("To");
             let to =
                 ui.add(egui::TextEdit::singleline(&mut self.date_to).hint_text("YYYY[-MM[-DD]]").desired_width(90.0)).labelled_by(l.id);
-            if search.changed() || from.changed() || to.changed() {
+            let mut lanes_changed = false;
+            let l = ui.label("Lanes");
+            egui::ComboBox::from_id_salt("lanes")
+                .selected_text(self.lane_mode.label())
+                .show_ui(ui, |ui| {
+                    for m in crate::layout::lanes::LaneMode::ALL {
+                        lanes_changed |= ui.selectable_value(&mut self.lane_mode, m, m.label()).changed();
+                    }
+                })
+                .response
+                .labelled_by(l.id);
+            if search.changed() || from.changed() || to.changed() || lanes_changed {
                 self.refilter();
             }
             ui.menu_button("File", |ui| {
@@ -394,7 +415,8 @@ impl NewslineApp {
         let to = Self::filter_date(&self.date_to, true);
         let (tl, hidden) = (&self.timeline, &self.hidden);
         let hidden_events: std::collections::HashSet<&str> = self.edits.hidden_events.iter().map(String::as_str).collect();
-        self.index = crate::layout::index::TimelineIndex::filtered(tl, |i, lane| {
+        let lanes = crate::layout::lanes::assign(tl, self.lane_mode);
+        self.index = crate::layout::index::TimelineIndex::with_lanes(tl, lanes, |i, lane| {
             if hidden.contains(&lane) || (!hidden_events.is_empty() && hidden_events.contains(session::event_key(&tl.events[i]).as_str())) {
                 return false;
             }
@@ -627,6 +649,17 @@ impl NewslineApp {
                     }
                 });
             });
+            ui.separator();
+        }
+        if self.lane_mode != crate::layout::lanes::LaneMode::Article {
+            ui.label(egui::RichText::new(format!("Lanes by {}", self.lane_mode.label().to_lowercase())).strong());
+            for (i, name) in self.index.lane_names.iter().enumerate() {
+                ui.horizontal(|ui| {
+                    let (rect, _) = ui.allocate_exact_size(egui::vec2(10.0, 10.0), egui::Sense::hover());
+                    ui.painter().circle_filled(rect.center(), 5.0, timeline_view::lane_colour(i));
+                    ui.label(name);
+                });
+            }
             ui.separator();
         }
         let articles = &self.timeline.articles;

@@ -21,6 +21,9 @@ pub struct Session {
     /// The search box.
     #[serde(default)]
     pub search: String,
+    /// Lanes per "Article", "Source" or "Topic".
+    #[serde(default)]
+    pub lanes: String,
     /// The date filter, as typed.
     #[serde(default)]
     pub date_from: String,
@@ -60,6 +63,7 @@ impl Default for Session {
             paths: Vec::new(),
             hidden_sources: Vec::new(),
             search: String::new(),
+            lanes: String::new(),
             date_from: String::new(),
             date_to: String::new(),
             view: None,
@@ -73,7 +77,7 @@ impl Default for Session {
 pub enum Restored {
     /// No session yet: a first run.
     Fresh,
-    Session(Session),
+    Session(Box<Session>),
     /// The file was unreadable; it was copied to `backup` and the app starts fresh.
     Corrupt {
         reason: String,
@@ -108,14 +112,14 @@ pub fn load(path: &Path) -> Restored {
         Err(e) => return Restored::Corrupt { reason: format!("cannot read {}: {e}", path.display()), backup: None },
     };
     match serde_json::from_slice::<Session>(&bytes) {
-        Ok(s) if s.version == VERSION => Restored::Session(s),
+        Ok(s) if s.version == VERSION => Restored::Session(Box::new(s)),
         Ok(s) => keep_aside(path, format!("session version {} is not {VERSION}", s.version)),
         Err(e) => keep_aside(path, format!("not a readable session: {e}")),
     }
 }
 
 /// A save killed half-way leaves its temporary file (`.session.json.<pid>.tmp`,
-/// see `export::write_atomic`); the next start removes them.
+/// see `export::write_atomic`); the next start removes those over a minute old.
 fn remove_stale_temporaries(path: &Path) {
     let (Some(dir), Some(name)) = (path.parent(), path.file_name().and_then(|n| n.to_str())) else { return };
     let prefix = format!(".{name}.");
@@ -123,7 +127,9 @@ fn remove_stale_temporaries(path: &Path) {
     for e in entries.flatten() {
         let n = e.file_name();
         let n = n.to_string_lossy();
-        if n.starts_with(&prefix) && n.ends_with(".tmp") {
+        // Only old ones: a save in progress (another window) keeps its file.
+        let old = e.metadata().and_then(|m| m.modified()).ok().and_then(|t| t.elapsed().ok()).is_some_and(|age| age.as_secs() >= 60);
+        if n.starts_with(&prefix) && n.ends_with(".tmp") && old {
             let _ = std::fs::remove_file(e.path());
         }
     }
@@ -189,7 +195,7 @@ mod tests {
             ..Default::default()
         };
         save(&path, &s).unwrap();
-        assert!(matches!(load(&path), Restored::Session(t) if t == s));
+        assert!(matches!(load(&path), Restored::Session(t) if *t == s));
         assert!(matches!(load(&path.with_file_name("none.json")), Restored::Fresh));
     }
 

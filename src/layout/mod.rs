@@ -2,6 +2,7 @@
 //! Shared by the window and the exporters, tested without any UI.
 
 pub mod index;
+pub mod lanes;
 pub mod scene;
 pub mod ticks;
 

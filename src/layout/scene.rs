@@ -179,7 +179,7 @@ pub fn build_indexed(timeline: &Timeline, idx: &TimelineIndex, spec: &SceneSpec)
             .map(|i| LaneBand {
                 top: plot.top + i as f32 * lane_h,
                 bottom: plot.top + (i + 1) as f32 * lane_h,
-                name: if spec.framed { timeline.articles.get(i).map(|a| a.title.clone()).unwrap_or_default() } else { String::new() },
+                name: if spec.framed { idx.lane_names.get(i).cloned().unwrap_or_default() } else { String::new() },
                 colour: i,
             })
             .collect()
