@@ -126,3 +126,20 @@ fn a_corrupt_session_gives_a_clean_start_and_says_so() {
         .any(|e| e.file_name().to_string_lossy().contains(".bad-"));
     assert!(kept, "a copy of the bad session is kept");
 }
+
+#[test]
+fn recent_files_are_kept_across_starts() {
+    let path = scratch("recent");
+    let fallback = vec![PathBuf::from("sample_data/huawei-ncsc-walkout-2018-12-13.txt")];
+    for paths in [vec![PathBuf::from("sample_data/wikinews-a380")], fallback.clone()] {
+        let mut h = harness(NewslineApp::with_session(paths.clone(), fallback.clone(), Some(path.clone())));
+        let start = Instant::now();
+        while !matches!(session::load(&path), Restored::Session(s) if s.paths == paths) {
+            assert!(start.elapsed() < Duration::from_secs(20), "the session was not saved");
+            h.step();
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+    let Restored::Session(s) = session::load(&path) else { panic!("a session") };
+    assert_eq!(s.recent, vec![fallback, vec![PathBuf::from("sample_data/wikinews-a380")]], "newest first");
+}

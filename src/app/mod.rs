@@ -72,6 +72,8 @@ pub struct NewslineApp {
     markers: Vec<(usize, egui::Pos2)>,
     /// What is open, for the session.
     opened: Vec<PathBuf>,
+    /// What was opened before, newest first.
+    recent: Vec<Vec<PathBuf>>,
     /// A session to apply once its files have loaded.
     restore: Option<session::Session>,
     saver: Option<session::Saver>,
@@ -116,6 +118,7 @@ impl NewslineApp {
             scroll_to_highlight: false,
             fonts_installed: false,
             opened: Vec::new(),
+            recent: Vec::new(),
             restore: None,
             saver: None,
             last_saved: None,
@@ -133,6 +136,7 @@ impl NewslineApp {
     /// `session_path` as it changes.
     pub fn with_session(paths: Vec<PathBuf>, fallback: Vec<PathBuf>, session_path: Option<PathBuf>) -> Self {
         let restored = session_path.as_deref().map(session::load).unwrap_or(session::Restored::Fresh);
+        let recent = if let session::Restored::Session(s) = &restored { s.recent.clone() } else { Vec::new() };
         let mut notice = None;
         let (paths, restore) = match restored {
             session::Restored::Session(s) if paths.is_empty() && !s.paths.is_empty() => (s.paths.clone(), Some(s)),
@@ -144,6 +148,7 @@ impl NewslineApp {
             _ => (if paths.is_empty() { fallback } else { paths }, None),
         };
         let mut app = NewslineApp::new(paths);
+        app.recent = recent;
         app.restore = restore.map(|s| *s);
         app.saver = session_path.map(session::Saver::new);
         app.session_notice = notice;
@@ -163,6 +168,7 @@ impl NewslineApp {
             lanes: self.lane_mode.label().to_string(),
             view: self.view,
             edits: self.edits.clone(),
+            recent: self.recent.clone(),
             ..Default::default()
         }
     }
@@ -221,6 +227,9 @@ impl NewslineApp {
             old.cancel();
         }
         self.opened = paths.clone();
+        self.recent.retain(|r| *r != paths);
+        self.recent.insert(0, paths.clone());
+        self.recent.truncate(10);
         let ctx = ctx.clone();
         self.job = Some(LoadJob::spawn(paths, move || ctx.request_repaint()));
         self.status = "Loading…".into();
@@ -344,6 +353,21 @@ impl NewslineApp {
                         self.start_loading(ui.ctx(), vec![dir]);
                     }
                     ui.close();
+                }
+                let mut reopen = None;
+                ui.add_enabled_ui(self.recent.len() > 1, |ui| {
+                    ui.menu_button("Open recent", |ui| {
+                        for paths in self.recent.iter().skip(1) {
+                            let name = paths.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", ");
+                            if ui.button(name).clicked() {
+                                reopen = Some(paths.clone());
+                                ui.close();
+                            }
+                        }
+                    });
+                });
+                if let Some(paths) = reopen {
+                    self.start_loading(ui.ctx(), paths);
                 }
                 ui.separator();
                 if ui.add(egui::Button::new("Export image…").shortcut_text("Ctrl+E")).clicked() {
@@ -815,9 +839,16 @@ impl NewslineApp {
                     }
                     // Only web links open, and only when asked.
                     if let Some(url) = meta.and_then(|a| a.url.as_deref()).filter(|u| u.starts_with("https://") || u.starts_with("http://"))
-                        && ui.small_button("Open original").on_hover_text(url).clicked()
                     {
-                        ui.ctx().open_url(egui::OpenUrl::new_tab(url));
+                        if ui.small_button("Open original").on_hover_text(url).clicked() {
+                            ui.ctx().open_url(egui::OpenUrl::new_tab(url));
+                        }
+                    } else if let Some(path) = article.and_then(|i| self.articles.get(i)).and_then(|a| a.path.as_deref())
+                        && let Ok(abs) = std::fs::canonicalize(path)
+                        && ui.small_button("Open file").on_hover_text(abs.display().to_string()).clicked()
+                    {
+                        // The file this session read, never a path named inside an article.
+                        ui.ctx().open_url(egui::OpenUrl::new_tab(format!("file://{}", abs.display())));
                     }
                 });
                 ui.add_space(4.0);

@@ -35,6 +35,9 @@ pub struct Session {
     /// What the user corrected.
     #[serde(default)]
     pub edits: Edits,
+    /// What was opened before, newest first (File ▸ Open recent).
+    #[serde(default)]
+    pub recent: Vec<Vec<PathBuf>>,
 }
 
 /// Corrections the user made, keyed so they survive a reload: an event by its
@@ -68,6 +71,7 @@ impl Default for Session {
             date_to: String::new(),
             view: None,
             edits: Edits::default(),
+            recent: Vec::new(),
         }
     }
 }

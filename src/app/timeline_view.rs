@@ -87,8 +87,13 @@ pub fn timeline_ui(
         if plot_ui.response().hovered() {
             let (delta, zoom) = plot_ui.ctx().input(|i| (i.smooth_scroll_delta, i.modifiers.command));
             if !zoom && delta.y != 0.0 {
+                // Within sensible limits: an hour to 5,000 years across the view.
+                let width = plot_ui.plot_bounds().width();
                 let factor = (delta.y / 200.0).exp();
-                plot_ui.zoom_bounds_around_hovered(vec2(factor, 1.0));
+                let next = width / factor as f64;
+                if (1.0 / 24.0..=365.25 * 5000.0).contains(&next) {
+                    plot_ui.zoom_bounds_around_hovered(vec2(factor, 1.0));
+                }
             }
             if delta.x != 0.0 {
                 let b = plot_ui.plot_bounds();
