@@ -335,3 +335,24 @@ fn lanes_switch_between_article_source_and_topic() {
     assert!(topics.len() >= 2 && topics.iter().any(|t| t == "Airbus" || t == "A380" || t == "Singapore"), "{topics:?}");
     assert_eq!(harness.state().shown_event_count(), harness.state().timeline().events.len(), "switching lanes hides nothing");
 }
+
+#[test]
+fn events_are_reachable_by_keyboard() {
+    let mut harness = seed();
+    let all = harness.state().shown_event_count();
+    harness.key_press(egui::Key::N);
+    harness.run();
+    let first = harness.state().selected().expect("N selects an event");
+    harness.key_press(egui::Key::N);
+    harness.run();
+    let second = harness.state().selected().unwrap();
+    assert_ne!(first, second);
+    let tl = harness.state().timeline();
+    assert!(tl.events[first].start <= tl.events[second].start, "N steps forward in time");
+    harness.key_press(egui::Key::P);
+    harness.run();
+    assert_eq!(harness.state().selected(), Some(first));
+    harness.key_press(egui::Key::Delete);
+    harness.run();
+    assert_eq!(harness.state().shown_event_count(), all - 1, "Delete hides the selected event");
+}

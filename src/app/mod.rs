@@ -532,6 +532,38 @@ impl NewslineApp {
                 i.key_pressed(egui::Key::Home) || i.key_pressed(egui::Key::F),
             )
         });
+        // N and P step through the shown events in date order; Delete hides the selected
+        // one; Escape clears the selection: events are reachable without a mouse.
+        let (next, prev, hide, clear) = ctx.input(|i| {
+            (i.key_pressed(egui::Key::N), i.key_pressed(egui::Key::P), i.key_pressed(egui::Key::Delete), i.key_pressed(egui::Key::Escape))
+        });
+        if (next || prev) && !self.index.is_empty() {
+            let pos = self.selected.and_then(|s| self.index.order.iter().position(|&e| e as usize == s));
+            let p = match (pos, next) {
+                (Some(p), true) => (p + 1).min(self.index.len() - 1),
+                (Some(p), false) => p.saturating_sub(1),
+                (None, _) => self.index.candidates(a, b).start.min(self.index.len() - 1),
+            };
+            let e = self.index.order[p] as usize;
+            self.selected = Some(e);
+            self.editing = None;
+            // Keep it in view.
+            let (s, t) = (self.index.starts[p], self.index.ends[p]);
+            if s < a || t > b {
+                let c = (s + t) / 2.0;
+                self.set_view = Some((c - w / 2.0, c + w / 2.0));
+            }
+            return;
+        }
+        if hide && let Some(e) = self.selected.and_then(|i| self.timeline.events.get(i)) {
+            self.edits.hidden_events.push(session::event_key(e));
+            self.refilter();
+            return;
+        }
+        if clear {
+            self.selected = None;
+            return;
+        }
         let mid = (a + b) / 2.0;
         if left {
             self.set_view = Some((a - w * 0.2, b - w * 0.2));
@@ -751,7 +783,7 @@ impl NewslineApp {
 
     fn details_ui(&mut self, ui: &mut Ui) {
         let Some(e) = self.selected.and_then(|i| self.timeline.events.get(i)) else {
-            ui.label("Click an event to see where its date came from. Drag to pan, wheel or pinch to zoom, double-click to fit; arrows, + and -, Home.");
+            ui.label("Click an event to see where its date came from. Drag to pan, wheel or pinch to zoom, double-click to fit; keys: arrows, + and -, Home, N and P to step through events, Delete to hide one.");
             return;
         };
         ui.heading(&e.title);
