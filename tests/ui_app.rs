@@ -356,3 +356,13 @@ fn events_are_reachable_by_keyboard() {
     harness.run();
     assert_eq!(harness.state().shown_event_count(), all - 1, "Delete hides the selected event");
 }
+
+#[test]
+fn the_theme_can_be_switched_to_light() {
+    let mut harness = seed();
+    harness.get_by_label("Theme").click();
+    harness.run();
+    harness.get_by_label("Light").click();
+    harness.run();
+    assert_eq!(harness.ctx.theme(), egui::Theme::Light, "the light theme is on");
+}

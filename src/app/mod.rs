@@ -343,6 +343,21 @@ impl NewslineApp {
             if search.changed() || from.changed() || to.changed() || lanes_changed {
                 self.refilter();
             }
+            // Follows the system's light or dark theme until the user picks one here.
+            let mut pref = ui.ctx().options(|o| o.theme_preference);
+            let l = ui.label("Theme");
+            egui::ComboBox::from_id_salt("theme")
+                .selected_text(format!("{pref:?}"))
+                .show_ui(ui, |ui| {
+                    for p in [egui::ThemePreference::System, egui::ThemePreference::Light, egui::ThemePreference::Dark] {
+                        ui.selectable_value(&mut pref, p, format!("{p:?}"));
+                    }
+                })
+                .response
+                .labelled_by(l.id);
+            if pref != ui.ctx().options(|o| o.theme_preference) {
+                ui.ctx().set_theme(pref);
+            }
             ui.menu_button("File", |ui| {
                 if ui.add(egui::Button::new("Open files…").shortcut_text("Ctrl+O")).clicked() {
                     self.open_files(ui.ctx());
