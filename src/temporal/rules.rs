@@ -230,6 +230,23 @@ pub static RULES: &[Rule] = &[
         ],
     },
     Rule {
+        name: "the_year_spoken",
+        // Transcripts spell years out: "by the year two thousand".
+        pattern: &[Opt(THE), W(&["year"]), Num],
+        make: |c| {
+            let n = c.num?;
+            if n.fract() != 0.0 || !(1000.0..=2999.0).contains(&n) {
+                return None;
+            }
+            plain(Raw::Absolute(TimexValue::Year(n as i32)))
+        },
+        examples: &[
+            ex("by the year two thousand the", "the year two thousand", "2000"),
+            ex("in the year 1066 the", "the year 1066", "1066"),
+            no("the year three people left"),
+        ],
+    },
+    Rule {
         name: "year_with_preposition",
         // Years outside 1900–2099 need a preposition to be read as years.
         pattern: &[After(&["in", "since", "by", "until", "till", "before", "after", "during", "from", "of", "circa"]), Year],
