@@ -183,34 +183,22 @@ fn export(output: &Path, args: ExportArgs, dct: Option<NaiveDate>, paths: &[Path
         }
     };
     let spec = ImageSpec { width: args.width, height: args.height, range, theme: args.theme, title: args.title, scale: args.scale };
-    let bytes = if ext == "svg" {
-        export::render_svg(&timeline, &spec).into_bytes()
-    } else {
-        export::render_png(&timeline, &spec).map_err(|e| anyhow::anyhow!(e))?
-    };
+    let bytes = export::render_image(&timeline, &spec, output).map_err(|e| anyhow::anyhow!(e))?;
     export::write_atomic(output, &bytes).with_context(|| format!("cannot write {}", output.display()))?;
     Ok(())
 }
 
 fn extract(format: Format, dct: Option<NaiveDate>, paths: &[PathBuf]) -> Result<()> {
+    use newsline::export;
     let timeline = load_timeline(dct, paths)?;
+    let format = match format {
+        Format::Json => export::DataFormat::Json,
+        Format::Jsonl => export::DataFormat::Jsonl,
+        Format::Csv => export::DataFormat::Csv,
+        Format::Timelinejs => export::DataFormat::TimelineJs,
+    };
     let mut out = BufWriter::new(std::io::stdout().lock());
-    match format {
-        Format::Json => writeln!(out, "{}", timeline.to_json())?,
-        Format::Jsonl => {
-            for e in &timeline.events {
-                writeln!(out, "{}", serde_json::to_string(e)?)?;
-            }
-        }
-        Format::Csv => write!(out, "{}", newsline::export::csv::to_csv(&timeline))?,
-        Format::Timelinejs => {
-            let title = match timeline.articles.as_slice() {
-                [one] => one.title.clone(),
-                many => format!("{} articles", many.len()),
-            };
-            writeln!(out, "{}", serde_json::to_string_pretty(&newsline::export::timelinejs::to_timelinejs(&timeline, &title))?)?
-        }
-    }
+    out.write_all(export::render_data(&timeline, format).as_bytes())?;
     out.flush()?;
     Ok(())
 }

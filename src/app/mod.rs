@@ -179,11 +179,13 @@ impl NewslineApp {
         if self.is_loading() {
             return;
         }
+        // Checked at most once a second: building the session every frame would
+        // clone paths and edits on the per-frame path.
+        if self.last_saved.as_ref().is_some_and(|(_, at)| at.elapsed() < std::time::Duration::from_secs(1)) {
+            return;
+        }
         let now = self.session();
-        let due = match &self.last_saved {
-            None => true,
-            Some((last, at)) => *last != now && at.elapsed() >= std::time::Duration::from_secs(1),
-        };
+        let due = self.last_saved.as_ref().is_none_or(|(last, _)| *last != now);
         if due {
             saver.save(now.clone());
             self.last_saved = Some((now, std::time::Instant::now()));
@@ -674,10 +676,7 @@ impl NewslineApp {
         };
         let timeline = self.timeline.clone();
         self.run_task(ctx, format!("Exporting {}…", path.display()), move || {
-            let svg = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("svg"));
-            let bytes = if svg { export::render_svg(&timeline, &spec).into_bytes() } else { export::render_png(&timeline, &spec)? };
-            export::write_atomic(&path, &bytes).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
-            Ok(format!("Saved {}", path.display()))
+            save(&path, &export::render_image(&timeline, &spec, &path)?)
         });
     }
 
@@ -693,17 +692,9 @@ impl NewslineApp {
         };
         let timeline = self.timeline.clone();
         self.run_task(ctx, format!("Exporting {}…", path.display()), move || {
-            let name = path.file_name().map(|n| n.to_string_lossy().to_ascii_lowercase()).unwrap_or_default();
-            let text = if name.ends_with(".csv") {
-                export::csv::to_csv(&timeline)
-            } else if name.ends_with(".timelinejs.json") {
-                let title = export::default_title(&timeline);
-                serde_json::to_string_pretty(&export::timelinejs::to_timelinejs(&timeline, &title)).map_err(|e| e.to_string())?
-            } else {
-                timeline.to_json()
-            };
-            export::write_atomic(&path, text.as_bytes()).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
-            Ok(format!("Saved {}", path.display()))
+            let format =
+                export::DataFormat::from_file_name(&path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default());
+            save(&path, export::render_data(&timeline, format).as_bytes())
         });
     }
 
@@ -941,6 +932,12 @@ impl NewslineApp {
             self.article_view = None;
         }
     }
+}
+
+/// Writes an export atomically and says where it went (run on a task thread).
+fn save(path: &std::path::Path, bytes: &[u8]) -> Result<String, String> {
+    export::write_atomic(path, bytes).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+    Ok(format!("Saved {}", path.display()))
 }
 
 /// The app in its window, with what only a real window has.

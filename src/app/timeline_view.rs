@@ -11,23 +11,11 @@ use crate::layout::scene::{self, Scene, SceneSpec};
 use crate::layout::ticks;
 use crate::timeline::Timeline;
 
-/// Colours for lanes, the same as the exported pictures' (`export::svg::PALETTE`).
-pub const PALETTE: [Color32; 8] = [
-    Color32::from_rgb(31, 119, 180),
-    Color32::from_rgb(255, 127, 14),
-    Color32::from_rgb(44, 160, 44),
-    Color32::from_rgb(214, 39, 40),
-    Color32::from_rgb(148, 103, 189),
-    Color32::from_rgb(140, 86, 75),
-    Color32::from_rgb(227, 119, 194),
-    Color32::from_rgb(23, 190, 207),
-];
-
+/// Lane `i`'s colour, the one the exported pictures use (`layout::PALETTE`).
 pub fn lane_colour(lane: usize) -> Color32 {
-    PALETTE[lane % PALETTE.len()]
+    let [r, g, b] = crate::layout::lane_rgb(lane);
+    Color32::from_rgb(r, g, b)
 }
-
-pub use crate::layout::scene::lanes_of;
 
 /// How near (in points) the pointer must be to an event to hover it.
 const HOVER_RADIUS: f32 = 8.0;

@@ -77,6 +77,55 @@ pub fn render_png(timeline: &Timeline, spec: &ImageSpec) -> Result<Vec<u8>, Stri
     png::svg_to_png(&render_svg(timeline, spec), spec.scale)
 }
 
+/// The data formats other tools read (`extract --format`, Export data…).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DataFormat {
+    /// Contract 2.
+    Json,
+    /// One event per line.
+    Jsonl,
+    Csv,
+    TimelineJs,
+}
+
+impl DataFormat {
+    /// The format a file name asks for: `.csv`, `.timelinejs.json`, `.jsonl`, else Contract 2 JSON.
+    pub fn from_file_name(name: &str) -> DataFormat {
+        let name = name.to_ascii_lowercase();
+        if name.ends_with(".csv") {
+            DataFormat::Csv
+        } else if name.ends_with(".timelinejs.json") {
+            DataFormat::TimelineJs
+        } else if name.ends_with(".jsonl") {
+            DataFormat::Jsonl
+        } else {
+            DataFormat::Json
+        }
+    }
+}
+
+/// The timeline as text in a data format, ending with a newline.
+pub fn render_data(timeline: &Timeline, format: DataFormat) -> String {
+    match format {
+        DataFormat::Json => timeline.to_json() + "\n",
+        DataFormat::Jsonl => timeline.events.iter().map(|e| serde_json::to_string(e).expect("an event always serialises") + "\n").collect(),
+        DataFormat::Csv => csv::to_csv(timeline),
+        DataFormat::TimelineJs => {
+            serde_json::to_string_pretty(&timelinejs::to_timelinejs(timeline, &default_title(timeline))).expect("JSON values serialise")
+                + "\n"
+        }
+    }
+}
+
+/// The picture a file name asks for: SVG for `.svg`, PNG for `.png`.
+pub fn render_image(timeline: &Timeline, spec: &ImageSpec, path: &Path) -> Result<Vec<u8>, String> {
+    match path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref() {
+        Some("svg") => Ok(render_svg(timeline, spec).into_bytes()),
+        Some("png") => render_png(timeline, spec),
+        _ => Err(format!("cannot tell the image format of {}: name it .svg or .png", path.display())),
+    }
+}
+
 /// Writes a file so that it is either the old one or the whole new one: the
 /// bytes go to a temporary file beside it, which is then renamed over it.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {

@@ -28,11 +28,12 @@ fn colours(theme: Theme) -> Colours {
     }
 }
 
-/// Lane colours, as in the window (colour-blind-safe Tableau 10 order).
-pub const PALETTE: [&str; 8] = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#17becf"];
+use crate::layout::{PALETTE, lane_rgb};
 
-pub fn lane_colour(i: usize) -> &'static str {
-    PALETTE[i % PALETTE.len()]
+/// Lane `i`'s colour (`layout::PALETTE`, as in the window) as `#rrggbb`.
+pub fn lane_colour(i: usize) -> String {
+    let [r, g, b] = lane_rgb(i);
+    format!("#{r:02x}{g:02x}{b:02x}")
 }
 
 /// The font family named in the SVG; the PNG exporter loads exactly this font.
@@ -66,7 +67,8 @@ pub fn to_svg(scene: &Scene, theme: Theme, font_size: f32) -> String {
     let _ = writeln!(s, r#"<title>{}</title>"#, esc(&scene.title));
     // Gradients for vague ranges, one per lane colour: solid in the middle, fading at both ends.
     s.push_str("<defs>\n");
-    for (i, col) in PALETTE.iter().enumerate() {
+    for i in 0..PALETTE.len() {
+        let col = lane_colour(i);
         let _ = writeln!(
             s,
             r#"<linearGradient id="fuzzy{i}"><stop offset="0" stop-color="{col}" stop-opacity="0.15"/><stop offset="0.2" stop-color="{col}" stop-opacity="0.85"/><stop offset="0.8" stop-color="{col}" stop-opacity="0.85"/><stop offset="1" stop-color="{col}" stop-opacity="0.15"/></linearGradient>"#
@@ -144,7 +146,7 @@ pub fn to_svg(scene: &Scene, theme: Theme, font_size: f32) -> String {
                 c.background
             );
         } else {
-            let fill = if m.fuzzy { format!("url(#fuzzy{})", m.lane % PALETTE.len()) } else { col.to_string() };
+            let fill = if m.fuzzy { format!("url(#fuzzy{})", m.lane % PALETTE.len()) } else { col.clone() };
             let _ =
                 writeln!(s, r#"<rect x="{}" y="{}" width="{}" height="8" rx="3" fill="{fill}"/>"#, m.x0, m.y - 4.0, (m.x1 - m.x0).max(1.0));
         }

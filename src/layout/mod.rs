@@ -8,6 +8,16 @@ pub mod ticks;
 
 use chrono::{Datelike, NaiveDate};
 
+/// Lane colours (Tableau 10 order, readable on light and dark), shared by the
+/// window and the exported pictures so both show a lane in the same colour.
+pub const PALETTE: [[u8; 3]; 8] =
+    [[31, 119, 180], [255, 127, 14], [44, 160, 44], [214, 39, 40], [148, 103, 189], [140, 86, 75], [227, 119, 194], [23, 190, 207]];
+
+/// The colour of lane `i`, as RGB.
+pub fn lane_rgb(i: usize) -> [u8; 3] {
+    PALETTE[i % PALETTE.len()]
+}
+
 /// Days from 0001-01-01 (CE day 1) to 1970-01-01.
 const EPOCH_CE_DAYS: i64 = 719_163;
 

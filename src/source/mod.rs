@@ -149,7 +149,8 @@ fn sniff(text: &str) -> Option<Format> {
         return Some(Format::Html);
     }
     if head.starts_with('{') || head.starts_with('[') {
-        return Some(Format::Json);
+        // A JSON Feed names its version in its first lines.
+        return Some(if head.contains("jsonfeed.org/version") { Format::Feed } else { Format::Json });
     }
     None
 }
@@ -271,10 +272,7 @@ pub fn read_bytes(bytes: &[u8], hint: Option<Format>) -> Result<FileContents, St
     let declared = encoding::declared_charset(bytes);
     let decoded = encoding::decode(bytes, declared.as_deref())?;
     let text = decoded.text.strip_prefix('\u{feff}').unwrap_or(&decoded.text);
-    let mut format = sniff(text).or(hint).unwrap_or(Format::Text);
-    if format == Format::Json && text.as_bytes()[..text.len().min(512)].windows(20).any(|w| w == b"jsonfeed.org/version") {
-        format = Format::Feed;
-    }
+    let format = sniff(text).or(hint).unwrap_or(Format::Text);
     let mut out = FileContents::default();
     match format {
         Format::Text => out.articles.push(text::read(text)),
@@ -341,6 +339,7 @@ mod tests {
         assert_eq!(sniff("<?xml version=\"1.0\"?><rss>"), Some(Format::Feed));
         assert_eq!(sniff("  <!DOCTYPE html><html>"), Some(Format::Html));
         assert_eq!(sniff("{\"title\": 1}"), Some(Format::Json));
+        assert_eq!(sniff("{\"version\": \"https://jsonfeed.org/version/1.1\", \"items\": []}"), Some(Format::Feed));
         assert_eq!(sniff("Plain story"), None);
     }
 

@@ -987,9 +987,15 @@ pub mod first {
         }
     }
 
-    /// (the first-token classes, whether the element can match nothing).
-    fn elem(e: &E) -> (u32, bool) {
+    /// (the first-token classes, whether the element can match nothing). With
+    /// `words`, a literal word element adds its words there instead of the whole
+    /// literal class.
+    fn elem(e: &E, mut words: Option<&mut Vec<&'static str>>) -> (u32, bool) {
         match e {
+            E::W(ws) if words.is_some() => {
+                words.as_deref_mut().expect("checked above").extend_from_slice(ws);
+                (CARD, false)
+            }
             E::Month | E::MonthAlone => (MONTH, false),
             E::MonthNum | E::DayNum | E::NumYear | E::Clock | E::Hour => (NUMBER, false),
             E::Day | E::Ordinal | E::Num => (NUMBER | CARD, false),
@@ -1012,41 +1018,28 @@ pub mod first {
             E::Decade => (NUMBER | APOS | LIT, false),
             E::QuarterCode => (NUMBER | LIT, false),
             E::P(_) | E::J(_) => (PUNCT, false),
-            E::Tight(inner) => elem(inner),
+            E::Tight(inner) => elem(inner, words),
             E::After(_) | E::End | E::WordFollows => (0, true),
-            E::Opt(inner) => (seq(inner).0, true),
-            E::Alt(alts) => alts.iter().map(|a| seq(a)).fold((0, false), |(m, n), (am, an)| (m | am, n || an)),
+            E::Opt(inner) => (seq_with(inner, words).0, true),
+            E::Alt(alts) => alts.iter().map(|a| seq_with(a, words.as_deref_mut())).fold((0, false), |(m, n), (am, an)| (m | am, n || an)),
         }
     }
 
     /// The classes a pattern's first token can have.
     pub fn seq(pat: &[E]) -> (u32, bool) {
-        let mut mask = 0;
-        for e in pat {
-            let (m, nullable) = elem(e);
-            mask |= m;
-            if !nullable {
-                return (mask, false);
-            }
-        }
-        (mask, true)
+        seq_with(pat, None)
     }
 
     /// Like [`seq`], but a literal word element adds its words to `words` instead
     /// of the whole literal class.
     pub fn seq_words(pat: &[E], words: &mut Vec<&'static str>) -> (u32, bool) {
+        seq_with(pat, Some(words))
+    }
+
+    fn seq_with(pat: &[E], mut words: Option<&mut Vec<&'static str>>) -> (u32, bool) {
         let mut mask = 0;
         for e in pat {
-            let (m, nullable) = match e {
-                E::W(ws) => {
-                    words.extend_from_slice(ws);
-                    (CARD, false)
-                }
-                E::Tight(inner) => seq_words(std::slice::from_ref(inner), words),
-                E::Opt(inner) => (seq_words(inner, words).0, true),
-                E::Alt(alts) => alts.iter().map(|a| seq_words(a, words)).fold((0, false), |(m, n), (am, an)| (m | am, n || an)),
-                other => elem(other),
-            };
+            let (m, nullable) = elem(e, words.as_deref_mut());
             mask |= m;
             if !nullable {
                 return (mask, false);
