@@ -64,7 +64,7 @@ pub struct NewslineApp {
     /// Sources (lanes) the user has hidden.
     hidden: std::collections::HashSet<usize>,
     /// The article shown in the article view, and the byte range to highlight.
-    article_view: Option<(usize, std::ops::Range<usize>)>,
+    article_view: Option<ArticleView>,
     /// Scroll the article view to its highlight on its next frame.
     scroll_to_highlight: bool,
     fonts_installed: bool,
@@ -897,15 +897,15 @@ impl NewslineApp {
             let text = &self.articles[i].text;
             let m = e.mentions.iter().find(|m| self.timeline.articles.iter().position(|a| a.id == m.article) == Some(i));
             let range = m.and_then(|m| text.find(m.sentence.trim()).map(|s| s..s + m.sentence.trim().len())).unwrap_or(range);
-            self.article_view = Some((i, range));
+            self.article_view = Some(ArticleView::new(i, text, range));
             self.scroll_to_highlight = true;
         }
     }
 
     /// The article's text with the mention's sentence highlighted and scrolled into view.
     fn article_view_ui(&mut self, ctx: &egui::Context) {
-        let Some((i, range)) = self.article_view.clone() else { return };
-        let Some(article) = self.articles.get(i) else {
+        let Some(view) = &self.article_view else { return };
+        let Some(article) = self.articles.get(view.article) else {
             self.article_view = None;
             return;
         };
@@ -915,22 +915,37 @@ impl NewslineApp {
             ui.strong(&article.title);
             egui::ScrollArea::vertical().show(ui, |ui| {
                 let text = &article.text;
-                let (s, e) = (range.start.min(text.len()), range.end.min(text.len()));
-                let (s, e) = if text.is_char_boundary(s) && text.is_char_boundary(e) { (s, e) } else { (0, 0) };
-                // Long articles: the neighbourhood of the sentence, not megabytes of text.
-                let from = text[..s].char_indices().rev().nth(20_000).map_or(0, |(p, _)| p);
-                let to = text[e..].char_indices().nth(20_000).map_or(text.len(), |(p, _)| e + p);
-                ui.label(&text[from..s]);
-                let mark = ui.label(egui::RichText::new(&text[s..e]).background_color(ui.visuals().selection.bg_fill).strong());
+                ui.label(&text[view.shown.start..view.highlight.start]);
+                let mark =
+                    ui.label(egui::RichText::new(&text[view.highlight.clone()]).background_color(ui.visuals().selection.bg_fill).strong());
                 if scroll {
                     mark.scroll_to_me(Some(egui::Align::Center));
                 }
-                ui.label(&text[e..to]);
+                ui.label(&text[view.highlight.end..view.shown.end]);
             });
         });
         if !open {
             self.article_view = None;
         }
+    }
+}
+
+/// What the article view shows: byte ranges into one article's text, worked
+/// out once when it opens rather than on every frame.
+struct ArticleView {
+    article: usize,
+    highlight: std::ops::Range<usize>,
+    /// The neighbourhood of the sentence: long articles are not laid out whole.
+    shown: std::ops::Range<usize>,
+}
+
+impl ArticleView {
+    fn new(article: usize, text: &str, range: std::ops::Range<usize>) -> ArticleView {
+        let (s, e) = (range.start.min(text.len()), range.end.min(text.len()));
+        let (s, e) = if text.is_char_boundary(s) && text.is_char_boundary(e) && s <= e { (s, e) } else { (0, 0) };
+        let from = text[..s].char_indices().rev().nth(20_000).map_or(0, |(p, _)| p);
+        let to = text[e..].char_indices().nth(20_000).map_or(text.len(), |(p, _)| e + p);
+        ArticleView { article, highlight: s..e, shown: from..to }
     }
 }
 
