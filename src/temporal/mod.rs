@@ -79,15 +79,23 @@ impl Tagger {
     }
 }
 
+/// The rules' first-token dispatch table and their compiled patterns, built once.
+fn compiled_rules() -> &'static (pattern::first::Dispatch, Vec<&'static [pattern::Node]>) {
+    static COMPILED: std::sync::OnceLock<(pattern::first::Dispatch, Vec<&'static [pattern::Node]>)> = std::sync::OnceLock::new();
+    COMPILED.get_or_init(|| {
+        let patterns: Vec<&'static [pattern::E]> = rules::RULES.iter().map(|r| r.pattern).collect();
+        (pattern::first::Dispatch::build(&patterns), patterns.iter().map(|p| pattern::compile(p)).collect())
+    })
+}
+
 /// Proposes matches left to right, the longest at each token.
 fn find(ctx: &Ctx<'_>) -> Vec<RawTimex> {
-    static DISPATCH: std::sync::OnceLock<pattern::first::Dispatch> = std::sync::OnceLock::new();
-    let dispatch = DISPATCH.get_or_init(|| pattern::first::Dispatch::build(&rules::RULES.iter().map(|r| r.pattern).collect::<Vec<_>>()));
+    let (dispatch, compiled) = compiled_rules();
     let mut out = Vec::new();
     let mut i = 0;
     let n = ctx.toks.len();
     while i < n {
-        let mut candidates = dispatch.rules_for(&ctx.toks[i]);
+        let mut candidates = dispatch.rules_at(ctx.toks, i);
         if candidates == 0 || !pattern::may_start(&ctx.toks[i]) {
             i += 1;
             continue;
@@ -98,7 +106,7 @@ fn find(ctx: &Ctx<'_>) -> Vec<RawTimex> {
             candidates &= candidates - 1;
             let rule = &rules::RULES[r];
             let mut caps = Caps::default();
-            let Some(j) = pattern::seq(ctx, rule.pattern, i, &mut caps) else { continue };
+            let Some(j) = pattern::seq(ctx, compiled[r], i, &mut caps) else { continue };
             if j <= i || best.as_ref().is_some_and(|b| b.last >= j) {
                 continue;
             }
@@ -237,6 +245,33 @@ mod tests {
             }
         }
         assert!(failures.is_empty(), "{} example(s) failed:\n{}", failures.len(), failures.join("\n"));
+    }
+
+    /// Compiled patterns compare literal words by lexicon index: a word missing
+    /// from the lexicon would silently never match.
+    #[test]
+    fn compiling_keeps_every_literal_word() {
+        use pattern::{E, Node};
+        fn check(e: &[E], n: &[Node]) {
+            assert_eq!(e.len(), n.len());
+            for (e, n) in e.iter().zip(n) {
+                match (e, n) {
+                    (E::W(words), Node::W(ids, kept)) => {
+                        assert_eq!(words, kept);
+                        assert_eq!(ids.len(), words.len());
+                    }
+                    (E::Tight(a), Node::Tight(b)) => check(std::slice::from_ref(*a), std::slice::from_ref(*b)),
+                    (E::Opt(a), Node::Opt(b, _)) => check(a, b),
+                    (E::Alt(a), Node::Alt(b, ..)) => a.iter().zip(b.iter()).for_each(|(x, y)| check(x, y)),
+                    (E::W(_) | E::Tight(_) | E::Opt(_) | E::Alt(_), _) => panic!("{e:?} compiled to {n:?}"),
+                    _ => {}
+                }
+            }
+        }
+        let (_, compiled) = compiled_rules();
+        for (rule, nodes) in rules::RULES.iter().zip(compiled) {
+            check(rule.pattern, nodes);
+        }
     }
 
     #[test]

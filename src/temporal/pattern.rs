@@ -141,6 +141,9 @@ pub struct Ctx<'a> {
 const ORDINAL_SUFFIXES: [&str; 4] = ["st", "nd", "rd", "th"];
 const ZONES: [&str; 18] =
     ["est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "gmt", "utc", "bst", "cet", "cest", "et", "pt", "ct", "z", "jst"];
+const DECADE_WORD_LIST: [&str; 8] = ["twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"];
+/// The first words of the hedges [`Ctx::approx`] reads as more than one word.
+const HEDGE_FIRST_WORDS: [&str; 9] = ["more", "longer", "less", "fewer", "shorter", "at", "up", "no", "just"];
 const DECADE_WORDS: [(&str, i32); 8] =
     [("twenties", 2), ("thirties", 3), ("forties", 4), ("fifties", 5), ("sixties", 6), ("seventies", 7), ("eighties", 8), ("nineties", 9)];
 
@@ -802,17 +805,88 @@ fn elem(ctx: &Ctx<'_>, e: &E, i: usize, caps: &mut Caps) -> Option<usize> {
             }
             elem(ctx, inner, i, caps)
         }
-        E::Opt(_) | E::Alt(_) => seq(ctx, std::slice::from_ref(e), i, caps),
+        // `compile` turns every optional and alternative part into a `Node`.
+        E::Opt(_) | E::Alt(_) => unreachable!("Opt and Alt are compiled into nodes"),
     }
 }
 
-/// Matches a whole pattern at token `i`, backtracking over `Opt` and `Alt`.
-pub fn seq(ctx: &Ctx<'_>, pat: &[E], i: usize, caps: &mut Caps) -> Option<usize> {
+/// A pattern element compiled for matching. Rules are written as [`E`], for
+/// reading; [`compile`] turns them, once, into nodes in which a literal word is a
+/// lexicon index (compared as a number, not as text) and every optional or
+/// alternative part carries the first-token classes it can start with, so that
+/// an absent part is skipped without saving the captures.
+#[derive(Debug, Clone, Copy)]
+pub enum Node {
+    /// Any element but `W`, `Tight`, `Opt` and `Alt`.
+    Leaf(E),
+    /// Literal words: their lexicon indices, and the words themselves for `caps.word`.
+    W(&'static [u16], &'static [&'static str]),
+    Tight(&'static Node),
+    /// An optional sequence and its first-token classes.
+    Opt(&'static [Node], u32),
+    /// Alternatives, their first-token classes, and whether one can match nothing.
+    Alt(&'static [&'static [Node]], u32, bool),
+}
+
+fn leak<T>(v: Vec<T>) -> &'static [T] {
+    Box::leak(v.into_boxed_slice())
+}
+
+/// Compiles a pattern. Done once per rule for the life of the process (the
+/// nodes are leaked on purpose: they are as static as the rules).
+pub fn compile(pat: &'static [E]) -> &'static [Node] {
+    leak(pat.iter().map(compile_elem).collect())
+}
+
+fn compile_elem(e: &'static E) -> Node {
+    match e {
+        E::W(words) => {
+            let lexicon = Lexicon::get();
+            // Every literal word is put in the lexicon (`rules::literal_words`); a
+            // test checks that none is dropped here.
+            let (ids, kept): (Vec<u16>, Vec<&'static str>) = words.iter().filter_map(|w| Some((lexicon.index_of(w)?, *w))).unzip();
+            Node::W(leak(ids), leak(kept))
+        }
+        E::Tight(inner) => Node::Tight(Box::leak(Box::new(compile_elem(inner)))),
+        E::Opt(inner) => Node::Opt(compile(inner), first::seq(inner).0),
+        E::Alt(alts) => {
+            let (mask, nullable) = first::elem_classes(e);
+            Node::Alt(leak(alts.iter().map(|a| compile(a)).collect()), mask, nullable)
+        }
+        e => Node::Leaf(*e),
+    }
+}
+
+#[inline]
+fn node(ctx: &Ctx<'_>, n: &Node, i: usize, caps: &mut Caps) -> Option<usize> {
+    match n {
+        Node::Leaf(e) => elem(ctx, e, i, caps),
+        Node::W(ids, words) => {
+            let t = ctx.tok(i)?;
+            if t.kind != Kind::Word {
+                return None;
+            }
+            let k = ids.iter().position(|&id| id == t.lex)?;
+            caps.word = Some(words[k]);
+            Some(i + 1)
+        }
+        Node::Tight(inner) => {
+            if !ctx.tight(i) {
+                return None;
+            }
+            node(ctx, inner, i, caps)
+        }
+        Node::Opt(..) | Node::Alt(..) => seq(ctx, std::slice::from_ref(n), i, caps),
+    }
+}
+
+/// Matches a whole compiled pattern at token `i`, backtracking over `Opt` and `Alt`.
+pub fn seq(ctx: &Ctx<'_>, pat: &[Node], i: usize, caps: &mut Caps) -> Option<usize> {
     let Some((first, rest)) = pat.split_first() else { return Some(i) };
     match first {
-        E::Opt(inner) => {
+        Node::Opt(inner, mask) => {
             // Most optional parts are absent: skip them without saving the captures.
-            if !could_start(ctx, inner, i) {
+            if !starts(ctx, *mask, i) {
                 return seq(ctx, rest, i, caps);
             }
             let saved = *caps;
@@ -825,7 +899,10 @@ pub fn seq(ctx: &Ctx<'_>, pat: &[E], i: usize, caps: &mut Caps) -> Option<usize>
             *caps = saved;
             seq(ctx, rest, i, caps)
         }
-        E::Alt(alternatives) => {
+        Node::Alt(alternatives, mask, nullable) => {
+            if !nullable && !starts(ctx, *mask, i) {
+                return None;
+            }
             let saved = *caps;
             for alt in *alternatives {
                 if let Some(j) = seq(ctx, alt, i, caps)
@@ -837,20 +914,17 @@ pub fn seq(ctx: &Ctx<'_>, pat: &[E], i: usize, caps: &mut Caps) -> Option<usize>
             }
             None
         }
-        e => {
-            let j = elem(ctx, e, i, caps)?;
+        n => {
+            let j = node(ctx, n, i, caps)?;
             seq(ctx, rest, j, caps)
         }
     }
 }
 
-/// Whether the token at `i` can be the first of `pat` (false means `pat` cannot
-/// match anything but nothing there). Cheap: a mask test on the token's classes.
+/// Whether the token at `i` has one of the classes in `mask`.
 #[inline]
-fn could_start(ctx: &Ctx<'_>, pat: &[E], i: usize) -> bool {
-    let Some(t) = ctx.toks.get(i) else { return false };
-    let (mask, _) = first::seq(pat);
-    mask & first::token_mask(t) != 0
+fn starts(ctx: &Ctx<'_>, mask: u32, i: usize) -> bool {
+    ctx.toks.get(i).is_some_and(|t| mask & first::token_mask(t) != 0)
 }
 
 /// Every literal word in a pattern, for marking them in the lexicon.
@@ -903,6 +977,8 @@ pub mod first {
     pub const LIT: u32 = 1 << 17;
     pub const APOS: u32 = 1 << 18;
     pub const PUNCT: u32 = 1 << 19;
+    /// "a", "an": a quantity of one, and always a single token (unlike "twenty-five").
+    pub const ARTICLE: u32 = 1 << 20;
 
     /// What the token can be.
     pub fn token_mask(t: &Token) -> u32 {
@@ -923,7 +999,8 @@ pub mod first {
         };
         set(l.month != 0, MONTH);
         set(l.weekday != 0, WEEKDAY);
-        set(l.cardinal.is_some() || l.ordinal.is_some() || l.article, CARD);
+        set(l.cardinal.is_some() || l.ordinal.is_some(), CARD);
+        set(l.article, ARTICLE);
         set(l.unit.is_some(), UNIT);
         set(l.shift.is_some(), SHIFT);
         set(l.deictic.is_some(), DEICTIC);
@@ -941,15 +1018,51 @@ pub mod first {
         m
     }
 
-    /// The rules that may start at a token, as a bit set in rule order: a table
-    /// built once from the rules' first elements, so that a token is tried only
-    /// against the rules whose first word it can be ("the", "this") rather than
-    /// every rule that starts with some literal word.
-    pub struct Dispatch {
+    /// A set of rules (bits in rule order) for each kind of token: per lexicon
+    /// entry for words, one set each for numbers, apostrophes and other punctuation.
+    struct Table {
         by_entry: Vec<u128>,
         number: u128,
         punct: u128,
         apos: u128,
+    }
+
+    impl Table {
+        fn build(rules_with: impl Fn(u32) -> u128) -> Table {
+            let lexicon = Lexicon::get();
+            Table {
+                by_entry: (0..lexicon.len()).map(|i| rules_with(lex_mask(lexicon.entry_at(i as u16)))).collect(),
+                number: rules_with(NUMBER),
+                punct: rules_with(PUNCT),
+                apos: rules_with(PUNCT | APOS),
+            }
+        }
+
+        #[inline]
+        fn get(&self, t: &Token) -> u128 {
+            match t.kind {
+                Kind::Number => self.number,
+                Kind::Punct if t.is_punct('\'') => self.apos,
+                Kind::Punct => self.punct,
+                Kind::Word => self.by_entry[t.lex as usize],
+            }
+        }
+    }
+
+    /// Which rules to try at a token, decided by tables built once from the
+    /// rules' patterns, so that a token is tried only against rules it can start:
+    /// - by the first token: the rules whose first word it can be ("the", "this")
+    ///   rather than every rule that starts with some literal word;
+    /// - by the second token: after "the" or "a", taken as one token, the next
+    ///   token must be able to continue the rule ("the third quarter" but not
+    ///   "the company"). Rules that can end after one token, and tokens an element
+    ///   may read together with the next ("Dec." "twenty-five"), are never cut.
+    pub struct Dispatch {
+        first: Table,
+        /// Rules the second token cannot rule out, given the first.
+        unfiltered: Table,
+        /// Rules the token can be the second token of.
+        second: Table,
     }
 
     impl Dispatch {
@@ -964,26 +1077,107 @@ pub mod first {
                     (mask, words)
                 })
                 .collect();
-            let by_mask =
-                |m: u32| -> u128 { firsts.iter().enumerate().filter(|(_, (rm, _))| rm & m != 0).fold(0, |acc, (i, _)| acc | (1u128 << i)) };
-            let mut by_entry: Vec<u128> = (0..lexicon.len()).map(|i| by_mask(lex_mask(lexicon.entry_at(i as u16)))).collect();
+            let follows: Vec<Follow> = rules.iter().map(|p| follow(p)).collect();
+            let rules_where =
+                |f: &dyn Fn(usize) -> bool| -> u128 { (0..rules.len()).filter(|&r| f(r)).fold(0, |acc, r| acc | (1u128 << r)) };
+            let mut first = Table::build(|m| rules_where(&|r| firsts[r].0 & m != 0));
             for (r, (_, words)) in firsts.iter().enumerate() {
                 for w in words {
                     let idx = lexicon.index_of(w).expect("every literal word is in the lexicon");
-                    by_entry[idx as usize] |= 1u128 << r;
+                    first.by_entry[idx as usize] |= 1u128 << r;
                 }
             }
-            Dispatch { by_entry, number: by_mask(NUMBER), punct: by_mask(PUNCT), apos: by_mask(PUNCT | APOS) }
+            let unfiltered = Table::build(|m| rules_where(&|r| follows[r].open || follows[r].multi & m != 0));
+            let second = Table::build(|m| rules_where(&|r| follows[r].second & m != 0));
+            Dispatch { first, unfiltered, second }
         }
 
+        /// The rules worth trying at token `i`.
         #[inline]
-        pub fn rules_for(&self, t: &Token) -> u128 {
-            match t.kind {
-                Kind::Number => self.number,
-                Kind::Punct if t.is_punct('\'') => self.apos,
-                Kind::Punct => self.punct,
-                Kind::Word => self.by_entry[t.lex as usize],
+        pub fn rules_at(&self, toks: &[Token], i: usize) -> u128 {
+            let t = &toks[i];
+            let candidates = self.first.get(t);
+            if candidates == 0 {
+                return 0;
             }
+            let second = toks.get(i + 1).map_or(0, |n| self.second.get(n));
+            candidates & (self.unfiltered.get(t) | second)
+        }
+    }
+
+    /// What can follow a pattern's first token, when an element takes that token alone.
+    #[derive(Default)]
+    struct Follow {
+        /// The classes the second token can have.
+        second: u32,
+        /// A match may be one token long: the second token says nothing.
+        open: bool,
+        /// First-token classes an element may read together with the tokens after
+        /// it: for such a token the second token is not where `second` says.
+        multi: u32,
+    }
+
+    fn follow(pat: &[E]) -> Follow {
+        let mut f = Follow::default();
+        walk_first(&[pat], &mut f);
+        f
+    }
+
+    /// Walks every way a match can take its first token, `conts` being the
+    /// sequences still to match, in order.
+    fn walk_first(conts: &[&[E]], f: &mut Follow) {
+        let Some(k) = conts.iter().position(|s| !s.is_empty()) else {
+            // The pattern can match nothing: a zero-length match is never kept.
+            return;
+        };
+        let (e, rest) = conts[k].split_first().expect("non-empty");
+        let mut next: Vec<&[E]> = vec![rest];
+        next.extend_from_slice(&conts[k + 1..]);
+        let with = |inner: &'static [E]| -> Vec<&[E]> { std::iter::once(inner).chain(next.iter().copied()).collect() };
+        match e {
+            E::Opt(inner) => {
+                walk_first(&next, f);
+                walk_first(&with(inner), f);
+            }
+            E::Alt(alts) => alts.iter().for_each(|a| walk_first(&with(a), f)),
+            E::After(_) | E::End | E::WordFollows => walk_first(&next, f),
+            E::Tight(inner) => walk_first(&with(std::slice::from_ref(*inner)), f),
+            leaf => {
+                f.multi |= multi_token_classes(leaf);
+                let (second, nullable) = first_of(&next);
+                f.second |= second;
+                f.open |= nullable;
+            }
+        }
+    }
+
+    /// The classes of the first token of a sequence of sequences, and whether all can match nothing.
+    fn first_of(conts: &[&[E]]) -> (u32, bool) {
+        let mut mask = 0;
+        for s in conts {
+            let (m, nullable) = seq(s);
+            mask |= m;
+            if !nullable {
+                return (mask, false);
+            }
+        }
+        (mask, true)
+    }
+
+    /// First-token classes for which a leaf element may take more than one token.
+    fn multi_token_classes(e: &E) -> u32 {
+        match e {
+            // "Dec.", "Tues.": the period is part of the element.
+            E::Month | E::MonthAlone | E::Weekday => MONTH | WEEKDAY,
+            // "5th", "twenty-first", "2.5", "1,000", "twenty-five".
+            E::Day | E::Ordinal | E::Num => NUMBER | CARD,
+            // "'98", "nineteen ninety-six".
+            E::Year | E::BareYear => APOS | CARD,
+            // "more than", "at least", "15:30", "a.m.", "1990s", "Q3", "New Year's Day".
+            E::Approx | E::Clock | E::AmPm | E::Decade | E::QuarterCode | E::Holiday => u32::MAX,
+            E::Tight(inner) => multi_token_classes(inner),
+            E::Opt(_) | E::Alt(_) => u32::MAX,
+            _ => 0,
         }
     }
 
@@ -991,14 +1185,29 @@ pub mod first {
     /// `words`, a literal word element adds its words there instead of the whole
     /// literal class.
     fn elem(e: &E, mut words: Option<&mut Vec<&'static str>>) -> (u32, bool) {
-        match e {
-            E::W(ws) if words.is_some() => {
-                words.as_deref_mut().expect("checked above").extend_from_slice(ws);
-                (CARD, false)
+        // For the dispatch table, an element that starts with particular words
+        // names them, so that only those words try the rule: the whole literal
+        // class would send every "the" and "a" to rules that begin "Q3" or "1990s".
+        if let Some(words) = words.as_deref_mut() {
+            let (classes, named): (u32, &[&'static str]) = match e {
+                E::W(ws) => (0, ws),
+                E::Approx => (APPROX, &super::HEDGE_FIRST_WORDS),
+                E::AmPm => (0, &["am", "pm", "a", "p"]),
+                E::Zone => (0, &super::ZONES),
+                E::Decade => (NUMBER | APOS, &super::DECADE_WORD_LIST),
+                E::QuarterCode => (NUMBER, &["q"]),
+                _ => (u32::MAX, &[]),
+            };
+            if classes != u32::MAX {
+                words.extend_from_slice(named);
+                return (classes, false);
             }
+        }
+        match e {
             E::Month | E::MonthAlone => (MONTH, false),
             E::MonthNum | E::DayNum | E::NumYear | E::Clock | E::Hour => (NUMBER, false),
-            E::Day | E::Ordinal | E::Num => (NUMBER | CARD, false),
+            E::Day | E::Ordinal => (NUMBER | CARD, false),
+            E::Num => (NUMBER | CARD | ARTICLE, false),
             E::Year | E::BareYear => (NUMBER | APOS | CARD, false),
             E::Weekday => (WEEKDAY, false),
             E::Unit => (UNIT, false),
@@ -1014,7 +1223,7 @@ pub mod first {
             E::Quant => (QUANT, false),
             E::Holiday => (HOLIDAY, false),
             E::The => (THE, false),
-            E::AmPm | E::Zone | E::W(_) => (LIT | CARD, false),
+            E::AmPm | E::Zone | E::W(_) => (LIT, false),
             E::Decade => (NUMBER | APOS | LIT, false),
             E::QuarterCode => (NUMBER | LIT, false),
             E::P(_) | E::J(_) => (PUNCT, false),
@@ -1023,6 +1232,11 @@ pub mod first {
             E::Opt(inner) => (seq_with(inner, words).0, true),
             E::Alt(alts) => alts.iter().map(|a| seq_with(a, words.as_deref_mut())).fold((0, false), |(m, n), (am, an)| (m | am, n || an)),
         }
+    }
+
+    /// The classes one element's first token can have, and whether it can match nothing.
+    pub fn elem_classes(e: &E) -> (u32, bool) {
+        elem(e, None)
     }
 
     /// The classes a pattern's first token can have.

@@ -798,7 +798,7 @@ pub fn literal_words() -> Vec<&'static str> {
         super::pattern::literal_words_of(r.pattern, &mut out);
     }
     out.extend(["twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"]);
-    out.extend(["est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "gmt", "utc", "bst", "cet", "cest", "et", "pt", "ct", "jst"]);
+    out.extend(["est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "gmt", "utc", "bst", "cet", "cest", "et", "pt", "ct", "z", "jst"]);
     out.extend(["am", "pm", "a", "p", "m", "q", "s"]);
     // Words the matcher's helpers compare against (approximations, "a.m."), so that
     // their first-token class test in `pattern::could_start` sees them.
