@@ -8,6 +8,8 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
+use super::phash::PerfectHash;
+
 use super::value::{Mod, PartOfDay, Season};
 
 /// A time unit, as durations and offsets use them.
@@ -116,7 +118,10 @@ pub enum HolidayRule {
 }
 
 pub struct Lexicon {
+    /// Building and `index_of` (the rules' words, once); `lookup` uses `table`.
     words: HashMap<&'static str, u16>,
+    /// Entry `k + 1`'s word is key `k`.
+    table: PerfectHash,
     entries: Vec<Lex>,
     pub holidays: Vec<Holiday>,
 }
@@ -157,7 +162,7 @@ impl Lexicon {
     }
 
     fn build() -> Lexicon {
-        let mut lx = Lexicon { words: HashMap::new(), entries: vec![Lex::default()], holidays: Vec::new() };
+        let mut lx = Lexicon { words: HashMap::new(), table: PerfectHash::build(&[]), entries: vec![Lex::default()], holidays: Vec::new() };
         for r in rows(MONTHS) {
             lx.entry(r[0]).month = r[1].parse().expect("months.tsv: month number");
         }
@@ -217,23 +222,24 @@ impl Lexicon {
         for e in &mut lx.entries[1..] {
             e.mask = super::pattern::first::lex_mask(e);
         }
+        lx.table = PerfectHash::build(&lx.entries[1..].iter().map(|e| e.word).collect::<Vec<_>>());
         lx
     }
 
-    /// Looks a word up, ignoring ASCII case. Words longer than any entry are not looked up.
+    /// Looks a word up, ignoring ASCII case: one perfect-hash slot, one comparison.
+    /// Words longer than any entry are not looked up.
+    #[inline]
     pub fn lookup(&self, word: &str) -> u16 {
         let bytes = word.as_bytes();
         if bytes.len() > 24 || bytes.is_empty() {
             return NO_ENTRY;
         }
-        let mut buf = [0u8; 24];
-        let buf = &mut buf[..bytes.len()];
-        for (d, s) in buf.iter_mut().zip(bytes) {
-            *d = s.to_ascii_lowercase();
-        }
-        match std::str::from_utf8(buf) {
-            Ok(lower) => self.words.get(lower).copied().unwrap_or(NO_ENTRY),
-            Err(_) => NO_ENTRY,
+        let Some(k) = self.table.candidate(bytes) else { return NO_ENTRY };
+        let entry = self.entries[k + 1].word.as_bytes();
+        if entry.len() == bytes.len() && entry.iter().zip(bytes).all(|(e, b)| *e == b.to_ascii_lowercase()) {
+            (k + 1) as u16
+        } else {
+            NO_ENTRY
         }
     }
 
@@ -295,6 +301,23 @@ mod tests {
         assert_eq!(lx.entry_at(lx.lookup("Fridays")).weekday, 5);
         assert!(lx.entry_at(lx.lookup("Fridays")).weekday_plural);
         assert!(!lx.entry_at(lx.lookup("Friday")).weekday_plural);
+    }
+
+    /// The perfect hash finds every entry, in any case, and nothing else.
+    #[test]
+    fn lookup_finds_every_entry() {
+        let lx = Lexicon::get();
+        for idx in 1..lx.len() as u16 {
+            let word = lx.entry_at(idx).word;
+            if word.len() <= 24 {
+                assert_eq!(lx.lookup(word), idx, "{word}");
+                assert_eq!(lx.lookup(&word.to_ascii_uppercase()), idx, "{word}");
+            }
+            assert_eq!(lx.index_of(word), Some(idx));
+        }
+        for other in ["Decembers", "Mayday", "x", "thee", "yesterdays"] {
+            assert_eq!(lx.lookup(other), lx.index_of(&other.to_ascii_lowercase()).unwrap_or(NO_ENTRY), "{other}");
+        }
     }
 
     #[test]

@@ -133,6 +133,79 @@ pub struct Caps {
     pub word: Option<&'static str>,
 }
 
+/// The captures while matching: [`Caps`] with narrow numbers. Backtracking
+/// copies them at every optional part it tries, so they are kept small enough
+/// for the copy to stay in registers rather than call `memcpy`. A production
+/// reads the wide [`Caps`], made once the pattern has matched.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Slots {
+    pub year: Option<i32>,
+    pub month: Option<u8>,
+    pub day: Option<u8>,
+    pub weekday: Option<u8>,
+    pub weekday_plural: bool,
+    pub num: Option<f64>,
+    pub unit: Option<Unit>,
+    pub unit_plural: bool,
+    pub ordinal: Option<i32>,
+    pub shift: Option<i8>,
+    pub shift2: Option<i8>,
+    pub deictic: Option<i8>,
+    pub reference: Option<RefKind>,
+    pub part: Option<Mod>,
+    pub approx: Option<Mod>,
+    pub ago: Option<i8>,
+    pub anaphoric: bool,
+    pub part_of_day: Option<PartOfDay>,
+    pub season: Option<Season>,
+    pub set: Option<&'static str>,
+    pub quant: Option<u8>,
+    pub holiday: Option<u16>,
+    pub hour: Option<u8>,
+    pub minute: Option<u8>,
+    pub pm: Option<bool>,
+    pub zone: bool,
+    pub decade: Option<i32>,
+    pub the: bool,
+    pub word: Option<&'static str>,
+}
+
+impl Slots {
+    pub fn caps(&self) -> Caps {
+        Caps {
+            year: self.year,
+            month: self.month.map(u32::from),
+            day: self.day.map(u32::from),
+            weekday: self.weekday.map(u32::from),
+            weekday_plural: self.weekday_plural,
+            num: self.num,
+            unit: self.unit,
+            unit_plural: self.unit_plural,
+            ordinal: self.ordinal,
+            shift: self.shift.map(i32::from),
+            shift2: self.shift2.map(i32::from),
+            deictic: self.deictic.map(i32::from),
+            reference: self.reference,
+            part: self.part,
+            approx: self.approx,
+            ago: self.ago.map(i32::from),
+            anaphoric: self.anaphoric,
+            part_of_day: self.part_of_day,
+            season: self.season,
+            set: self.set,
+            quant: self.quant,
+            holiday: self.holiday.map(usize::from),
+            hour: self.hour.map(u32::from),
+            minute: self.minute.map(u32::from),
+            pm: self.pm,
+            zone: self.zone,
+            decade: self.decade,
+            the: self.the,
+            word: self.word,
+        }
+    }
+}
+
 pub struct Ctx<'a> {
     pub text: &'a str,
     pub toks: &'a [Token],
@@ -544,19 +617,19 @@ const MONTH_LEN: [usize; 12] = [7, 8, 5, 5, 3, 4, 4, 6, 9, 7, 8, 8];
 const WEEKDAY_LEN: [usize; 7] = [6, 7, 9, 8, 6, 8, 6];
 
 /// Matches one element at token `i`; returns the index after it.
-fn elem(ctx: &Ctx<'_>, e: &E, i: usize, caps: &mut Caps) -> Option<usize> {
+fn elem(ctx: &Ctx<'_>, e: &E, i: usize, caps: &mut Slots) -> Option<usize> {
     let t = ctx.tok(i)?;
     match *e {
         E::Month | E::MonthAlone => {
             let (m, j) = ctx.month(i, matches!(e, E::MonthAlone))?;
-            caps.month = Some(m);
+            caps.month = Some(m as u8);
             Some(j)
         }
         E::MonthNum => {
             if t.kind != Kind::Number || t.digits > 2 || !(1..=12).contains(&t.num) {
                 return None;
             }
-            caps.month = Some(t.num);
+            caps.month = Some(t.num as u8);
             Some(i + 1)
         }
         E::Day => {
@@ -564,14 +637,14 @@ fn elem(ctx: &Ctx<'_>, e: &E, i: usize, caps: &mut Caps) -> Option<usize> {
                 if !(1..=31).contains(&d) || t.digits > 2 {
                     return None;
                 }
-                caps.day = Some(d);
+                caps.day = Some(d as u8);
                 return Some(j);
             }
             let (o, j) = ctx.ordinal_word(i)?;
             if !(1..=31).contains(&o) {
                 return None;
             }
-            caps.day = Some(o as u32);
+            caps.day = Some(o as u8);
             Some(j)
         }
         E::Year | E::BareYear => {
@@ -583,7 +656,7 @@ fn elem(ctx: &Ctx<'_>, e: &E, i: usize, caps: &mut Caps) -> Option<usize> {
             if t.kind != Kind::Number || t.digits > 2 || !(1..=31).contains(&t.num) {
                 return None;
             }
-            caps.day = Some(t.num);
+            caps.day = Some(t.num as u8);
             Some(i + 1)
         }
         E::QuarterCode => {
@@ -638,7 +711,7 @@ fn elem(ctx: &Ctx<'_>, e: &E, i: usize, caps: &mut Caps) -> Option<usize> {
         }
         E::Weekday => {
             let (w, plural, j) = ctx.weekday(i)?;
-            caps.weekday = Some(w);
+            caps.weekday = Some(w as u8);
             caps.weekday_plural = plural;
             Some(j)
         }
@@ -685,7 +758,7 @@ fn elem(ctx: &Ctx<'_>, e: &E, i: usize, caps: &mut Caps) -> Option<usize> {
             Some(i + 1)
         }
         E::Shift => {
-            let s = t.lex().shift? as i32;
+            let s = t.lex().shift?;
             if caps.shift.is_some() {
                 caps.shift2 = caps.shift;
             }
@@ -693,7 +766,7 @@ fn elem(ctx: &Ctx<'_>, e: &E, i: usize, caps: &mut Caps) -> Option<usize> {
             Some(i + 1)
         }
         E::Deictic => {
-            caps.deictic = Some(t.lex().deictic? as i32);
+            caps.deictic = Some(t.lex().deictic?);
             Some(i + 1)
         }
         E::Ref => {
@@ -716,7 +789,7 @@ fn elem(ctx: &Ctx<'_>, e: &E, i: usize, caps: &mut Caps) -> Option<usize> {
             {
                 return None;
             }
-            caps.ago = Some(t.lex().ago? as i32);
+            caps.ago = Some(t.lex().ago?);
             caps.anaphoric = !token_is(t, ctx.text, "ago");
             Some(i + 1)
         }
@@ -747,7 +820,7 @@ fn elem(ctx: &Ctx<'_>, e: &E, i: usize, caps: &mut Caps) -> Option<usize> {
         }
         E::Holiday => {
             let (h, j) = ctx.holiday(i)?;
-            caps.holiday = Some(h);
+            caps.holiday = Some(h as u16);
             Some(j)
         }
         E::The => {
@@ -759,15 +832,15 @@ fn elem(ctx: &Ctx<'_>, e: &E, i: usize, caps: &mut Caps) -> Option<usize> {
         }
         E::Clock => {
             let (h, m, j) = ctx.clock(i)?;
-            caps.hour = Some(h);
-            caps.minute = Some(m);
+            caps.hour = Some(h as u8);
+            caps.minute = Some(m as u8);
             Some(j)
         }
         E::Hour => {
             if t.kind != Kind::Number || t.digits > 2 || !(1..=12).contains(&t.num) || !ctx.plain_number_left(i) {
                 return None;
             }
-            caps.hour = Some(t.num);
+            caps.hour = Some(t.num as u8);
             Some(i + 1)
         }
         E::AmPm => {
@@ -858,7 +931,7 @@ fn compile_elem(e: &'static E) -> Node {
 }
 
 #[inline]
-fn node(ctx: &Ctx<'_>, n: &Node, i: usize, caps: &mut Caps) -> Option<usize> {
+fn node(ctx: &Ctx<'_>, n: &Node, i: usize, caps: &mut Slots) -> Option<usize> {
     match n {
         Node::Leaf(e) => elem(ctx, e, i, caps),
         Node::W(ids, words) => {
@@ -881,7 +954,7 @@ fn node(ctx: &Ctx<'_>, n: &Node, i: usize, caps: &mut Caps) -> Option<usize> {
 }
 
 /// Matches a whole compiled pattern at token `i`, backtracking over `Opt` and `Alt`.
-pub fn seq(ctx: &Ctx<'_>, pat: &[Node], i: usize, caps: &mut Caps) -> Option<usize> {
+pub fn seq(ctx: &Ctx<'_>, pat: &[Node], i: usize, caps: &mut Slots) -> Option<usize> {
     let Some((first, rest)) = pat.split_first() else { return Some(i) };
     match first {
         Node::Opt(inner, mask) => {
