@@ -36,6 +36,8 @@ pub enum E {
     End,
     /// A lower-case word follows (context, not part of the match): "current" as an adjective.
     WordFollows,
+    /// One of these words follows (context, not part of the match): "the year" before "ended".
+    Followed(&'static [&'static str]),
     /// A four-digit year, or "'98".
     Year,
     /// A four-digit year standing alone, where a bare number must look like a year.
@@ -695,6 +697,7 @@ fn elem(ctx: &Ctx<'_>, e: &E, i: usize, caps: &mut Slots) -> Option<usize> {
             let prev = i.checked_sub(1)?;
             ctx.word_is(prev, words).then_some(i)
         }
+        E::Followed(words) => ctx.word_is(i, words).then_some(i),
         E::NumYear => {
             if t.kind != Kind::Number || !(t.digits == 2 || t.digits == 4) {
                 return None;
@@ -1213,7 +1216,7 @@ pub mod first {
                 walk_first(&with(inner), f);
             }
             E::Alt(alts) => alts.iter().for_each(|a| walk_first(&with(a), f)),
-            E::After(_) | E::End | E::WordFollows => walk_first(&next, f),
+            E::After(_) | E::End | E::WordFollows | E::Followed(_) => walk_first(&next, f),
             E::Tight(inner) => walk_first(&with(std::slice::from_ref(*inner)), f),
             leaf => {
                 f.multi |= multi_token_classes(leaf);
@@ -1301,7 +1304,7 @@ pub mod first {
             E::QuarterCode => (NUMBER | LIT, false),
             E::P(_) | E::J(_) => (PUNCT, false),
             E::Tight(inner) => elem(inner, words),
-            E::After(_) | E::End | E::WordFollows => (0, true),
+            E::After(_) | E::End | E::WordFollows | E::Followed(_) => (0, true),
             E::Opt(inner) => (seq_with(inner, words).0, true),
             E::Alt(alts) => alts.iter().map(|a| seq_with(a, words.as_deref_mut())).fold((0, false), |(m, n), (am, an)| (m | am, n || an)),
         }

@@ -329,6 +329,47 @@ pub static RULES: &[Rule] = &[
         ],
     },
     Rule {
+        name: "latest_period",
+        // Earnings reports call the quarter reported on "the latest period".
+        pattern: &[The, W(&["latest"]), W(&["period"])],
+        make: |_| plain(Raw::ReportedQuarter { years_back: 0 }),
+        examples: &[ex("Sales in the latest period were", "the latest period", "2018-Q3"), no("the latest periodical")],
+    },
+    Rule {
+        name: "year_ended",
+        // "the year ended Sept. 30": a twelve-month period, named by its end date.
+        pattern: &[The, Opt(FISCAL), Unit, Followed(&["ended", "ending"])],
+        make: |c| {
+            let unit = c.unit?;
+            if c.unit_plural || !matches!(unit, Unit::Year | Unit::Quarter | Unit::Month | Unit::Week) {
+                return None;
+            }
+            plain(Raw::Duration { amount: Amount::N(1.0), unit })
+        },
+        examples: &[
+            ex("net income for the year ended Aug. 31 rose", "the year", "P1Y"),
+            ex("In the fiscal year ending June 30, 1990, the", "the fiscal year", "P1Y"),
+        ],
+    },
+    Rule {
+        name: "the_current_year",
+        // "for the year", "throughout the fiscal year": in business copy, the year being reported.
+        pattern: &[After(&["for", "of", "throughout"]), The, Opt(&[W(&["full", "fiscal", "current", "whole", "entire"])]), Unit],
+        make: |c| {
+            if c.unit != Some(Unit::Year) || c.unit_plural {
+                return None;
+            }
+            plain(Raw::Shifted { unit: Unit::Year, by: 0, anaphoric: false })
+        },
+        examples: &[
+            ex("Sales for the full year were $6.6 billion", "the full year", "2018"),
+            ex("a high for the year of $42", "the year", "2018"),
+            // The compound is another rule's, and the longer match.
+            ex("profit for the year-ago quarter", "the year-ago quarter", "2017-Q3"),
+            no("for the years to come"),
+        ],
+    },
+    Rule {
         name: "year_ago_quarter",
         pattern: &[
             Opt(THE),
