@@ -203,9 +203,12 @@ fn resolve_all(ctx: &Ctx<'_>, found: &[RawTimex], dct: Option<NaiveDate>) -> Vec
             }
             _ => Direction::Unknown,
         };
-        let value = year_back_from_quarter(&m.raw, last_value.as_ref())
-            .unwrap_or_else(|| resolve::resolve(&m.raw, dir, Anchors { dct, reference }));
-        if value.is_placeable() {
+        let year_back = year_back_from_quarter(&m.raw, last_value.as_ref());
+        // A comparison a year back ("the year-ago quarter", "a year earlier") does not
+        // move the period being reported: a second one compares with the same quarter.
+        let compares_back = year_back.is_some() || matches!(m.raw, Raw::ReportedQuarter { years_back } if years_back > 0);
+        let value = year_back.unwrap_or_else(|| resolve::resolve(&m.raw, dir, Anchors { dct, reference }));
+        if value.is_placeable() && !compares_back {
             last_value = Some(value.clone());
         }
         if let Some(d) = sets_reference(&m.raw, &value) {
@@ -347,6 +350,13 @@ mod tests {
         let text = "On March 3, 2015 the plant closed. The following day workers protested.";
         let found = tag(text, Some(rules::example_dct()));
         assert_eq!(found[1].value.to_string(), "2015-03-04");
+    }
+
+    #[test]
+    fn a_second_year_back_comparison_compares_with_the_same_quarter() {
+        let text = "Profit rose in the third quarter. In the year-ago quarter it fell. The year-ago results included a charge.";
+        let values: Vec<String> = tag(text, Some(rules::example_dct())).iter().map(|t| t.value.to_string()).collect();
+        assert_eq!(values, ["2018-Q3", "2017-Q3", "2017-Q3"]);
     }
 
     #[test]
