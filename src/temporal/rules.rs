@@ -459,9 +459,10 @@ pub static RULES: &[Rule] = &[
     Rule {
         name: "weekday_part_of_day",
         pattern: &[Opt(&[Shift]), Weekday, PartOfDay],
-        // TimeBank gives "Friday night" the day's value, as a DATE.
-        make: |c| plain(Raw::Named { what: Cyclic::Weekday(c.weekday?), year: YearSpec::Implicit, shift: c.shift }),
-        examples: &[ex("late on Friday night", "Friday night", "2018-12-07")],
+        // TimeML values "Friday night" as the day and its part (2018-12-07TNI); TimeBank
+        // mostly types it a DATE, which `Raw::timex_type` keeps for a weekday.
+        make: |c| plain(Raw::Time { day: day_of(c), time: DayTime::Part(c.part_of_day?) }),
+        examples: &[ex("late on Friday night", "Friday night", "2018-12-07TNI")],
     },
     Rule {
         name: "deictic",
