@@ -67,10 +67,12 @@ pub enum Raw {
         dir: i32,
         anaphoric: bool,
     },
-    /// "the quarter" of an earnings report: the quarter most recently reported on;
-    /// `years_back` years before it for "the year-ago quarter".
+    /// "the quarter" of an earnings report: the quarter most recently ended (a
+    /// story's last-named quarter was tried, and is wrong as often as right); `years_back` years before it for "the
+    /// year-ago quarter", or the same quarter of `year` for "the 1988 period".
     ReportedQuarter {
         years_back: i32,
+        year: Option<i32>,
     },
     /// PAST_REF, PRESENT_REF, FUTURE_REF.
     Ref(RefKind),

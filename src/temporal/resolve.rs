@@ -64,8 +64,8 @@ pub fn resolve(raw: &Raw, dir: Direction, anchors: Anchors) -> TimexValue {
             },
         },
         // The last completed quarter: earnings are reported in the weeks after a quarter ends.
-        Raw::ReportedQuarter { years_back } => match anchors.dct.and_then(|d| add_months(d, -3)) {
-            Some(d) => TimexValue::Quarter(d.year() - years_back, quarter_of(d)),
+        Raw::ReportedQuarter { years_back, year } => match anchors.dct.and_then(|d| add_months(d, -3)) {
+            Some(d) => TimexValue::Quarter(year.unwrap_or(d.year()) - years_back, quarter_of(d)),
             None => unresolved("XXXX-QX"),
         },
         Raw::Ref(RefKind::Past) => TimexValue::PastRef,

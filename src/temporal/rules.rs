@@ -322,7 +322,7 @@ pub static RULES: &[Rule] = &[
             Opt(&[W(&["recent", "completed"])]),
             W(&["quarter"]),
         ],
-        make: |_| plain(Raw::ReportedQuarter { years_back: 0 }),
+        make: |_| plain(Raw::ReportedQuarter { years_back: 0, year: None }),
         examples: &[
             ex("profit in the latest quarter", "the latest quarter", "2018-Q3"),
             ex("sales in the quarter rose", "the quarter", "2018-Q3"),
@@ -332,8 +332,22 @@ pub static RULES: &[Rule] = &[
         name: "latest_period",
         // Earnings reports call the quarter reported on "the latest period".
         pattern: &[The, W(&["latest"]), W(&["period"])],
-        make: |_| plain(Raw::ReportedQuarter { years_back: 0 }),
+        make: |_| plain(Raw::ReportedQuarter { years_back: 0, year: None }),
         examples: &[ex("Sales in the latest period were", "the latest period", "2018-Q3"), no("the latest periodical")],
+    },
+    Rule {
+        name: "year_period",
+        // "the 1988 period", "the 1988 third quarter": the quarter reported on, in another year.
+        pattern: &[The, Year, Alt(&[&[W(&["period"])], &[Ordinal, W(&["quarter"])]])],
+        make: |c| match c.ordinal {
+            Some(q) if (1..=4).contains(&q) => plain(Raw::Named { what: Cyclic::Quarter(q as u32), year: YearSpec::Explicit(c.year?), shift: None }),
+            Some(_) => None,
+            None => plain(Raw::ReportedQuarter { years_back: 0, year: Some(c.year?) }),
+        },
+        examples: &[
+            ex("from $3 million in the 1988 period", "the 1988 period", "1988-Q3"),
+            ex("earned $2 in the 1988 third quarter", "the 1988 third quarter", "1988-Q3"),
+        ],
     },
     Rule {
         name: "year_ended",
@@ -379,7 +393,7 @@ pub static RULES: &[Rule] = &[
             Tight(&W(&["ago", "earlier"])),
             W(&["quarter", "period"]),
         ],
-        make: |_| plain(Raw::ReportedQuarter { years_back: 1 }),
+        make: |_| plain(Raw::ReportedQuarter { years_back: 1, year: None }),
         examples: &[ex("up from the year-earlier quarter", "the year-earlier quarter", "2017-Q3")],
     },
     Rule {
