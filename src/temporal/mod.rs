@@ -206,7 +206,8 @@ fn resolve_all(ctx: &Ctx<'_>, found: &[RawTimex], dct: Option<NaiveDate>) -> Vec
         let year_back = year_back_from_quarter(&m.raw, last_value.as_ref());
         // A comparison a year back ("the year-ago quarter", "a year earlier") does not
         // move the period being reported: a second one compares with the same quarter.
-        let compares_back = year_back.is_some() || matches!(m.raw, Raw::ReportedQuarter { years_back, year } if years_back > 0 || year.is_some());
+        let compares_back =
+            year_back.is_some() || matches!(m.raw, Raw::ReportedQuarter { years_back, year } if years_back > 0 || year.is_some());
         let value = year_back.unwrap_or_else(|| resolve::resolve(&m.raw, dir, Anchors { dct, reference }));
         if value.is_placeable() && !compares_back {
             last_value = Some(value.clone());

@@ -575,8 +575,8 @@ impl<'a> Ctx<'a> {
         } else {
             return None;
         };
-        let end = if self.tok(i + 1).is_some_and(|d| d.is_punct('.') && d.gap == Gap::None) { i + 2 } else { i + 1 };
-        Some((pm, end))
+        // "3pm." ends a sentence far more often than it abbreviates: the period is left out.
+        Some((pm, i + 1))
     }
 
     fn clock(&self, i: usize) -> Option<(u32, u32, usize)> {
@@ -663,15 +663,18 @@ fn elem(ctx: &Ctx<'_>, e: &E, i: usize, caps: &mut Slots) -> Option<usize> {
         }
         E::QuarterCode => {
             let n = ctx.tok(i + 1).filter(|n| n.gap == Gap::None)?;
-            let q = match (t.kind, n.kind) {
-                (Kind::Word, Kind::Number) if token_is(t, ctx.text, "q") => n.num,
-                (Kind::Number, Kind::Word) if token_is(n, ctx.text, "q") => t.num,
+            // The letter is "Q" for a quarter or "H" for a half; `caps.word` says which.
+            let letter = |w: &Token| ["q", "h"].into_iter().find(|l| w.capitalized() && token_is(w, ctx.text, l));
+            let (q, letter) = match (t.kind, n.kind) {
+                (Kind::Word, Kind::Number) => (n.num, letter(t)?),
+                (Kind::Number, Kind::Word) => (t.num, letter(n)?),
                 _ => return None,
             };
             if !(1..=4).contains(&q) || ctx.tok(i + 2).is_some_and(|x| x.gap == Gap::None && x.kind != Kind::Punct) {
                 return None;
             }
             caps.ordinal = Some(q as i32);
+            caps.word = Some(letter);
             Some(i + 2)
         }
         E::WordFollows => match ctx.tok(i) {
@@ -1271,7 +1274,7 @@ pub mod first {
                 E::AmPm => (0, &["am", "pm", "a", "p"]),
                 E::Zone => (0, &super::ZONES),
                 E::Decade => (NUMBER | APOS, &super::DECADE_WORD_LIST),
-                E::QuarterCode => (NUMBER, &["q"]),
+                E::QuarterCode => (NUMBER, &["q", "h"]),
                 _ => (u32::MAX, &[]),
             };
             if classes != u32::MAX {

@@ -123,7 +123,9 @@ fn clock_time(c: &Caps) -> Option<(Raw, Option<Mod>)> {
 /// "Monday, Oct. 26, 1998": a weekday before a date is part of it.
 const WEEKDAY_COMMA: &[E] = &[Weekday, P(',')];
 const MONTH_DAY_YEAR: &[E] = &[Opt(WEEKDAY_COMMA), Month, Day, Opt(&[P(',')]), Year];
-const DAY_MONTH_YEAR: &[E] = &[Opt(&[W(&["the"])]), Day, Opt(&[W(&["of"])]), Month, Opt(&[P(',')]), Year];
+/// British order may follow a weekday without a comma: "Monday 3 June 2019".
+const WEEKDAY_BEFORE_DAY: &[E] = &[Weekday, Opt(&[P(',')])];
+const DAY_MONTH_YEAR: &[E] = &[Opt(WEEKDAY_BEFORE_DAY), Opt(&[W(&["the"])]), Day, Opt(&[W(&["of"])]), Month, Opt(&[P(',')]), Year];
 const THE: &[E] = &[The];
 const FISCAL: &[E] = &[W(&["fiscal"])];
 
@@ -188,9 +190,12 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         name: "day_month",
-        pattern: &[Opt(&[W(&["the"])]), Day, Opt(&[W(&["of"])]), Month],
+        pattern: &[Opt(WEEKDAY_BEFORE_DAY), Opt(&[W(&["the"])]), Day, Opt(&[W(&["of"])]), Month],
         make: month_day,
-        examples: &[ex("on 5 December the", "5 December", "2018-12-05")],
+        examples: &[
+            ex("on 5 December the", "5 December", "2018-12-05"),
+            ex("On Monday 3 December the queen arrived", "Monday 3 December", "2018-12-03"),
+        ],
     },
     Rule {
         name: "month_year",
@@ -276,6 +281,13 @@ pub static RULES: &[Rule] = &[
         make: |c| plain(Raw::Absolute(TimexValue::Year(c.year?))),
         examples: &[ex("profit in fiscal 2019 rose", "fiscal 2019", "2019"), ex("in the fiscal year 2017", "the fiscal year 2017", "2017")],
     },
+    Rule {
+        name: "fiscal_code",
+        // "FY2019", "FY19", "FY 2019".
+        pattern: &[W(&["fy"]), Alt(&[&[Tight(&NumYear)], &[Year]])],
+        make: |c| plain(Raw::Absolute(TimexValue::Year(c.year?))),
+        examples: &[ex("Profit for FY2019 rose", "FY2019", "2019"), ex("guidance for FY19 was", "FY19", "2019"), no("the FY scheme")],
+    },
     // ---- quarters, halves, seasons, holidays ------------------------------
     Rule {
         name: "quarter",
@@ -305,13 +317,24 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         name: "quarter_code",
-        // "Q3", "Q3 2019", "2019 Q3".
+        // "Q3", "Q3 2019", "2019 Q3", and the half-years "H1 2019", "2H".
         pattern: &[Alt(&[&[QuarterCode, Opt(&[Year])], &[Year, QuarterCode]])],
         make: |c| {
-            let q = c.ordinal? as u32;
-            plain(Raw::Named { what: Cyclic::Quarter(q), year: year_spec(c), shift: None })
+            let n = c.ordinal? as u32;
+            let what = match c.word {
+                Some("h") if n <= 2 => Cyclic::Half(n),
+                Some("h") => return None,
+                _ => Cyclic::Quarter(n),
+            };
+            plain(Raw::Named { what, year: year_spec(c), shift: None })
         },
-        examples: &[ex("revenue in Q3 rose", "Q3", "2018-Q3"), ex("in Q1 2019 the", "Q1 2019", "2019-Q1"), no("the Q7 model")],
+        examples: &[
+            ex("revenue in Q3 rose", "Q3", "2018-Q3"),
+            ex("in Q1 2019 the", "Q1 2019", "2019-Q1"),
+            ex("sales in H1 2019 rose", "H1 2019", "2019-H1"),
+            no("the Q7 model"),
+            no("the H3 gene"),
+        ],
     },
     Rule {
         name: "reported_quarter",
@@ -340,7 +363,9 @@ pub static RULES: &[Rule] = &[
         // "the 1988 period", "the 1988 third quarter": the quarter reported on, in another year.
         pattern: &[The, Year, Alt(&[&[W(&["period"])], &[Ordinal, W(&["quarter"])]])],
         make: |c| match c.ordinal {
-            Some(q) if (1..=4).contains(&q) => plain(Raw::Named { what: Cyclic::Quarter(q as u32), year: YearSpec::Explicit(c.year?), shift: None }),
+            Some(q) if (1..=4).contains(&q) => {
+                plain(Raw::Named { what: Cyclic::Quarter(q as u32), year: YearSpec::Explicit(c.year?), shift: None })
+            }
             Some(_) => None,
             None => plain(Raw::ReportedQuarter { years_back: 0, year: Some(c.year?) }),
         },
@@ -546,6 +571,7 @@ pub static RULES: &[Rule] = &[
         make: clock_time,
         examples: &[
             ex("at 3 p.m. the", "3 p.m.", "2018-12-13T15:00"),
+            ex("The market opens at 3pm. Then", "3pm", "2018-12-13T15:00"),
             ex("at 3 p.m. EST, the", "3 p.m. EST", "2018-12-13T15:00"),
             ex("by 5 p.m. EST, Nov. 6", "5 p.m. EST, Nov. 6", "2018-11-06T17:00"),
             ex("at 10 p.m. Wednesday", "10 p.m. Wednesday", "2018-12-12T22:00"),
@@ -855,7 +881,7 @@ pub fn literal_words() -> Vec<&'static str> {
     }
     out.extend(["twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"]);
     out.extend(["est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "gmt", "utc", "bst", "cet", "cest", "et", "pt", "ct", "z", "jst"]);
-    out.extend(["am", "pm", "a", "p", "m", "q", "s"]);
+    out.extend(["am", "pm", "a", "p", "m", "q", "h", "s"]);
     // Words the matcher's helpers compare against (approximations, "a.m."), so that
     // their first-token class test in `pattern::could_start` sees them.
     out.extend(["more", "less", "fewer", "shorter", "longer", "than", "at", "least", "most", "up", "to", "no", "just", "over", "under"]);
