@@ -17,6 +17,8 @@ use super::value::{DayTime, PartOfDay, TimexValue};
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Direction {
     Past,
+    /// Not after the anchor, for certain: "since January" (a past tense may be a passive).
+    Since,
     Future,
     Unknown,
 }
@@ -110,7 +112,7 @@ fn weekend_shift(base: NaiveDate, dir: Direction) -> i32 {
     match dir {
         _ if day >= 6 => 0,
         Direction::Future => 0,
-        Direction::Past => -1,
+        Direction::Past | Direction::Since => -1,
         Direction::Unknown => {
             if day <= 3 {
                 -1
@@ -335,6 +337,8 @@ fn named(what: Cyclic, year: YearSpec, shift: Option<i32>, dir: Direction, dct: 
         }
         // Future cues ("will", "to expire") are reliable: the next one.
         (None, Direction::Future) => candidates.iter().find(|(_, _, e)| *e >= anchor),
+        // "since January": the latest one that has begun.
+        (None, Direction::Since) => candidates.iter().rev().find(|(_, s, _)| *s <= anchor),
         // Past cues are not (a passive "-ed" is no past tense), and news mostly reports
         // what happened: the nearest one, with the past preferred two to one
         // ("an April report" in December is last April's; "payable Jan. 2" in November is next January's).

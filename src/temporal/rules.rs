@@ -209,6 +209,8 @@ pub static RULES: &[Rule] = &[
         make: |c| plain(Raw::Named { what: Cyclic::Month(c.month?), year: YearSpec::Implicit, shift: None }),
         examples: &[
             ex("a report released in July found", "July", "2018-07"),
+            // "since" is certain where a past tense is not: the latest January begun.
+            ex("Prices have risen since January", "January", "2018-01"),
             ex("the November meeting", "November", "2018-11"),
             no("Huawei may lose"),
             no("They will march on"),
@@ -478,7 +480,7 @@ pub static RULES: &[Rule] = &[
     // ---- weekdays, deictic days, times of day ------------------------------
     Rule {
         name: "weekday",
-        pattern: &[Opt(&[Shift, Opt(&[Shift])]), Weekday],
+        pattern: &[Opt(&[Opt(THE), Shift, Opt(&[Shift])]), Weekday],
         make: |c| {
             let w = c.weekday?;
             if c.weekday_plural {
@@ -490,6 +492,7 @@ pub static RULES: &[Rule] = &[
             ex("said on Tuesday that", "Tuesday", "2018-12-11"),
             ex("will meet on Tuesday", "Tuesday", "2018-12-18"),
             ex("met last Friday", "last Friday", "2018-12-07"),
+            ex("he had called the previous Friday", "the previous Friday", "2018-12-07"),
             ex("on Tues. the", "Tues.", "2018-12-11"),
             ex("closed on Mondays", "Mondays", "XXXX-WXX-1"),
             no("the Sun reported"),
@@ -684,6 +687,62 @@ pub static RULES: &[Rule] = &[
             ex("On Dec. 5 it said; a week later it", "a week later", "2018-W50"),
             ex("several years ago", "several years ago", "PAST_REF"),
         ],
+    },
+    Rule {
+        name: "from_now",
+        // "two weeks from now", "a year from today".
+        pattern: &[Opt(&[Approx]), Alt(&[&[Num], &[Quant]]), Unit, W(&["from"]), W(&["now", "today"])],
+        make: |c| Some((Raw::Offset { unit: c.unit?, amount: amount(c), dir: 1, anaphoric: false }, c.approx)),
+        examples: &[
+            // An offset keeps its unit's granularity, as "two weeks ago" does.
+            ex("results come two weeks from now.", "two weeks from now", "2018-W52"),
+            ex("A year from now, the rules change", "A year from now", "2019"),
+        ],
+    },
+    Rule {
+        name: "day_before_yesterday",
+        pattern: &[The, W(&["day"]), W(&["before", "after"]), Deictic],
+        make: |c| {
+            let by = if c.word == Some("before") { -1 } else { 1 };
+            plain(Raw::Deictic { days: i32::from(c.deictic?) + by })
+        },
+        examples: &[
+            ex("She arrived the day before yesterday.", "the day before yesterday", "2018-12-11"),
+            ex("due the day after tomorrow", "the day after tomorrow", "2018-12-15"),
+        ],
+    },
+    Rule {
+        name: "part_of_the_unit",
+        // "the end of the month", "the start of the year": the current one.
+        pattern: &[The, W(&["end", "beginning", "start", "middle", "close"]), W(&["of"]), The, Unit],
+        make: |c| {
+            let unit = c.unit?;
+            if c.unit_plural || !matches!(unit, Unit::Week | Unit::Month | Unit::Quarter | Unit::Year | Unit::Decade | Unit::Century) {
+                return None;
+            }
+            let part = match c.word? {
+                "end" | "close" => Mod::End,
+                "middle" => Mod::Mid,
+                _ => Mod::Start,
+            };
+            Some((Raw::Shifted { unit, by: 0, anaphoric: false }, Some(part)))
+        },
+        examples: &[
+            ex("due at the end of the month.", "the end of the month", "2018-12"),
+            ex("by the start of the year the", "the start of the year", "2018"),
+            no("at the end of the days"),
+        ],
+    },
+    Rule {
+        name: "month_day_shifted_year",
+        // "Jan. 1 next year", "March 3 last year".
+        pattern: &[Month, Day, Opt(&[P(',')]), Shift, W(&["year"])],
+        make: |c| {
+            let (m, d) = (c.month?, c.day?);
+            NaiveDate::from_ymd_opt(2000, m, d)?;
+            plain(Raw::Named { what: Cyclic::MonthDay(m, d), year: YearSpec::Shift(c.shift?), shift: None })
+        },
+        examples: &[ex("apply from Jan. 1 next year.", "Jan. 1 next year", "2019-01-01")],
     },
     Rule {
         name: "early_late_this_unit",

@@ -136,6 +136,9 @@ pub fn direction(toks: &[Token], text: &str, first: usize, last: usize) -> Direc
     if possessive(toks, text, last) {
         return Direction::Past;
     }
+    if first > 0 && toks[first - 1].kind == Kind::Word && toks[first - 1].text(text).eq_ignore_ascii_case("since") {
+        return Direction::Since;
+    }
     // Backwards, within the sentence.
     let mut i = first;
     let mut steps = 0;
