@@ -198,7 +198,7 @@ fn resolve_all(ctx: &Ctx<'_>, found: &[RawTimex], dct: Option<NaiveDate>) -> Vec
     let mut out = Vec::with_capacity(found.len());
     for m in found {
         let dir = match m.raw {
-            Raw::Named { .. } | Raw::Time { .. } | Raw::Shifted { unit: lexicon::Unit::Weekend, .. } => {
+            Raw::Named { .. } | Raw::Time { .. } | Raw::Anaphoric(_) | Raw::Shifted { unit: lexicon::Unit::Weekend, .. } => {
                 tense::direction(ctx.toks, ctx.text, m.first, m.last)
             }
             _ => Direction::Unknown,

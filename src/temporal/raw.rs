@@ -74,6 +74,9 @@ pub enum Raw {
         years_back: i32,
         year: Option<i32>,
     },
+    /// Resolved against the narrative reference time rather than the document
+    /// date: "the previous Friday", "the following Monday".
+    Anaphoric(Box<Raw>),
     /// PAST_REF, PRESENT_REF, FUTURE_REF.
     Ref(RefKind),
     Duration {
@@ -92,6 +95,7 @@ pub enum Raw {
 impl Raw {
     pub fn timex_type(&self) -> TimexType {
         match self {
+            Raw::Anaphoric(inner) => inner.timex_type(),
             Raw::Duration { .. } => TimexType::Duration,
             Raw::Set(_) => TimexType::Set,
             Raw::Time { time: DayTime::Clock { .. }, .. } => TimexType::Time,

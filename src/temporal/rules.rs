@@ -486,13 +486,15 @@ pub static RULES: &[Rule] = &[
             if c.weekday_plural {
                 return plain(Raw::Set(format!("XXXX-WXX-{w}")));
             }
-            plain(Raw::Named { what: Cyclic::Weekday(w), year: YearSpec::Implicit, shift: c.shift2.or(c.shift) })
+            let named = Raw::Named { what: Cyclic::Weekday(w), year: YearSpec::Implicit, shift: c.shift2.or(c.shift) };
+            // "the previous Friday" counts from the story's time; "last Friday" from the document's.
+            plain(if c.the { Raw::Anaphoric(Box::new(named)) } else { named })
         },
         examples: &[
             ex("said on Tuesday that", "Tuesday", "2018-12-11"),
             ex("will meet on Tuesday", "Tuesday", "2018-12-18"),
             ex("met last Friday", "last Friday", "2018-12-07"),
-            ex("he had called the previous Friday", "the previous Friday", "2018-12-07"),
+            ex("On Dec. 5 he said he had called the previous Friday", "the previous Friday", "2018-11-30"),
             ex("on Tues. the", "Tues.", "2018-12-11"),
             ex("closed on Mondays", "Mondays", "XXXX-WXX-1"),
             no("the Sun reported"),
