@@ -76,6 +76,7 @@ impl Tagger {
         for m in &mut found {
             widen_with_part(&ctx, m);
         }
+        coordinated_days(&ctx, &mut found);
         resolve_all(&ctx, &found, dct)
     }
 }
@@ -124,6 +125,48 @@ fn find(ctx: &Ctx<'_>) -> Vec<RawTimex> {
         }
     }
     out
+}
+
+/// "April 24 and 25", "Dec. 5-6": the second day of a pair is a date of its own in
+/// the first one's month (TimeML tags it alone: "25"). The number must come after
+/// the first day and end the phrase, so "April 24 and 25 people" is not a date.
+fn coordinated_days(ctx: &Ctx<'_>, found: &mut Vec<RawTimex>) {
+    let mut extra: Vec<(usize, RawTimex)> = Vec::new();
+    for (idx, m) in found.iter().enumerate() {
+        let k = m.last;
+        let (Some(link), Some(num)) = (ctx.toks.get(k), ctx.toks.get(k + 1)) else { continue };
+        let linked = (link.kind == Kind::Word && word_at(ctx, k, &["and", "or", "to", "through", "until"]))
+            || (link.is_punct('-') && link.gap == Gap::None && num.gap == Gap::None);
+        if !linked || num.kind != Kind::Number || num.digits > 2 || found.get(idx + 1).is_some_and(|n| n.first <= k + 1) {
+            continue;
+        }
+        let ends = match ctx.toks.get(k + 2) {
+            None => true,
+            Some(t) if t.gap == Gap::Newline => true,
+            Some(t) if t.kind == Kind::Punct => [',', '.', ';', ')', '!', '?'].iter().any(|&c| t.is_punct(c)),
+            Some(_) => word_at(ctx, k + 2, &["in", "at", "on", "for", "when", "with", "as", "from", "after", "before", "during"]),
+        };
+        if !ends {
+            continue;
+        }
+        let n = num.num;
+        let raw = match &m.raw {
+            Raw::Named { what: raw::Cyclic::MonthDay(month, day), year, shift }
+                if n > *day && NaiveDate::from_ymd_opt(2000, *month, n).is_some() =>
+            {
+                Raw::Named { what: raw::Cyclic::MonthDay(*month, n), year: *year, shift: *shift }
+            }
+            Raw::Absolute(TimexValue::Day(d)) if n > chrono::Datelike::day(d) => match chrono::Datelike::with_day(d, n) {
+                Some(d2) => Raw::Absolute(TimexValue::Day(d2)),
+                None => continue,
+            },
+            _ => continue,
+        };
+        extra.push((idx + 1, RawTimex { first: k + 1, last: k + 2, raw, modifier: None, rule: "coordinated_day" }));
+    }
+    for (at, m) in extra.into_iter().rev() {
+        found.insert(at, m);
+    }
 }
 
 fn word_at(ctx: &Ctx<'_>, i: usize, words: &[&str]) -> bool {
@@ -358,6 +401,18 @@ mod tests {
         let text = "Profit rose in the third quarter. In the year-ago quarter it fell. The year-ago results included a charge.";
         let values: Vec<String> = tag(text, Some(rules::example_dct())).iter().map(|t| t.value.to_string()).collect();
         assert_eq!(values, ["2018-Q3", "2017-Q3", "2017-Q3"]);
+    }
+
+    #[test]
+    fn the_second_day_of_a_pair_is_a_date() {
+        let dct = Some(rules::example_dct());
+        let found = |text: &str| -> Vec<(String, String)> {
+            tag(text, dct).iter().map(|t| (text[t.start..t.end].to_string(), t.value.to_string())).collect()
+        };
+        assert_eq!(found("the summit on April 24 and 25."), [("April 24".into(), "2018-04-24".into()), ("25".into(), "2018-04-25".into())]);
+        assert_eq!(found("talks on Dec. 5-6 in Geneva"), [("Dec. 5".into(), "2018-12-05".into()), ("6".into(), "2018-12-06".into())]);
+        assert_eq!(found("on April 24 and 25 people died"), [("April 24".to_string(), "2018-04-24".to_string())]);
+        assert_eq!(found("on April 24 and 3 more"), [("April 24".to_string(), "2018-04-24".to_string())]);
     }
 
     #[test]

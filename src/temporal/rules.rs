@@ -736,6 +736,16 @@ pub static RULES: &[Rule] = &[
         ],
     },
     Rule {
+        name: "year_end",
+        // "by year-end", "since year-end": the last day of the year, this one or the one before by tense.
+        pattern: &[Opt(THE), W(&["year"]), J('-'), Tight(&W(&["end"]))],
+        make: |_| plain(Raw::Named { what: Cyclic::MonthDay(12, 31), year: YearSpec::Implicit, shift: None }),
+        examples: &[
+            ex("complete the deal by year-end.", "year-end", "2018-12-31"),
+            ex("The change is since year-end.", "year-end", "2017-12-31"),
+        ],
+    },
+    Rule {
         name: "month_day_shifted_year",
         // "Jan. 1 next year", "March 3 last year".
         pattern: &[Month, Day, Opt(&[P(',')]), Shift, W(&["year"])],
