@@ -706,7 +706,7 @@ pub static RULES: &[Rule] = &[
         pattern: &[The, W(&["day"]), W(&["before", "after"]), Deictic],
         make: |c| {
             let by = if c.word == Some("before") { -1 } else { 1 };
-            plain(Raw::Deictic { days: i32::from(c.deictic?) + by })
+            plain(Raw::Deictic { days: c.deictic? + by })
         },
         examples: &[
             ex("She arrived the day before yesterday.", "the day before yesterday", "2018-12-11"),
