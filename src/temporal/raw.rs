@@ -74,6 +74,8 @@ pub enum Raw {
         years_back: i32,
         year: Option<i32>,
     },
+    /// The ISO week holding a day: "the week of March 6".
+    WeekOf(Box<Raw>),
     /// Resolved against the narrative reference time rather than the document
     /// date: "the previous Friday", "the following Monday".
     Anaphoric(Box<Raw>),

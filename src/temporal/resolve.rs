@@ -40,6 +40,10 @@ pub fn resolve(raw: &Raw, dir: Direction, anchors: Anchors) -> TimexValue {
     match raw {
         Raw::Absolute(v) => v.clone(),
         Raw::Named { what, year, shift } => named(*what, *year, *shift, dir, anchors.dct),
+        Raw::WeekOf(day) => match resolve(day, dir, anchors) {
+            TimexValue::Day(d) => TimexValue::Week(d.iso_week().year(), d.iso_week().week()),
+            _ => unresolved("XXXX-WXX"),
+        },
         Raw::Anaphoric(inner) => resolve(inner, dir, Anchors { dct: anchor_for(true), reference: anchors.reference }),
         Raw::Deictic { days } => match anchors.dct.and_then(|d| add_days(d, *days as i64)) {
             Some(d) => TimexValue::Day(d),

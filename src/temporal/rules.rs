@@ -101,15 +101,16 @@ fn clock_hour(c: &Caps) -> Option<u32> {
     })
 }
 
+/// The day a pattern names: a date if it has one ("Friday, Dec. 7" is the 7th), else a weekday.
 fn day_of(c: &Caps) -> Option<Box<Raw>> {
-    if let Some(w) = c.weekday {
-        return Some(Box::new(Raw::Named { what: Cyclic::Weekday(w), year: YearSpec::Implicit, shift: c.shift }));
-    }
     if let (Some(m), Some(d)) = (c.month, c.day) {
         return Some(Box::new(match c.year {
             Some(y) => Raw::Absolute(TimexValue::Day(NaiveDate::from_ymd_opt(y, m, d)?)),
             None => Raw::Named { what: Cyclic::MonthDay(m, d), year: YearSpec::Implicit, shift: None },
         }));
+    }
+    if let Some(w) = c.weekday {
+        return Some(Box::new(Raw::Named { what: Cyclic::Weekday(w), year: YearSpec::Implicit, shift: c.shift }));
     }
     c.deictic.map(|days| Box::new(Raw::Deictic { days }))
 }
@@ -744,6 +745,26 @@ pub static RULES: &[Rule] = &[
             ex("complete the deal by year-end.", "year-end", "2018-12-31"),
             ex("The change is since year-end.", "year-end", "2017-12-31"),
         ],
+    },
+    Rule {
+        name: "month_shifted_year",
+        // "in February this year", "June last year".
+        pattern: &[Month, Shift, W(&["year"])],
+        make: |c| plain(Raw::Named { what: Cyclic::Month(c.month?), year: YearSpec::Shift(c.shift?), shift: None }),
+        examples: &[
+            ex("began in February this year with", "February this year", "2018-02"),
+            ex("since June last year the", "June last year", "2017-06"),
+        ],
+    },
+    Rule {
+        name: "week_of",
+        // "the week of March 6": the ISO week holding that day.
+        pattern: &[The, W(&["week"]), W(&["of"]), Alt(&[MONTH_DAY_YEAR, &[Month, Day]])],
+        make: |c| {
+            let day = day_of(c)?;
+            plain(Raw::WeekOf(day))
+        },
+        examples: &[ex("a hearing the week of Dec. 17, the", "the week of Dec. 17", "2018-W51")],
     },
     Rule {
         name: "month_day_shifted_year",
