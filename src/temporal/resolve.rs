@@ -207,6 +207,20 @@ fn offset(base: NaiveDate, unit: Unit, n: f64) -> Option<TimexValue> {
 
 /// TIMEX3 duration value: "P3D", "PT2H", "P2Y6M", "PXM".
 pub fn duration_value(amount: Amount, unit: Unit) -> String {
+    // ISO 8601 has no decades or centuries: "two decades" is P20Y (TimeBank writes it so).
+    let years = match unit {
+        Unit::Decade => Some(10.0),
+        Unit::Century => Some(100.0),
+        Unit::Millennium => Some(1000.0),
+        _ => None,
+    };
+    if let Some(per) = years {
+        let amount = match amount {
+            Amount::N(n) => Amount::N(n * per),
+            Amount::Vague => Amount::Vague,
+        };
+        return duration_value(amount, Unit::Year);
+    }
     let (letter, time, per_smaller, smaller) = match unit {
         Unit::Second => ("S", true, 0.0, ""),
         Unit::Minute => ("M", true, 60.0, "S"),
@@ -218,9 +232,7 @@ pub fn duration_value(amount: Amount, unit: Unit) -> String {
         Unit::Month => ("M", false, 0.0, ""),
         Unit::Quarter => ("Q", false, 3.0, "M"),
         Unit::Year => ("Y", false, 12.0, "M"),
-        Unit::Decade => ("DE", false, 10.0, "Y"),
-        Unit::Century => ("CE", false, 10.0, "DE"),
-        Unit::Millennium => ("ML", false, 10.0, "CE"),
+        Unit::Decade | Unit::Century | Unit::Millennium => unreachable!("written in years above"),
     };
     let t = if time { "T" } else { "" };
     match amount {
@@ -428,7 +440,8 @@ mod tests {
         assert_eq!(duration_value(Amount::N(2.5), Unit::Year), "P2Y6M");
         assert_eq!(duration_value(Amount::N(5.5), Unit::Hour), "PT5H30M");
         assert_eq!(duration_value(Amount::Vague, Unit::Month), "PXM");
-        assert_eq!(duration_value(Amount::N(1.0), Unit::Decade), "P1DE");
+        assert_eq!(duration_value(Amount::N(1.0), Unit::Decade), "P10Y");
+        assert_eq!(duration_value(Amount::N(2.0), Unit::Century), "P200Y");
     }
 
     #[test]

@@ -808,7 +808,7 @@ pub static RULES: &[Rule] = &[
             ex("a 24-hour strike", "24-hour", "PT24H"),
             ex("the 14-day waiting period", "14-day", "P14D"),
             ex("over the past five years", "the past five years", "P5Y"),
-            ex("for a decade", "a decade", "P1DE"),
+            ex("for a decade", "a decade", "P10Y"),
             ex("took 2 1/2 years", "2 1/2 years", "P2Y6M"),
             ex("for several months", "several months", "PXM"),
             ex("within the next two weeks", "the next two weeks", "P2W"),
@@ -840,7 +840,7 @@ pub static RULES: &[Rule] = &[
             }
             Some((Raw::Duration { amount: Amount::N(1.0), unit: c.unit? }, c.approx))
         },
-        examples: &[ex("over the past decade", "the past decade", "P1DE")],
+        examples: &[ex("over the past decade", "the past decade", "P10Y")],
     },
     Rule {
         name: "vague_duration",
