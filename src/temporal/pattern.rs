@@ -38,6 +38,10 @@ pub enum E {
     WordFollows,
     /// One of these words follows (context, not part of the match): "the year" before "ended".
     Followed(&'static [&'static str]),
+    /// None of these words follows: "52 years" but not "52 years old".
+    NotFollowed(&'static [&'static str]),
+    /// Not "a"/"an" right after an amount: "$1.76 a year" and "358,000 a month" are rates.
+    NotRate,
     /// A four-digit year, or "'98".
     Year,
     /// A four-digit year standing alone, where a bare number must look like a year.
@@ -620,6 +624,17 @@ const WEEKDAY_LEN: [usize; 7] = [6, 7, 9, 8, 6, 8, 6];
 
 /// Matches one element at token `i`; returns the index after it.
 fn elem(ctx: &Ctx<'_>, e: &E, i: usize, caps: &mut Slots) -> Option<usize> {
+    // Context elements look without consuming, and hold at the end of the text too.
+    match *e {
+        E::End => {
+            return match ctx.tok(i) {
+                Some(n) if n.kind == Kind::Word && n.gap != Gap::Newline => None,
+                _ => Some(i),
+            };
+        }
+        E::NotFollowed(words) => return (!ctx.word_is(i, words)).then_some(i),
+        _ => {}
+    }
     let t = ctx.tok(i)?;
     match *e {
         E::Month | E::MonthAlone => {
@@ -692,15 +707,22 @@ fn elem(ctx: &Ctx<'_>, e: &E, i: usize, caps: &mut Slots) -> Option<usize> {
             }
             _ => None,
         },
-        E::End => match ctx.tok(i) {
-            Some(n) if n.kind == Kind::Word && n.gap != Gap::Newline => None,
-            _ => Some(i),
-        },
+        E::End | E::NotFollowed(_) => unreachable!("handled above"),
         E::After(words) => {
             let prev = i.checked_sub(1)?;
             ctx.word_is(prev, words).then_some(i)
         }
         E::Followed(words) => ctx.word_is(i, words).then_some(i),
+        E::NotRate => {
+            let rate = t.lex().article
+                && i.checked_sub(1).is_some_and(|p| {
+                    let prev = &ctx.toks[p];
+                    prev.kind == Kind::Number
+                        || prev.is_punct('%')
+                        || ctx.word_is(p, &["million", "billion", "trillion", "thousand", "hundred", "percent", "cents", "dollars"])
+                });
+            (!rate).then_some(i)
+        }
         E::NumYear => {
             if t.kind != Kind::Number || !(t.digits == 2 || t.digits == 4) {
                 return None;
@@ -1219,7 +1241,7 @@ pub mod first {
                 walk_first(&with(inner), f);
             }
             E::Alt(alts) => alts.iter().for_each(|a| walk_first(&with(a), f)),
-            E::After(_) | E::End | E::WordFollows | E::Followed(_) => walk_first(&next, f),
+            E::After(_) | E::End | E::WordFollows | E::Followed(_) | E::NotFollowed(_) | E::NotRate => walk_first(&next, f),
             E::Tight(inner) => walk_first(&with(std::slice::from_ref(*inner)), f),
             leaf => {
                 f.multi |= multi_token_classes(leaf);
@@ -1307,7 +1329,7 @@ pub mod first {
             E::QuarterCode => (NUMBER | LIT, false),
             E::P(_) | E::J(_) => (PUNCT, false),
             E::Tight(inner) => elem(inner, words),
-            E::After(_) | E::End | E::WordFollows | E::Followed(_) => (0, true),
+            E::After(_) | E::End | E::WordFollows | E::Followed(_) | E::NotFollowed(_) | E::NotRate => (0, true),
             E::Opt(inner) => (seq_with(inner, words).0, true),
             E::Alt(alts) => alts.iter().map(|a| seq_with(a, words.as_deref_mut())).fold((0, false), |(m, n), (am, an)| (m | am, n || an)),
         }

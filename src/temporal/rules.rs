@@ -794,12 +794,15 @@ pub static RULES: &[Rule] = &[
     Rule {
         name: "duration",
         pattern: &[
+            NotRate,
             Opt(THE),
             Opt(&[Alt(&[&[Shift], &[W(&["first", "last", "final", "initial", "latest", "recent", "entire", "full", "whole"])]])]),
             Opt(&[Approx]),
             Alt(&[&[Num], &[Quant], &[W(&["a"]), Quant, Opt(&[W(&["of"])])]]),
             Opt(&[J('-')]),
             Unit,
+            // An age is not a duration of the story.
+            NotFollowed(&["old"]),
         ],
         make: duration,
         examples: &[
@@ -819,6 +822,10 @@ pub static RULES: &[Rule] = &[
             ex("held at least 30 days", "at least 30 days", "P30D"),
             ex("in twenty-five years", "twenty-five years", "P25Y"),
             ex("a few days", "a few days", "PXD"),
+            no("Mr. Schwarz, 52 years old, will"),
+            ex("It rose for two years", "two years", "P2Y"),
+            no("a dividend of $1.76 a year"),
+            no("creating 358,000 a month"),
             no("1,200 jobs"),
             no("three-quarters of voters"),
             no("the F-35 jet"),
