@@ -781,6 +781,16 @@ fn elem(ctx: &Ctx<'_>, e: &E, i: usize, caps: &mut Slots) -> Option<usize> {
             if lex.unit == Some(Unit::Quarter) && !lex.unit_plural && ctx.word_is(i + 1, &["of"]) {
                 return None;
             }
+            // "a second group", "a second term": the ordinal, before a noun.
+            if lex.unit == Some(Unit::Second)
+                && !lex.unit_plural
+                && i > 0
+                && ctx.toks[i - 1].lex().article
+                && ctx.tok(i + 1).is_some_and(|n| n.kind == Kind::Word && n.gap != Gap::Newline)
+                && !ctx.word_is(i + 1, &["later", "earlier", "ago", "before", "after", "longer", "or", "and", "to", "of", "in", "the"])
+            {
+                return None;
+            }
             caps.unit = Some(lex.unit?);
             caps.unit_plural = lex.unit_plural;
             Some(i + 1)

@@ -823,6 +823,8 @@ pub static RULES: &[Rule] = &[
             ex("in twenty-five years", "twenty-five years", "P25Y"),
             ex("a few days", "a few days", "PXD"),
             no("Mr. Schwarz, 52 years old, will"),
+            no("A second group of directors"),
+            ex("It took a second or two", "a second", "PT1S"),
             ex("It rose for two years", "two years", "P2Y"),
             no("a dividend of $1.76 a year"),
             no("creating 358,000 a month"),
