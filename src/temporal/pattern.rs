@@ -466,6 +466,16 @@ impl<'a> Ctx<'a> {
             // A bare "Mar" or "Jan" is more often a name than a month.
             return None;
         }
+        // "the annual March for Life", "the March of the Mothers": a march, named.
+        if alone
+            && m == 3
+            && i > 0
+            && self.word_is(i - 1, &["the", "a", "annual", "s"])
+            && self.word_is(i + 1, &["for", "of", "on", "to", "against", "through"])
+            && !self.tok(i + 2).is_some_and(|n| n.kind == Kind::Number)
+        {
+            return None;
+        }
         Some((m as u32, next))
     }
 
@@ -542,6 +552,16 @@ impl<'a> Ctx<'a> {
         };
         if !(digits == 2 || digits == 4) || !num.is_multiple_of(10) {
             return None;
+        }
+        // "in his 30s", "in her early 40s": an age.
+        if digits == 2 && t.kind == Kind::Number {
+            let mut p = i.checked_sub(1);
+            if p.is_some_and(|p| self.toks[p].lex().part.is_some()) {
+                p = p.and_then(|p| p.checked_sub(1));
+            }
+            if p.is_some_and(|p| self.word_is(p, &["his", "her", "their", "my", "our", "your"])) {
+                return None;
+            }
         }
         // "1990s" or "1990's"
         let k = if self.tok(j).is_some_and(|a| a.is_punct('\'') && a.gap == Gap::None) { j + 1 } else { j };

@@ -216,6 +216,8 @@ pub static RULES: &[Rule] = &[
             no("Huawei may lose"),
             no("They will march on"),
             no("Jan Smith said"),
+            no("protesters at the annual March for Life on"),
+            ex("the march began in March for the first time", "March", "2018-03"),
         ],
     },
     Rule {
@@ -270,6 +272,8 @@ pub static RULES: &[Rule] = &[
             ex("by the mid-1990s", "the mid-1990s", "199"),
             ex("since the '80s", "the '80s", "198"),
             ex("in the late nineties", "the late nineties", "199"),
+            no("when Kopp was in his 30s, said"),
+            no("a woman in her early 40s"),
         ],
     },
     Rule {
