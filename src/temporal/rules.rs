@@ -399,17 +399,20 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         name: "the_current_year",
-        // "for the year", "throughout the fiscal year": in business copy, the year being reported.
+        // "for the year", "throughout the fiscal year", "for the week": in business copy,
+        // the period being reported.
         pattern: &[After(&["for", "of", "throughout"]), The, Opt(&[W(&["full", "fiscal", "current", "whole", "entire"])]), Unit],
         make: |c| {
-            if c.unit != Some(Unit::Year) || c.unit_plural {
+            let unit = c.unit?;
+            if !matches!(unit, Unit::Year | Unit::Month | Unit::Week) || c.unit_plural {
                 return None;
             }
-            plain(Raw::Shifted { unit: Unit::Year, by: 0, anaphoric: false })
+            plain(Raw::Shifted { unit, by: 0, anaphoric: false })
         },
         examples: &[
             ex("Sales for the full year were $6.6 billion", "the full year", "2018"),
             ex("a high for the year of $42", "the year", "2018"),
+            ex("For the week, the index dropped", "the week", "2018-W50"),
             // The compound is another rule's, and the longer match.
             ex("profit for the year-ago quarter", "the year-ago quarter", "2017-Q3"),
             no("for the years to come"),
