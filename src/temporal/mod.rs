@@ -75,6 +75,7 @@ impl Tagger {
         let mut found = find(&ctx);
         for m in &mut found {
             widen_with_part(&ctx, m);
+            widen_with_or_so(&ctx, m);
         }
         coordinated_days(&ctx, &mut found);
         resolve_all(&ctx, &found, dct)
@@ -208,6 +209,14 @@ fn widen_with_part(ctx: &Ctx<'_>, m: &mut RawTimex) {
     }
     m.first = i;
     m.modifier = Some(part);
+}
+
+/// "the next year or so": TimeML keeps the hedge in the span, as an approximation.
+fn widen_with_or_so(ctx: &Ctx<'_>, m: &mut RawTimex) {
+    if word_at(ctx, m.last, &["or"]) && word_at(ctx, m.last + 1, &["so"]) && ctx.toks[m.last].gap != Gap::Newline {
+        m.last += 2;
+        m.modifier = m.modifier.or(Some(Mod::Approx));
+    }
 }
 
 /// Whether a resolved value moves the narrative reference time.

@@ -368,7 +368,7 @@ pub static RULES: &[Rule] = &[
     Rule {
         name: "year_period",
         // "the 1988 period", "the 1988 third quarter": the quarter reported on, in another year.
-        pattern: &[The, Year, Alt(&[&[W(&["period"])], &[Ordinal, W(&["quarter"])]])],
+        pattern: &[The, Year, Alt(&[&[W(&["period", "quarter"])], &[Ordinal, W(&["quarter"])]])],
         make: |c| match c.ordinal {
             Some(q) if (1..=4).contains(&q) => {
                 plain(Raw::Named { what: Cyclic::Quarter(q as u32), year: YearSpec::Explicit(c.year?), shift: None })
@@ -426,10 +426,18 @@ pub static RULES: &[Rule] = &[
             W(&["year"]),
             J('-'),
             Tight(&W(&["ago", "earlier"])),
+            Opt(&[Ordinal]),
             W(&["quarter", "period"]),
         ],
-        make: |_| plain(Raw::ReportedQuarter { years_back: 1, year: None }),
-        examples: &[ex("up from the year-earlier quarter", "the year-earlier quarter", "2017-Q3")],
+        make: |c| match c.ordinal {
+            Some(q @ 1..=4) => plain(Raw::Named { what: Cyclic::Quarter(q as u32), year: YearSpec::Shift(-1), shift: None }),
+            Some(_) => None,
+            None => plain(Raw::ReportedQuarter { years_back: 1, year: None }),
+        },
+        examples: &[
+            ex("up from the year-earlier quarter", "the year-earlier quarter", "2017-Q3"),
+            ex("In the year-earlier third quarter, it", "the year-earlier third quarter", "2017-Q3"),
+        ],
     },
     Rule {
         name: "year_ago_adjective",
@@ -439,11 +447,19 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         name: "half",
-        pattern: &[Opt(THE), Alt(&[&[Ordinal], &[W(&["latter"])]]), Opt(&[J('-')]), W(&["half"]), Opt(&[W(&["of"]), Opt(FISCAL), Year])],
+        pattern: &[
+            Opt(THE),
+            Alt(&[&[Ordinal], &[W(&["latter", "last"])]]),
+            Opt(&[J('-')]),
+            W(&["half"]),
+            NotFollowed(&["hour", "hours", "century", "decade", "dozen", "mile", "point", "percent", "an", "a"]),
+            Opt(&[W(&["of"]), Opt(FISCAL), Year]),
+        ],
         make: |c| {
+            // Without an ordinal the pattern read "latter" or "last" (`c.word` is "half" by now).
             let h = match (c.ordinal, c.word) {
                 (Some(h @ 1..=2), _) => h as u32,
-                (None, Some("latter")) => 2,
+                (None, _) => 2,
                 _ => return None,
             };
             plain(Raw::Named { what: Cyclic::Half(h), year: year_spec(c), shift: None })
@@ -451,6 +467,8 @@ pub static RULES: &[Rule] = &[
         examples: &[
             ex("in the first half of 2019", "the first half of 2019", "2019-H1"),
             ex("a second-half recovery", "second-half", "2018-H2"),
+            ex("in the last half of 1989 the", "the last half of 1989", "1989-H2"),
+            no("in the last half hour"),
         ],
     },
     Rule {
@@ -617,7 +635,8 @@ pub static RULES: &[Rule] = &[
     // ---- relative: last week, two days ago, the following day ---------------
     Rule {
         name: "shifted_unit",
-        pattern: &[Shift, Opt(&[Shift]), Unit],
+        // "the current year" keeps its article; "the next year" is another rule's (anaphoric).
+        pattern: &[Opt(&[W(&["the"]), Followed(&["current"])]), Shift, Opt(&[Shift]), Unit],
         make: |c| {
             let unit = c.unit?;
             let by = c.shift2.or(c.shift)?;
@@ -631,6 +650,7 @@ pub static RULES: &[Rule] = &[
             ex("hit a low last month", "last month", "2018-11"),
             ex("due next year", "next year", "2019"),
             ex("rose this year", "this year", "2018"),
+            ex("from the current year's figures", "the current year", "2018"),
             ex("this weekend the", "this weekend", "2018-W50-WE"),
         ],
     },
