@@ -211,11 +211,13 @@ fn widen_with_part(ctx: &Ctx<'_>, m: &mut RawTimex) {
     m.modifier = Some(part);
 }
 
-/// "the next year or so": TimeML keeps the hedge in the span, as an approximation.
+/// "the next year or so", "a year or two", "1994 or later", "1990 and beyond": TimeML
+/// keeps the hedge in the span (the value stays the expression's own).
 fn widen_with_or_so(ctx: &Ctx<'_>, m: &mut RawTimex) {
-    if word_at(ctx, m.last, &["or"]) && word_at(ctx, m.last + 1, &["so"]) && ctx.toks[m.last].gap != Gap::Newline {
+    let hedge = (word_at(ctx, m.last, &["or"]) && word_at(ctx, m.last + 1, &["so", "two", "three", "more", "later", "earlier", "longer"]))
+        || (word_at(ctx, m.last, &["and"]) && word_at(ctx, m.last + 1, &["beyond"]));
+    if hedge && ctx.toks[m.last].gap != Gap::Newline {
         m.last += 2;
-        m.modifier = m.modifier.or(Some(Mod::Approx));
     }
 }
 

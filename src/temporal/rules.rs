@@ -704,7 +704,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         name: "offset_ago",
-        pattern: &[Opt(&[Approx]), Alt(&[&[Num], &[Quant], &[W(&["a"]), Quant, Opt(&[W(&["of"])])]]), Unit, Ago],
+        pattern: &[Opt(&[Approx]), Alt(&[&[Num], &[Quant], &[W(&["a"]), Quant, Opt(&[W(&["of"])])]]), Unit, Opt(&[W(&["or"]), W(&["so"])]), Ago],
         make: |c| {
             let raw = Raw::Offset { unit: c.unit?, amount: amount(c), dir: c.ago?, anaphoric: c.anaphoric };
             Some((raw, c.approx))
@@ -716,6 +716,7 @@ pub static RULES: &[Rule] = &[
             ex("more than four decades ago", "more than four decades ago", "1978"),
             ex("On Dec. 5 it said; a week later it", "a week later", "2018-W50"),
             ex("several years ago", "several years ago", "PAST_REF"),
+            ex("a week or so ago the", "a week or so ago", "2018-W49"),
         ],
     },
     Rule {
@@ -825,7 +826,8 @@ pub static RULES: &[Rule] = &[
             Opt(THE),
             Opt(&[Alt(&[&[Shift], &[W(&["first", "last", "final", "initial", "latest", "recent", "entire", "full", "whole"])]])]),
             Opt(&[Approx]),
-            Alt(&[&[Num], &[Quant], &[W(&["a"]), Quant, Opt(&[W(&["of"])])]]),
+            // "two to three weeks" reads the last number.
+            Alt(&[&[Num, Opt(&[W(&["to", "or"]), Num])], &[Quant], &[W(&["a"]), Quant, Opt(&[W(&["of"])])]]),
             Opt(&[J('-')]),
             Unit,
             // An age is not a duration of the story.
@@ -849,9 +851,11 @@ pub static RULES: &[Rule] = &[
             ex("held at least 30 days", "at least 30 days", "P30D"),
             ex("in twenty-five years", "twenty-five years", "P25Y"),
             ex("a few days", "a few days", "PXD"),
+            ex("within two to three weeks", "two to three weeks", "P3W"),
+            ex("for a year or two", "a year or two", "P1Y"),
             no("Mr. Schwarz, 52 years old, will"),
             no("A second group of directors"),
-            ex("It took a second or two", "a second", "PT1S"),
+            ex("It took a second or two", "a second or two", "PT1S"),
             ex("It rose for two years", "two years", "P2Y"),
             no("a dividend of $1.76 a year"),
             no("creating 358,000 a month"),
