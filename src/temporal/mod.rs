@@ -177,7 +177,9 @@ fn word_at(ctx: &Ctx<'_>, i: usize, words: &[&str]) -> bool {
 /// Widens a calendar match by a part-of-period phrase before it:
 /// "early 2024", "mid-November", "late last year", "the end of 1994".
 fn widen_with_part(ctx: &Ctx<'_>, m: &mut RawTimex) {
-    if m.modifier.is_some() || !matches!(m.raw, Raw::Absolute(_) | Raw::Named { .. } | Raw::Shifted { .. } | Raw::Deictic { .. }) {
+    // "later this afternoon" too: "earlier"/"later" qualify a time as well as a date.
+    let calendar = matches!(m.raw, Raw::Absolute(_) | Raw::Named { .. } | Raw::Shifted { .. } | Raw::Deictic { .. });
+    if m.modifier.is_some() || !(calendar || matches!(m.raw, Raw::Time { .. })) {
         return;
     }
     let Some(mut i) = m.first.checked_sub(1) else { return };
@@ -188,7 +190,7 @@ fn widen_with_part(ctx: &Ctx<'_>, m: &mut RawTimex) {
     }
     // "the end of", "the beginning of", "the middle of".
     if word_at(ctx, i, &["of"]) {
-        let Some(j) = i.checked_sub(1) else { return };
+        let Some(j) = i.checked_sub(1).filter(|_| calendar) else { return };
         if !word_at(ctx, j, &["end", "beginning", "start", "middle", "close", "dawn", "turn"]) {
             return;
         }
@@ -200,7 +202,7 @@ fn widen_with_part(ctx: &Ctx<'_>, m: &mut RawTimex) {
             m.first = i;
         }
         return;
-    } else if !word_at(ctx, i, &["early", "mid", "late", "middle"]) {
+    } else if !calendar || !word_at(ctx, i, &["early", "mid", "late", "middle"]) {
         return;
     }
     let Some(part) = ctx.toks[i].lex().part.or_else(|| word_at(ctx, i, &["turn"]).then_some(Mod::Start)) else { return };

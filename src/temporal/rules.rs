@@ -177,10 +177,11 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         name: "month_day",
-        pattern: &[Opt(WEEKDAY_COMMA), Opt(&[Shift]), Month, Day],
+        pattern: &[Opt(&[Opt(&[Shift, Opt(&[Shift])]), Weekday, P(',')]), Opt(&[Shift]), Month, Day],
         make: month_day,
         examples: &[
             ex("arrested Friday, Oct. 23, at", "Friday, Oct. 23", "2018-10-23"),
+            ex("is this coming Sunday, December sixteenth. A", "this coming Sunday, December sixteenth", "2018-12-16"),
             ex("On Dec. 5, BT Group announced", "Dec. 5", "2018-12-05"),
             ex("the Sept. 11 attacks", "Sept. 11", "2018-09-11"),
             ex("will vote on Jan. 2", "Jan. 2", "2019-01-02"),
@@ -566,7 +567,10 @@ pub static RULES: &[Rule] = &[
             }
             plain(Raw::Time { day: None, time: DayTime::Part(c.part_of_day?) })
         },
-        examples: &[ex("said this morning", "this morning", "2018-12-13TMO")],
+        examples: &[
+            ex("said this morning", "this morning", "2018-12-13TMO"),
+            ex("will speak later this afternoon", "later this afternoon", "2018-12-13TAF"),
+        ],
     },
     Rule {
         name: "last_night",
@@ -704,7 +708,13 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         name: "offset_ago",
-        pattern: &[Opt(&[Approx]), Alt(&[&[Num], &[Quant], &[W(&["a"]), Quant, Opt(&[W(&["of"])])]]), Unit, Opt(&[W(&["or"]), W(&["so"])]), Ago],
+        pattern: &[
+            Opt(&[Approx]),
+            Alt(&[&[Num], &[Quant], &[W(&["a"]), Quant, Opt(&[W(&["of"])])]]),
+            Unit,
+            Opt(&[W(&["or"]), W(&["so"])]),
+            Ago,
+        ],
         make: |c| {
             let raw = Raw::Offset { unit: c.unit?, amount: amount(c), dir: c.ago?, anaphoric: c.anaphoric };
             Some((raw, c.approx))
