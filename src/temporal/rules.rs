@@ -416,7 +416,7 @@ pub static RULES: &[Rule] = &[
             ex("For the week, the index dropped", "the week", "2018-W50"),
             // The compound is another rule's, and the longer match.
             ex("profit for the year-ago quarter", "the year-ago quarter", "2017-Q3"),
-            no("for the years to come"),
+            no("for the years that followed"),
         ],
     },
     Rule {
@@ -837,8 +837,10 @@ pub static RULES: &[Rule] = &[
             Opt(&[Alt(&[&[Shift], &[W(&["first", "last", "final", "initial", "latest", "recent", "entire", "full", "whole"])]])]),
             Opt(&[Approx]),
             // "two to three weeks" reads the last number.
-            Alt(&[&[Num, Opt(&[W(&["to", "or"]), Num])], &[Quant], &[W(&["a"]), Quant, Opt(&[W(&["of"])])]]),
+            Alt(&[&[Num, Opt(&[W(&["to", "or"]), Num])], &[Quant, Opt(&[W(&["of"])])], &[W(&["a"]), Quant, Opt(&[W(&["of"])])]]),
             Opt(&[J('-')]),
+            // "two more weeks", "eight trading days".
+            Opt(&[W(&["more", "additional", "further", "extra", "straight", "consecutive", "trading", "business", "working"])]),
             Unit,
             // An age is not a duration of the story.
             NotFollowed(&["old"]),
@@ -862,6 +864,9 @@ pub static RULES: &[Rule] = &[
             ex("in twenty-five years", "twenty-five years", "P25Y"),
             ex("a few days", "a few days", "PXD"),
             ex("within two to three weeks", "two to three weeks", "P3W"),
+            ex("for two more weeks", "two more weeks", "P2W"),
+            ex("Eight trading days later", "Eight trading days", "P8D"),
+            ex("over the next couple of years", "the next couple of years", "P2Y"),
             ex("for a year or two", "a year or two", "P1Y"),
             no("Mr. Schwarz, 52 years old, will"),
             no("A second group of directors"),
@@ -983,6 +988,29 @@ pub static RULES: &[Rule] = &[
             ex("in the near future", "the near future", "FUTURE_REF"),
             ex("in the past it", "the past", "PAST_REF"),
         ],
+    },
+    Rule {
+        name: "the_term",
+        // "in the near term", "over the long term": the time ahead.
+        pattern: &[The, W(&["near", "short", "long", "longer"]), W(&["term", "run"])],
+        make: |_| plain(Raw::Ref(RefKind::Future)),
+        examples: &[ex("profits in the near term will", "the near term", "FUTURE_REF"), no("a long-term plan")],
+    },
+    Rule {
+        name: "units_ahead",
+        // "the weeks ahead", "the months to come".
+        pattern: &[The, Unit, Alt(&[&[W(&["ahead"])], &[W(&["to"]), W(&["come"])]])],
+        make: |c| if c.unit_plural { plain(Raw::Ref(RefKind::Future)) } else { None },
+        examples: &[
+            ex("in the weeks ahead the", "the weeks ahead", "FUTURE_REF"),
+            ex("for the years to come", "the years to come", "FUTURE_REF"),
+        ],
+    },
+    Rule {
+        name: "a_later_date",
+        pattern: &[W(&["a"]), W(&["later", "future"]), W(&["date"])],
+        make: |_| plain(Raw::Ref(RefKind::Future)),
+        examples: &[ex("postponed to a later date.", "a later date", "FUTURE_REF")],
     },
     Rule {
         name: "recent_units",
