@@ -1218,7 +1218,13 @@ pub mod first {
                     first.by_entry[idx as usize] |= 1u128 << r;
                 }
             }
-            let unfiltered = Table::build(|m| rules_where(&|r| follows[r].open || follows[r].multi & m != 0));
+            let mut unfiltered = Table::build(|m| rules_where(&|r| follows[r].open || follows[r].multi & m != 0));
+            for (r, f) in follows.iter().enumerate() {
+                for w in &f.multi_words {
+                    let idx = lexicon.index_of(w).expect("every word an element reads is in the lexicon");
+                    unfiltered.by_entry[idx as usize] |= 1u128 << r;
+                }
+            }
             let second = Table::build(|m| rules_where(&|r| follows[r].second & m != 0));
             Dispatch { first, unfiltered, second }
         }
@@ -1246,6 +1252,8 @@ pub mod first {
         /// First-token classes an element may read together with the tokens after
         /// it: for such a token the second token is not where `second` says.
         multi: u32,
+        /// Words an element may read together with the tokens after them ("at least").
+        multi_words: Vec<&'static str>,
     }
 
     fn follow(pat: &[E]) -> Follow {
@@ -1274,7 +1282,9 @@ pub mod first {
             E::After(_) | E::End | E::WordFollows | E::Followed(_) | E::NotFollowed(_) | E::NotRate => walk_first(&next, f),
             E::Tight(inner) => walk_first(&with(std::slice::from_ref(*inner)), f),
             leaf => {
-                f.multi |= multi_token_classes(leaf);
+                let (classes, words) = multi_token(leaf);
+                f.multi |= classes;
+                f.multi_words.extend_from_slice(words);
                 let (second, nullable) = first_of(&next);
                 f.second |= second;
                 f.open |= nullable;
@@ -1295,20 +1305,28 @@ pub mod first {
         (mask, true)
     }
 
-    /// First-token classes for which a leaf element may take more than one token.
-    fn multi_token_classes(e: &E) -> u32 {
+    /// The first tokens for which a leaf element may take more than one token: by
+    /// class, and by word where only some words of a class do (a literal class that
+    /// held "the" would leave every rule after "the" unfiltered).
+    fn multi_token(e: &E) -> (u32, &'static [&'static str]) {
         match e {
             // "Dec.", "Tues.": the period is part of the element.
-            E::Month | E::MonthAlone | E::Weekday => MONTH | WEEKDAY,
+            E::Month | E::MonthAlone | E::Weekday => (MONTH | WEEKDAY, &[]),
             // "5th", "twenty-first", "2.5", "1,000", "twenty-five".
-            E::Day | E::Ordinal | E::Num => NUMBER | CARD,
+            E::Day | E::Ordinal | E::Num => (NUMBER | CARD, &[]),
             // "'98", "nineteen ninety-six".
-            E::Year | E::BareYear => APOS | CARD,
-            // "more than", "at least", "15:30", "a.m.", "1990s", "Q3", "New Year's Day".
-            E::Approx | E::Clock | E::AmPm | E::Decade | E::QuarterCode | E::Holiday => u32::MAX,
-            E::Tight(inner) => multi_token_classes(inner),
-            E::Opt(_) | E::Alt(_) => u32::MAX,
-            _ => 0,
+            E::Year | E::BareYear => (APOS | CARD, &[]),
+            // "more than", "at least", "just over".
+            E::Approx => (0, &super::HEDGE_FIRST_WORDS),
+            // "15:30", "a.m.", "1990s", "'90s", "Q3", "3Q", "New Year's Day".
+            E::Clock => (NUMBER, &[]),
+            E::AmPm => (0, &["a", "p"]),
+            E::Decade => (NUMBER | APOS, &[]),
+            E::QuarterCode => (NUMBER, &["q", "h"]),
+            E::Holiday => (HOLIDAY, &[]),
+            E::Tight(inner) => multi_token(inner),
+            E::Opt(_) | E::Alt(_) => (u32::MAX, &[]),
+            _ => (0, &[]),
         }
     }
 
