@@ -42,6 +42,8 @@ pub enum E {
     NotFollowed(&'static [&'static str]),
     /// Not "a"/"an" right after an amount: "$1.76 a year" and "358,000 a month" are rates.
     NotRate,
+    /// Not right after a capitalised name inside a sentence: "Vision 2030", "Euro 2024".
+    NotAfterName,
     /// A four-digit year, or "'98".
     Year,
     /// A four-digit year standing alone, where a bare number must look like a year.
@@ -733,6 +735,20 @@ fn elem(ctx: &Ctx<'_>, e: &E, i: usize, caps: &mut Slots) -> Option<usize> {
             ctx.word_is(prev, words).then_some(i)
         }
         E::Followed(words) => ctx.word_is(i, words).then_some(i),
+        E::NotAfterName => {
+            let Some(p) = i.checked_sub(1) else { return Some(i) };
+            let prev = &ctx.toks[p];
+            let sentence_start = p == 0
+                || prev.gap == Gap::Newline
+                || ctx.toks[p - 1].kind == Kind::Punct && ['.', '!', '?', '"', '\'', '(', ':'].iter().any(|&c| ctx.toks[p - 1].is_punct(c));
+            let name = prev.capitalized()
+                && t.gap == Gap::Space
+                && !sentence_start
+                // Time words, and the prepositions of a title-case headline ("Sales Rise In 2019").
+                && prev.lex().mask & !(first::LIT | first::THE | first::CARD | first::ARTICLE) == 0
+                && !ctx.word_is(p, &["in", "since", "by", "from", "until", "for", "of", "on", "at", "to", "and", "or", "through", "after", "before", "during", "than", "circa", "fiscal", "year"]);
+            (!name).then_some(i)
+        }
         E::NotRate => {
             let rate = t.lex().article
                 && i.checked_sub(1).is_some_and(|p| {
@@ -1279,7 +1295,9 @@ pub mod first {
                 walk_first(&with(inner), f);
             }
             E::Alt(alts) => alts.iter().for_each(|a| walk_first(&with(a), f)),
-            E::After(_) | E::End | E::WordFollows | E::Followed(_) | E::NotFollowed(_) | E::NotRate => walk_first(&next, f),
+            E::After(_) | E::End | E::WordFollows | E::Followed(_) | E::NotFollowed(_) | E::NotRate | E::NotAfterName => {
+                walk_first(&next, f)
+            }
             E::Tight(inner) => walk_first(&with(std::slice::from_ref(*inner)), f),
             leaf => {
                 let (classes, words) = multi_token(leaf);
@@ -1377,7 +1395,7 @@ pub mod first {
             E::QuarterCode => (NUMBER | LIT, false),
             E::P(_) | E::J(_) => (PUNCT, false),
             E::Tight(inner) => elem(inner, words),
-            E::After(_) | E::End | E::WordFollows | E::Followed(_) | E::NotFollowed(_) | E::NotRate => (0, true),
+            E::After(_) | E::End | E::WordFollows | E::Followed(_) | E::NotFollowed(_) | E::NotRate | E::NotAfterName => (0, true),
             E::Opt(inner) => (seq_with(inner, words).0, true),
             E::Alt(alts) => alts.iter().map(|a| seq_with(a, words.as_deref_mut())).fold((0, false), |(m, n), (am, an)| (m | am, n || an)),
         }

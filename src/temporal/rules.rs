@@ -229,7 +229,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         name: "year",
-        pattern: &[BareYear],
+        pattern: &[NotAfterName, BareYear],
         make: |c| plain(Raw::Absolute(TimexValue::Year(c.year?))),
         examples: &[
             ex("founded in 1987 by", "1987", "1987"),
@@ -238,6 +238,11 @@ pub static RULES: &[Rule] = &[
             no("the 1,990 workers"),
             no("Windows 10"),
             no("raised 2018.5 points"),
+            no("Saudi Vision 2030 was announced"),
+            no("fans flocked to Euro 2024 matches"),
+            ex("Sales Rise In 2019", "2019", "2019"),
+            ex("It rose. 2019 was a good year", "2019", "2019"),
+            ex("the summer. Summer 2019 was hot", "Summer 2019", "2019-SU"),
         ],
     },
     Rule {
