@@ -83,7 +83,8 @@ pub fn resolve(raw: &Raw, dir: Direction, anchors: Anchors) -> TimexValue {
         Raw::Time { day, time } => {
             let day_value = match day {
                 Some(d) => resolve(d, dir, anchors),
-                None => match anchors.dct {
+                // A bare clock time ("at 10:35 a.m.") is on the day the story is telling.
+                None => match anchor_for(matches!(time, DayTime::Clock { .. })) {
                     Some(d) => TimexValue::Day(d),
                     None => unresolved(UNRESOLVED_DAY),
                 },

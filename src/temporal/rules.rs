@@ -595,6 +595,8 @@ pub static RULES: &[Rule] = &[
         make: clock_time,
         examples: &[
             ex("at 15:30 the", "15:30", "2018-12-13T15:30"),
+            // A bare time is on the day the story tells of.
+            ex("On Dec. 5, 2018 the plant closed at 10:35 a.m. and", "10:35 a.m.", "2018-12-05T10:35"),
             ex("at 10:35 a.m. Tuesday", "10:35 a.m. Tuesday", "2018-12-11T10:35"),
             no("won 3:2 at"),
         ],
