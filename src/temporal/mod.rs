@@ -232,7 +232,7 @@ fn widen_with_or_so(ctx: &Ctx<'_>, m: &mut RawTimex) {
 
 /// Whether a resolved value moves the narrative reference time.
 fn sets_reference(raw: &Raw, value: &TimexValue) -> Option<NaiveDate> {
-    let explicit = matches!(raw, Raw::Absolute(_) | Raw::Named { .. } | Raw::Deictic { .. } | Raw::Time { .. });
+    let explicit = matches!(raw, Raw::Absolute(_) | Raw::Named { .. } | Raw::Anaphoric(_) | Raw::Deictic { .. } | Raw::Time { .. });
     if !explicit {
         return None;
     }
