@@ -89,7 +89,11 @@ fn duration(c: &Caps) -> Option<(Raw, Option<Mod>)> {
     if c.the && c.shift.is_none() && c.word.is_none() && !c.unit_plural && c.num.is_some_and(|n| n > 1.0) {
         return None;
     }
-    Some((Raw::Duration { amount: amount(c), unit }, c.approx))
+    let amount = match (amount(c), c.word) {
+        (Amount::N(n), Some("half")) => Amount::N(n + 0.5),
+        (a, _) => a,
+    };
+    Some((Raw::Duration { amount, unit }, c.approx))
 }
 
 fn clock_hour(c: &Caps) -> Option<u32> {
@@ -128,6 +132,8 @@ const MONTH_DAY_YEAR: &[E] = &[Opt(WEEKDAY_COMMA), Month, Day, Opt(&[P(',')]), Y
 const WEEKDAY_BEFORE_DAY: &[E] = &[Weekday, Opt(&[P(',')])];
 const DAY_MONTH_YEAR: &[E] = &[Opt(WEEKDAY_BEFORE_DAY), Opt(&[W(&["the"])]), Day, Opt(&[W(&["of"])]), Month, Opt(&[P(',')]), Year];
 const THE: &[E] = &[The];
+/// "two and a half years", "a minute and a half": `c.word` is then "half".
+const AND_A_HALF: &[E] = &[W(&["and"]), W(&["a"]), W(&["half"])];
 const FISCAL: &[E] = &[W(&["fiscal"])];
 
 pub static RULES: &[Rule] = &[
@@ -845,10 +851,12 @@ pub static RULES: &[Rule] = &[
             Opt(&[Approx]),
             // "two to three weeks" reads the last number.
             Alt(&[&[Num, Opt(&[W(&["to", "or"]), Num])], &[Quant, Opt(&[W(&["of"])])], &[W(&["a"]), Quant, Opt(&[W(&["of"])])]]),
+            Opt(AND_A_HALF),
             Opt(&[J('-')]),
             // "two more weeks", "eight trading days".
             Opt(&[W(&["more", "additional", "further", "extra", "straight", "consecutive", "trading", "business", "working"])]),
             Unit,
+            Opt(AND_A_HALF),
             // An age is not a duration of the story.
             NotFollowed(&["old"]),
         ],
@@ -872,6 +880,8 @@ pub static RULES: &[Rule] = &[
             ex("a few days", "a few days", "PXD"),
             ex("within two to three weeks", "two to three weeks", "P3W"),
             ex("for two more weeks", "two more weeks", "P2W"),
+            ex("for two and a half years", "two and a half years", "P2Y6M"),
+            ex("took a minute and a half.", "a minute and a half", "PT1M30S"),
             ex("Eight trading days later", "Eight trading days", "P8D"),
             ex("over the next couple of years", "the next couple of years", "P2Y"),
             ex("for a year or two", "a year or two", "P1Y"),
