@@ -1008,10 +1008,10 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         name: "the_term",
-        // "in the near term", "over the long term": the time ahead.
-        pattern: &[The, W(&["near", "short", "long", "longer"]), W(&["term", "run"])],
+        // "in the near term", "over the long term": the time ahead ("the long run" is an idiom).
+        pattern: &[The, W(&["near", "short", "long", "longer"]), W(&["term"])],
         make: |_| plain(Raw::Ref(RefKind::Future)),
-        examples: &[ex("profits in the near term will", "the near term", "FUTURE_REF"), no("a long-term plan")],
+        examples: &[ex("profits in the near term will", "the near term", "FUTURE_REF"), no("a long-term plan"), no("in the long run")],
     },
     Rule {
         name: "units_ahead",
