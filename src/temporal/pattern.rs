@@ -44,6 +44,8 @@ pub enum E {
     NotRate,
     /// Not right after a capitalised name inside a sentence: "Vision 2030", "Euro 2024".
     NotAfterName,
+    /// Not "'s" and a generic noun: "today's youth" is the present age, not a day.
+    NotContemporary,
     /// A four-digit year, or "'98".
     Year,
     /// A four-digit year standing alone, where a bare number must look like a year.
@@ -655,6 +657,47 @@ fn elem(ctx: &Ctx<'_>, e: &E, i: usize, caps: &mut Slots) -> Option<usize> {
             };
         }
         E::NotFollowed(words) => return (!ctx.word_is(i, words)).then_some(i),
+        E::NotContemporary => {
+            let possessive = ctx.tok(i).is_some_and(|a| a.is_punct('\'') && a.gap == Gap::None) && ctx.word_is(i + 1, &["s"]);
+            // The noun may have an adjective before it: "today's personal computers".
+            let generic = |k: usize| {
+                ctx.word_is(
+                    k,
+                    &[
+                        "world",
+                        "youth",
+                        "young",
+                        "society",
+                        "generation",
+                        "children",
+                        "kids",
+                        "teenagers",
+                        "economy",
+                        "markets",
+                        "culture",
+                        "standards",
+                        "technology",
+                        "computers",
+                        "politics",
+                        "media",
+                        "families",
+                        "workers",
+                        "consumers",
+                        "women",
+                        "men",
+                        "people",
+                        "students",
+                        "parents",
+                        "americans",
+                        "europeans",
+                        "global",
+                        "modern",
+                        "fast",
+                    ],
+                )
+            };
+            return (!(possessive && (generic(i + 2) || generic(i + 3)))).then_some(i);
+        }
         _ => {}
     }
     let t = ctx.tok(i)?;
@@ -729,7 +772,7 @@ fn elem(ctx: &Ctx<'_>, e: &E, i: usize, caps: &mut Slots) -> Option<usize> {
             }
             _ => None,
         },
-        E::End | E::NotFollowed(_) => unreachable!("handled above"),
+        E::End | E::NotFollowed(_) | E::NotContemporary => unreachable!("handled above"),
         E::After(words) => {
             let prev = i.checked_sub(1)?;
             ctx.word_is(prev, words).then_some(i)
@@ -1295,9 +1338,14 @@ pub mod first {
                 walk_first(&with(inner), f);
             }
             E::Alt(alts) => alts.iter().for_each(|a| walk_first(&with(a), f)),
-            E::After(_) | E::End | E::WordFollows | E::Followed(_) | E::NotFollowed(_) | E::NotRate | E::NotAfterName => {
-                walk_first(&next, f)
-            }
+            E::After(_)
+            | E::End
+            | E::WordFollows
+            | E::Followed(_)
+            | E::NotFollowed(_)
+            | E::NotRate
+            | E::NotAfterName
+            | E::NotContemporary => walk_first(&next, f),
             E::Tight(inner) => walk_first(&with(std::slice::from_ref(*inner)), f),
             leaf => {
                 let (classes, words) = multi_token(leaf);
@@ -1395,7 +1443,14 @@ pub mod first {
             E::QuarterCode => (NUMBER | LIT, false),
             E::P(_) | E::J(_) => (PUNCT, false),
             E::Tight(inner) => elem(inner, words),
-            E::After(_) | E::End | E::WordFollows | E::Followed(_) | E::NotFollowed(_) | E::NotRate | E::NotAfterName => (0, true),
+            E::After(_)
+            | E::End
+            | E::WordFollows
+            | E::Followed(_)
+            | E::NotFollowed(_)
+            | E::NotRate
+            | E::NotAfterName
+            | E::NotContemporary => (0, true),
             E::Opt(inner) => (seq_with(inner, words).0, true),
             E::Alt(alts) => alts.iter().map(|a| seq_with(a, words.as_deref_mut())).fold((0, false), |(m, n), (am, an)| (m | am, n || an)),
         }

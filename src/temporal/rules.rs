@@ -548,12 +548,15 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         name: "deictic",
-        pattern: &[Deictic],
+        pattern: &[Deictic, NotContemporary],
         make: |c| plain(Raw::Deictic { days: c.deictic? }),
         examples: &[
             ex("said yesterday that", "yesterday", "2018-12-12"),
             ex("will vote tomorrow", "tomorrow", "2018-12-14"),
             ex("Today the board", "Today", "2018-12-13"),
+            ex("in today's editions of the paper", "today", "2018-12-13"),
+            no("the case is for today's youth what"),
+            no("many of today's personal computers"),
         ],
     },
     Rule {
