@@ -73,6 +73,7 @@ impl Tagger {
         scan::scan_into(text, &mut self.toks);
         let ctx = Ctx { text, toks: &self.toks };
         let mut found = find(&ctx);
+        found.retain(|m| !quoted_title(&ctx, m));
         for m in &mut found {
             widen_with_part(&ctx, m);
             widen_with_or_so(&ctx, m);
@@ -218,6 +219,20 @@ fn widen_with_part(ctx: &Ctx<'_>, m: &mut RawTimex) {
     }
     m.first = i;
     m.modifier = Some(part);
+}
+
+/// A phrase in title case right after an opening quote is a title: ABC's "This Week".
+fn quoted_title(ctx: &Ctx<'_>, m: &RawTimex) -> bool {
+    let words: Vec<&Token> = ctx.toks[m.first..m.last].iter().filter(|t| t.kind == Kind::Word).collect();
+    let quoted = m.first > 0 && {
+        let q = &ctx.toks[m.first - 1];
+        q.kind == Kind::Punct && ['"', '\u{201c}', '`', '\''].iter().any(|&c| q.is_punct(c)) && ctx.toks[m.first].gap == Gap::None
+    };
+    quoted
+        && words.len() >= 2
+        && words
+            .iter()
+            .all(|t| t.capitalized() && t.lex().mask & (pattern::first::MONTH | pattern::first::WEEKDAY | pattern::first::HOLIDAY) == 0)
 }
 
 /// "the next year or so", "a year or two", "1994 or later", "1990 and beyond": TimeML
@@ -375,6 +390,14 @@ mod tests {
             let slow: Vec<(usize, usize, &str)> = find_with(&ctx, true).iter().map(|m| (m.first, m.last, m.rule)).collect();
             assert_eq!(fast, slow, "in {:?}", &text[..text.len().min(80)]);
         }
+    }
+
+    #[test]
+    fn quoted_titles_are_not_times() {
+        let dct = Some(rules::example_dct());
+        assert!(tag("Baker, speaking on ABC News' \"This Week,\" said", dct).is_empty());
+        assert_eq!(tag("He said \"this week\" twice", dct).len(), 1);
+        assert_eq!(tag("the \"Dec. 5\" memo", dct).len(), 1);
     }
 
     #[test]
