@@ -793,12 +793,21 @@ fn elem(ctx: &Ctx<'_>, e: &E, i: usize, caps: &mut Slots) -> Option<usize> {
             (!name).then_some(i)
         }
         E::NotRate => {
+            let amount = |p: usize| {
+                let prev = &ctx.toks[p];
+                prev.kind == Kind::Number
+                    || prev.is_punct('%')
+                    || prev.lex().cardinal.is_some()
+                    || ctx.word_is(p, &["million", "billion", "trillion", "thousand", "hundred", "percent", "cents", "dollars"])
+            };
+            // "$2 a year", "358,000 a month", and "four flights a week" (an amount of something).
             let rate = t.lex().article
                 && i.checked_sub(1).is_some_and(|p| {
-                    let prev = &ctx.toks[p];
-                    prev.kind == Kind::Number
-                        || prev.is_punct('%')
-                        || ctx.word_is(p, &["million", "billion", "trillion", "thousand", "hundred", "percent", "cents", "dollars"])
+                    amount(p)
+                        || (ctx.toks[p].kind == Kind::Word
+                            && !ctx.toks[p].capitalized()
+                            && ctx.toks[p].text(ctx.text).ends_with('s')
+                            && p.checked_sub(1).is_some_and(amount))
                 });
             (!rate).then_some(i)
         }

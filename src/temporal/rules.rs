@@ -894,6 +894,7 @@ pub static RULES: &[Rule] = &[
             ex("It rose for two years", "two years", "P2Y"),
             no("a dividend of $1.76 a year"),
             no("creating 358,000 a month"),
+            no("up from four flights a week"),
             no("1,200 jobs"),
             no("three-quarters of voters"),
             no("the F-35 jet"),
