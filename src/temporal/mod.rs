@@ -221,7 +221,8 @@ fn widen_with_part(ctx: &Ctx<'_>, m: &mut RawTimex) {
     m.modifier = Some(part);
 }
 
-/// A phrase in title case right after an opening quote is a title: ABC's "This Week".
+/// A phrase in title case right after an opening quote is a title: ABC's "This Week",
+/// CBS's "60 Minutes". (One capitalised word may just open a quoted sentence.)
 fn quoted_title(ctx: &Ctx<'_>, m: &RawTimex) -> bool {
     let words: Vec<&Token> = ctx.toks[m.first..m.last].iter().filter(|t| t.kind == Kind::Word).collect();
     let quoted = m.first > 0 && {
@@ -229,7 +230,8 @@ fn quoted_title(ctx: &Ctx<'_>, m: &RawTimex) -> bool {
         q.kind == Kind::Punct && ['"', '\u{201c}', '`', '\''].iter().any(|&c| q.is_punct(c)) && ctx.toks[m.first].gap == Gap::None
     };
     quoted
-        && words.len() >= 2
+        && m.last - m.first >= 2
+        && !words.is_empty()
         && words
             .iter()
             .all(|t| t.capitalized() && t.lex().mask & (pattern::first::MONTH | pattern::first::WEEKDAY | pattern::first::HOLIDAY) == 0)
@@ -398,6 +400,8 @@ mod tests {
         assert!(tag("Baker, speaking on ABC News' \"This Week,\" said", dct).is_empty());
         assert_eq!(tag("He said \"this week\" twice", dct).len(), 1);
         assert_eq!(tag("the \"Dec. 5\" memo", dct).len(), 1);
+        assert!(tag("Gonzalez said on CBS's ''60 Minutes.''", dct).is_empty());
+        assert_eq!(tag("He said ``Today we begin''", dct).len(), 1);
     }
 
     #[test]

@@ -362,12 +362,14 @@ pub static RULES: &[Rule] = &[
             The,
             Opt(&[W(&["latest", "most", "recent", "just", "ended", "fiscal"])]),
             Opt(&[W(&["recent", "completed"])]),
-            W(&["quarter"]),
+            // A unit, so that "the quarter-to-quarter comparison" is a compound.
+            Unit,
         ],
-        make: |_| plain(Raw::ReportedQuarter { years_back: 0, year: None }),
+        make: |c| (c.unit == Some(Unit::Quarter) && !c.unit_plural).then_some((Raw::ReportedQuarter { years_back: 0, year: None }, None)),
         examples: &[
             ex("profit in the latest quarter", "the latest quarter", "2018-Q3"),
             ex("sales in the quarter rose", "the quarter", "2018-Q3"),
+            no("The quarter-to-quarter comparison was"),
         ],
     },
     Rule {
