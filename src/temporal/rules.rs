@@ -980,6 +980,19 @@ pub static RULES: &[Rule] = &[
     },
     // ---- references -----------------------------------------------------------
     Rule {
+        name: "soon",
+        // "will soon begin": ahead of now. "as soon as" and "soon after" are conjunctions,
+        // and "soon became" tells a story's past.
+        pattern: &[W(&["soon"]), NotFollowed(&["after", "afterward", "afterwards", "thereafter", "as", "became", "began", "followed"])],
+        make: |_| plain(Raw::Ref(RefKind::Future)),
+        examples: &[
+            ex("it soon will begin selling", "soon", "FUTURE_REF"),
+            ex("they may soon seek an indictment", "soon", "FUTURE_REF"),
+            no("return the boy as soon as possible"),
+            no("killed soon after being captured"),
+        ],
+    },
+    Rule {
         name: "reference",
         pattern: &[Opt(&[W(&["right", "just", "more", "until"])]), Ref],
         make: |c| {
