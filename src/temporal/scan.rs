@@ -177,7 +177,9 @@ pub fn token_is(tok: &Token, text: &str, word: &str) -> bool {
     }
     // A word in the lexicon compares by its entry's lower-case form: no case folding.
     if tok.lex != NO_ENTRY {
-        return tok.lex().word == word;
+        // Same length already; the first byte settles most comparisons without a call.
+        let entry = tok.lex().word.as_bytes();
+        return entry.first() == word.as_bytes().first() && entry == word.as_bytes();
     }
     tok.text(text).eq_ignore_ascii_case(word)
 }
