@@ -855,9 +855,11 @@ fn elem(ctx: &Ctx<'_>, e: &E, i: usize, caps: &mut Slots) -> Option<usize> {
         }
         E::Unit => {
             let lex = t.lex();
-            // "second-half", "year-ago": the unit starts a compound, not a quantity.
+            // "second-half", "year-ago": the unit starts a compound, not a quantity
+            // (but "day-long" is a length of time).
             if ctx.tok(i + 1).is_some_and(|h| h.is_punct('-') && h.gap == Gap::None)
                 && ctx.tok(i + 2).is_some_and(|w| w.kind == Kind::Word && w.gap == Gap::None)
+                && !ctx.word_is(i + 2, &["long"])
             {
                 return None;
             }

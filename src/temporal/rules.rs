@@ -795,12 +795,48 @@ pub static RULES: &[Rule] = &[
     Rule {
         name: "year_end",
         // "by year-end", "since year-end": the last day of the year, this one or the one before by tense.
-        pattern: &[Opt(THE), W(&["year"]), J('-'), Tight(&W(&["end"]))],
+        pattern: &[Opt(THE), W(&["year"]), Alt(&[&[J('-'), Tight(&W(&["end"]))], &[W(&["end"])]])],
         make: |_| plain(Raw::Named { what: Cyclic::MonthDay(12, 31), year: YearSpec::Implicit, shift: None }),
         examples: &[
             ex("complete the deal by year-end.", "year-end", "2018-12-31"),
             ex("The change is since year-end.", "year-end", "2017-12-31"),
+            ex("to cut 6,000 jobs by year end.", "year end", "2018-12-31"),
         ],
+    },
+    Rule {
+        name: "earlier_in_the_unit",
+        // "earlier in the year", "later in the month": the current one.
+        pattern: &[W(&["earlier", "later"]), W(&["in"]), The, Unit],
+        make: |c| {
+            let unit = c.unit?;
+            if c.unit_plural || !matches!(unit, Unit::Week | Unit::Month | Unit::Quarter | Unit::Year | Unit::Day) {
+                return None;
+            }
+            plain(Raw::Shifted { unit, by: 0, anaphoric: true })
+        },
+        examples: &[ex("was delayed earlier in the year by rain", "earlier in the year", "2018")],
+    },
+    Rule {
+        name: "units_before_event",
+        // "in the weeks before the shooting": a stretch before an event (which is no date).
+        pattern: &[The, Unit, Followed(&["before", "after", "following", "leading", "since", "ahead"])],
+        make: |c| {
+            if !c.unit_plural {
+                return None;
+            }
+            plain(Raw::Offset { unit: c.unit?, amount: Amount::Vague, dir: -1, anaphoric: true })
+        },
+        examples: &[ex("was seen in the weeks before the shooting", "the weeks", "PAST_REF")],
+    },
+    Rule {
+        name: "unit_long",
+        // "a day-long meeting", "a decades-long battle", "an hour-long speech".
+        pattern: &[Unit, J('-'), Tight(&W(&["long"]))],
+        make: |c| {
+            let amount = if c.unit_plural { Amount::Vague } else { Amount::N(1.0) };
+            plain(Raw::Duration { amount, unit: c.unit? })
+        },
+        examples: &[ex("their third day-long meeting", "day-long", "P1D"), ex("the decades-long battle", "decades-long", "PXY")],
     },
     Rule {
         name: "month_shifted_year",
