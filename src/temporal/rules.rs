@@ -589,6 +589,27 @@ pub static RULES: &[Rule] = &[
         ],
     },
     Rule {
+        name: "the_next_morning",
+        // "the next morning", "the previous evening": a part of the day after or before the story's.
+        pattern: &[The, W(&["next", "following", "previous", "preceding"]), PartOfDay],
+        make: |c| {
+            let by = if matches!(c.word, Some("next" | "following")) { 1 } else { -1 };
+            let day = Some(Box::new(Raw::Shifted { unit: Unit::Day, by, anaphoric: true }));
+            plain(Raw::Time { day, time: DayTime::Part(c.part_of_day?) })
+        },
+        examples: &[ex("On Dec. 5 he fell ill and appeared in court the next morning.", "the next morning", "2018-12-06TMO")],
+    },
+    Rule {
+        name: "in_the_morning",
+        // "orders placed in the morning": that part of the story's day.
+        pattern: &[After(&["in", "during", "by"]), The, PartOfDay, NotFollowed(&["of"])],
+        make: |c| {
+            let day = Some(Box::new(Raw::Shifted { unit: Unit::Day, by: 0, anaphoric: true }));
+            plain(Raw::Time { day, time: DayTime::Part(c.part_of_day?) })
+        },
+        examples: &[ex("On Dec. 5 dealers placed orders in the morning to", "the morning", "2018-12-05TMO")],
+    },
+    Rule {
         name: "last_night",
         pattern: &[W(&["last"]), W(&["night"])],
         make: |_| plain(Raw::Time { day: Some(Box::new(Raw::Deictic { days: -1 })), time: DayTime::Part(PartOfDay::Night) }),
