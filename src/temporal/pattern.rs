@@ -1180,6 +1180,8 @@ pub mod first {
     pub const PUNCT: u32 = 1 << 19;
     /// "a", "an": a quantity of one, and always a single token (unlike "twenty-five").
     pub const ARTICLE: u32 = 1 << 20;
+    /// The first word of a hedge read as two words: "more (than)", "at (least)".
+    pub const HEDGE: u32 = 1 << 21;
 
     /// What the token can be.
     pub fn token_mask(t: &Token) -> u32 {
@@ -1202,6 +1204,7 @@ pub mod first {
         set(l.weekday != 0, WEEKDAY);
         set(l.cardinal.is_some() || l.ordinal.is_some(), CARD);
         set(l.article, ARTICLE);
+        set(super::HEDGE_FIRST_WORDS.contains(&l.word), HEDGE);
         set(l.unit.is_some(), UNIT);
         set(l.shift.is_some(), SHIFT);
         set(l.deictic.is_some(), DEICTIC);
@@ -1441,7 +1444,7 @@ pub mod first {
             E::Deictic => (DEICTIC, false),
             E::Ref => (REF, false),
             E::Part => (PART, false),
-            E::Approx => (APPROX | LIT, false),
+            E::Approx => (APPROX | HEDGE, false),
             E::Ago => (AGO, false),
             E::PartOfDay => (POD, false),
             E::Season => (SEASON, false),
