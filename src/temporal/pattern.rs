@@ -40,6 +40,8 @@ pub enum E {
     Followed(&'static [&'static str]),
     /// None of these words follows: "52 years" but not "52 years old".
     NotFollowed(&'static [&'static str]),
+    /// The previous token is none of these words: "noon" but not "high noon".
+    NotAfter(&'static [&'static str]),
     /// Not "a"/"an" right after an amount: "$1.76 a year" and "358,000 a month" are rates.
     NotRate,
     /// Not right after a capitalised name inside a sentence: "Vision 2030", "Euro 2024".
@@ -657,6 +659,7 @@ fn elem(ctx: &Ctx<'_>, e: &E, i: usize, caps: &mut Slots) -> Option<usize> {
             };
         }
         E::NotFollowed(words) => return (!ctx.word_is(i, words)).then_some(i),
+        E::NotAfter(words) => return (!i.checked_sub(1).is_some_and(|p| ctx.word_is(p, words))).then_some(i),
         E::NotContemporary => {
             let possessive = ctx.tok(i).is_some_and(|a| a.is_punct('\'') && a.gap == Gap::None) && ctx.word_is(i + 1, &["s"]);
             // The noun may have an adjective before it: "today's personal computers".
@@ -772,7 +775,7 @@ fn elem(ctx: &Ctx<'_>, e: &E, i: usize, caps: &mut Slots) -> Option<usize> {
             }
             _ => None,
         },
-        E::End | E::NotFollowed(_) | E::NotContemporary => unreachable!("handled above"),
+        E::End | E::NotFollowed(_) | E::NotAfter(_) | E::NotContemporary => unreachable!("handled above"),
         E::After(words) => {
             let prev = i.checked_sub(1)?;
             ctx.word_is(prev, words).then_some(i)
@@ -1357,6 +1360,7 @@ pub mod first {
             | E::WordFollows
             | E::Followed(_)
             | E::NotFollowed(_)
+            | E::NotAfter(_)
             | E::NotRate
             | E::NotAfterName
             | E::NotContemporary => walk_first(&next, f),
@@ -1462,6 +1466,7 @@ pub mod first {
             | E::WordFollows
             | E::Followed(_)
             | E::NotFollowed(_)
+            | E::NotAfter(_)
             | E::NotRate
             | E::NotAfterName
             | E::NotContemporary => (0, true),

@@ -85,6 +85,8 @@ pub enum Raw {
         amount: Amount,
         unit: Unit,
     },
+    /// "for a while": a length of time of no named unit (PXX).
+    VagueDuration,
     /// A TIMEX3 SET value, complete as written.
     Set(String),
     /// A time of day, on a day given by `day` (the anchor's day when `None`).
@@ -98,7 +100,7 @@ impl Raw {
     pub fn timex_type(&self) -> TimexType {
         match self {
             Raw::Anaphoric(inner) => inner.timex_type(),
-            Raw::Duration { .. } => TimexType::Duration,
+            Raw::Duration { .. } | Raw::VagueDuration => TimexType::Duration,
             Raw::Set(_) => TimexType::Set,
             Raw::Time { time: DayTime::Clock { .. }, .. } => TimexType::Time,
             Raw::Time { day, time: DayTime::Part(_) } => {

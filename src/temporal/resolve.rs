@@ -79,6 +79,7 @@ pub fn resolve(raw: &Raw, dir: Direction, anchors: Anchors) -> TimexValue {
         Raw::Ref(RefKind::Present) => TimexValue::PresentRef,
         Raw::Ref(RefKind::Future) => TimexValue::FutureRef,
         Raw::Duration { amount, unit } => TimexValue::Other(duration_value(*amount, *unit)),
+        Raw::VagueDuration => unresolved("PXX"),
         Raw::Set(s) => TimexValue::Other(s.clone()),
         Raw::Time { day, time } => {
             let day_value = match day {

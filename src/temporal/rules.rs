@@ -654,12 +654,16 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         name: "noon_midnight",
-        pattern: &[W(&["noon", "midday", "midnight"]), Opt(&[Alt(&[&[Opt(&[Shift]), Weekday], &[Deictic]])])],
+        pattern: &[NotAfter(&["high"]), W(&["noon", "midday", "midnight"]), Opt(&[Alt(&[&[Opt(&[Shift]), Weekday], &[Deictic]])])],
         make: |c| {
             let hour = if c.word == Some("midnight") { 24 } else { 12 };
             plain(Raw::Time { day: day_of(c), time: DayTime::Clock { hour, minute: Some(0) } })
         },
-        examples: &[ex("by noon Saturday", "noon Saturday", "2018-12-08T12:00"), ex("at noon the", "noon", "2018-12-13T12:00")],
+        examples: &[
+            ex("by noon Saturday", "noon Saturday", "2018-12-08T12:00"),
+            ex("at noon the", "noon", "2018-12-13T12:00"),
+            no("for the people of Poland, high noon comes"),
+        ],
     },
     Rule {
         name: "hour_in_the_part_of_day",
@@ -848,6 +852,24 @@ pub static RULES: &[Rule] = &[
             plain(Raw::Offset { unit: c.unit?, amount: Amount::Vague, dir: -1, anaphoric: true })
         },
         examples: &[ex("was seen in the weeks before the shooting", "the weeks", "PAST_REF")],
+    },
+    Rule {
+        name: "for_a_while",
+        // "for a while", "for some time", "for a long time": a length of no named unit.
+        pattern: &[
+            After(&["for"]),
+            Alt(&[
+                &[W(&["a"]), Opt(&[W(&["long", "short", "little"])]), W(&["while"])],
+                &[W(&["a"]), W(&["long"]), W(&["time"])],
+                &[W(&["some"]), W(&["time"])],
+            ]),
+        ],
+        make: |_| plain(Raw::VagueDuration),
+        examples: &[
+            ex("will have to live without it for a while.", "a while", "PXX"),
+            ex("could be in the region for some time.", "some time", "PXX"),
+            no("for a time-out"),
+        ],
     },
     Rule {
         name: "unit_long",
