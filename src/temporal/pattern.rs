@@ -48,6 +48,8 @@ pub enum E {
     NotAfterName,
     /// Not "'s" and a generic noun: "today's youth" is the present age, not a day.
     NotContemporary,
+    /// The word just read is not a sentence's opening "Now," (a discourse marker).
+    NotDiscourseMarker,
     /// A four-digit year, or "'98".
     Year,
     /// A four-digit year standing alone, where a bare number must look like a year.
@@ -660,6 +662,16 @@ fn elem(ctx: &Ctx<'_>, e: &E, i: usize, caps: &mut Slots) -> Option<usize> {
         }
         E::NotFollowed(words) => return (!ctx.word_is(i, words)).then_some(i),
         E::NotAfter(words) => return (!i.checked_sub(1).is_some_and(|p| ctx.word_is(p, words))).then_some(i),
+        E::NotDiscourseMarker => {
+            let marker = i >= 1
+                && ctx.word_is(i - 1, &["now"])
+                && ctx.tok(i).is_some_and(|c| c.is_punct(','))
+                && (i == 1 || ctx.toks[i - 1].gap == Gap::Newline || {
+                    let before = &ctx.toks[i - 2];
+                    before.kind == Kind::Punct && ['.', '!', '?', '"', '`', '\''].iter().any(|&c| before.is_punct(c))
+                });
+            return (!marker).then_some(i);
+        }
         E::NotContemporary => {
             let possessive = ctx.tok(i).is_some_and(|a| a.is_punct('\'') && a.gap == Gap::None) && ctx.word_is(i + 1, &["s"]);
             // The noun may have an adjective before it: "today's personal computers".
@@ -775,7 +787,7 @@ fn elem(ctx: &Ctx<'_>, e: &E, i: usize, caps: &mut Slots) -> Option<usize> {
             }
             _ => None,
         },
-        E::End | E::NotFollowed(_) | E::NotAfter(_) | E::NotContemporary => unreachable!("handled above"),
+        E::End | E::NotFollowed(_) | E::NotAfter(_) | E::NotContemporary | E::NotDiscourseMarker => unreachable!("handled above"),
         E::After(words) => {
             let prev = i.checked_sub(1)?;
             ctx.word_is(prev, words).then_some(i)
@@ -1361,6 +1373,7 @@ pub mod first {
             | E::Followed(_)
             | E::NotFollowed(_)
             | E::NotAfter(_)
+            | E::NotDiscourseMarker
             | E::NotRate
             | E::NotAfterName
             | E::NotContemporary => walk_first(&next, f),
@@ -1467,6 +1480,7 @@ pub mod first {
             | E::Followed(_)
             | E::NotFollowed(_)
             | E::NotAfter(_)
+            | E::NotDiscourseMarker
             | E::NotRate
             | E::NotAfterName
             | E::NotContemporary => (0, true),

@@ -1073,7 +1073,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         name: "reference",
-        pattern: &[Opt(&[W(&["right", "just", "more", "until"])]), Ref],
+        pattern: &[Opt(&[W(&["right", "just", "more", "until"])]), Ref, NotDiscourseMarker],
         make: |c| {
             if c.word == Some("until") {
                 return None;
@@ -1082,6 +1082,8 @@ pub static RULES: &[Rule] = &[
         },
         examples: &[
             ex("is now under", "now", "PRESENT_REF"),
+            ex("Now the board will", "Now", "PRESENT_REF"),
+            no("It fell. Now, Ms. Conlin said, it"),
             ex("has recently", "recently", "PAST_REF"),
             ex("currently runs", "currently", "PRESENT_REF"),
             ex("right now the", "right now", "PRESENT_REF"),
