@@ -50,6 +50,8 @@ pub enum E {
     NotContemporary,
     /// The word just read is not a sentence's opening "Now," (a discourse marker).
     NotDiscourseMarker,
+    /// The word just read does not start a hyphenated compound ("day-long").
+    NotHyphenated,
     /// A four-digit year, or "'98".
     Year,
     /// A four-digit year standing alone, where a bare number must look like a year.
@@ -662,6 +664,11 @@ fn elem(ctx: &Ctx<'_>, e: &E, i: usize, caps: &mut Slots) -> Option<usize> {
         }
         E::NotFollowed(words) => return (!ctx.word_is(i, words)).then_some(i),
         E::NotAfter(words) => return (!i.checked_sub(1).is_some_and(|p| ctx.word_is(p, words))).then_some(i),
+        E::NotHyphenated => {
+            let compound = ctx.tok(i).is_some_and(|h| h.is_punct('-') && h.gap == Gap::None)
+                && ctx.tok(i + 1).is_some_and(|w| w.kind == Kind::Word && w.gap == Gap::None);
+            return (!compound).then_some(i);
+        }
         E::NotDiscourseMarker => {
             let marker = i >= 1
                 && ctx.word_is(i - 1, &["now"])
@@ -787,7 +794,9 @@ fn elem(ctx: &Ctx<'_>, e: &E, i: usize, caps: &mut Slots) -> Option<usize> {
             }
             _ => None,
         },
-        E::End | E::NotFollowed(_) | E::NotAfter(_) | E::NotContemporary | E::NotDiscourseMarker => unreachable!("handled above"),
+        E::End | E::NotFollowed(_) | E::NotAfter(_) | E::NotContemporary | E::NotDiscourseMarker | E::NotHyphenated => {
+            unreachable!("handled above")
+        }
         E::After(words) => {
             let prev = i.checked_sub(1)?;
             ctx.word_is(prev, words).then_some(i)
@@ -1374,6 +1383,7 @@ pub mod first {
             | E::NotFollowed(_)
             | E::NotAfter(_)
             | E::NotDiscourseMarker
+            | E::NotHyphenated
             | E::NotRate
             | E::NotAfterName
             | E::NotContemporary => walk_first(&next, f),
@@ -1481,6 +1491,7 @@ pub mod first {
             | E::NotFollowed(_)
             | E::NotAfter(_)
             | E::NotDiscourseMarker
+            | E::NotHyphenated
             | E::NotRate
             | E::NotAfterName
             | E::NotContemporary => (0, true),

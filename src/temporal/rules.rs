@@ -854,6 +854,23 @@ pub static RULES: &[Rule] = &[
         examples: &[ex("was seen in the weeks before the shooting", "the weeks", "PAST_REF")],
     },
     Rule {
+        name: "ordinal_day",
+        // "the second day of an offensive", "his first day in office": a day of the story's,
+        // taken as the day it is telling.
+        pattern: &[Opt(THE), Ordinal, Unit, NotHyphenated],
+        make: |c| {
+            let unit = c.unit?;
+            if c.unit_plural || !matches!(unit, Unit::Day | Unit::Week | Unit::Month | Unit::Year) || c.ordinal? < 1 {
+                return None;
+            }
+            plain(Raw::Shifted { unit, by: 0, anaphoric: true })
+        },
+        examples: &[
+            ex("On Dec. 5, 2018 it was the second day of an offensive", "the second day", "2018-12-05"),
+            ex("profit in the second quarter rose", "the second quarter", "2018-Q2"),
+        ],
+    },
+    Rule {
         name: "for_a_while",
         // "for a while", "for some time", "for a long time": a length of no named unit.
         pattern: &[
