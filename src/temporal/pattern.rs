@@ -230,6 +230,14 @@ pub struct Ctx<'a> {
 const ORDINAL_SUFFIXES: [&str; 4] = ["st", "nd", "rd", "th"];
 const ZONES: [&str; 18] =
     ["est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "gmt", "utc", "bst", "cet", "cest", "et", "pt", "ct", "z", "jst"];
+/// Nouns for people and things in general: "today's youth", "the cars of tomorrow"
+/// speak of an age, not of a day.
+#[rustfmt::skip]
+const GENERIC_NOUNS: [&str; 31] = [
+    "world", "youth", "young", "society", "generation", "children", "kids", "teenagers", "economy", "markets", "culture",
+    "standards", "technology", "computers", "politics", "media", "families", "workers", "consumers", "women", "men",
+    "people", "students", "parents", "americans", "europeans", "global", "modern", "fast", "cars", "leaders",
+];
 const DECADE_WORD_LIST: [&str; 8] = ["twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"];
 /// The first words of the hedges [`Ctx::approx`] reads as more than one word.
 const HEDGE_FIRST_WORDS: [&str; 9] = ["more", "longer", "less", "fewer", "shorter", "at", "up", "no", "just"];
@@ -680,45 +688,12 @@ fn elem(ctx: &Ctx<'_>, e: &E, i: usize, caps: &mut Slots) -> Option<usize> {
             return (!marker).then_some(i);
         }
         E::NotContemporary => {
+            let generic = |k: usize| ctx.word_is(k, &GENERIC_NOUNS);
+            // "today's youth", "today's personal computers" (an adjective may come first).
             let possessive = ctx.tok(i).is_some_and(|a| a.is_punct('\'') && a.gap == Gap::None) && ctx.word_is(i + 1, &["s"]);
-            // The noun may have an adjective before it: "today's personal computers".
-            let generic = |k: usize| {
-                ctx.word_is(
-                    k,
-                    &[
-                        "world",
-                        "youth",
-                        "young",
-                        "society",
-                        "generation",
-                        "children",
-                        "kids",
-                        "teenagers",
-                        "economy",
-                        "markets",
-                        "culture",
-                        "standards",
-                        "technology",
-                        "computers",
-                        "politics",
-                        "media",
-                        "families",
-                        "workers",
-                        "consumers",
-                        "women",
-                        "men",
-                        "people",
-                        "students",
-                        "parents",
-                        "americans",
-                        "europeans",
-                        "global",
-                        "modern",
-                        "fast",
-                    ],
-                )
-            };
-            return (!(possessive && (generic(i + 2) || generic(i + 3)))).then_some(i);
+            // "the people of tomorrow".
+            let of_generic = i >= 3 && ctx.word_is(i - 2, &["of"]) && generic(i - 3);
+            return (!(possessive && (generic(i + 2) || generic(i + 3)) || of_generic)).then_some(i);
         }
         _ => {}
     }

@@ -559,6 +559,7 @@ pub static RULES: &[Rule] = &[
             ex("in today's editions of the paper", "today", "2018-12-13"),
             no("the case is for today's youth what"),
             no("many of today's personal computers"),
+            no("If I were choosing the people of tomorrow, I"),
         ],
     },
     Rule {
