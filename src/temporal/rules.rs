@@ -396,6 +396,18 @@ pub static RULES: &[Rule] = &[
         ],
     },
     Rule {
+        name: "latest_fiscal_year",
+        // "in the latest fiscal year", "the last fiscal year": the year most recently completed.
+        // ("the previous year" counts from the story's time: another rule's.)
+        pattern: &[The, Alt(&[&[W(&["latest"]), Opt(FISCAL)], &[W(&["last"]), W(&["fiscal"])]]), W(&["year"]), NotHyphenated],
+        make: |_| plain(Raw::Shifted { unit: Unit::Year, by: -1, anaphoric: false }),
+        examples: &[
+            ex("C$8 billion in sales in the latest fiscal year.", "the latest fiscal year", "2017"),
+            ex("profit in the last fiscal year rose", "the last fiscal year", "2017"),
+            ex("On March 3, 2015 it said the previous year was bad", "the previous year", "2014"),
+        ],
+    },
+    Rule {
         name: "year_ended",
         // "the year ended Sept. 30": a twelve-month period, named by its end date.
         pattern: &[The, Opt(FISCAL), Unit, Followed(&["ended", "ending"])],
