@@ -867,6 +867,30 @@ pub static RULES: &[Rule] = &[
         examples: &[ex("was seen in the weeks before the shooting", "the weeks", "PAST_REF")],
     },
     Rule {
+        name: "ordinal_day_of_month",
+        // "the first week of March", "the second day of June 2019".
+        pattern: &[Opt(THE), Ordinal, Unit, W(&["of"]), Month, Opt(&[Opt(&[P(',')]), Year])],
+        make: |c| {
+            let n = u32::try_from(c.ordinal?).ok().filter(|n| *n >= 1)?;
+            let day = match c.unit? {
+                Unit::Day if !c.unit_plural => n,
+                Unit::Week if !c.unit_plural && n <= 4 => 1 + 7 * (n - 1),
+                _ => return None,
+            };
+            let month = c.month?;
+            NaiveDate::from_ymd_opt(2000, month, day)?;
+            let named = match c.year {
+                Some(y) => Raw::Absolute(TimexValue::Day(NaiveDate::from_ymd_opt(y, month, day)?)),
+                None => Raw::Named { what: Cyclic::MonthDay(month, day), year: YearSpec::Implicit, shift: None },
+            };
+            plain(if c.unit == Some(Unit::Week) { Raw::WeekOf(Box::new(named)) } else { named })
+        },
+        examples: &[
+            ex("The talks began in the first week of March 2018.", "the first week of March 2018", "2018-W09"),
+            ex("on the second day of June, 2019, the", "the second day of June, 2019", "2019-06-02"),
+        ],
+    },
+    Rule {
         name: "ordinal_day",
         // "the second day of an offensive", "his first day in office": a day of the story's,
         // taken as the day it is telling.
