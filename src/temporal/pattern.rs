@@ -112,6 +112,26 @@ pub enum E {
     Alt(&'static [&'static [E]]),
 }
 
+impl E {
+    /// A context element looks at the tokens around it without consuming any.
+    pub fn is_context(&self) -> bool {
+        matches!(
+            self,
+            E::After(_)
+                | E::End
+                | E::WordFollows
+                | E::Followed(_)
+                | E::NotFollowed(_)
+                | E::NotAfter(_)
+                | E::NotDiscourseMarker
+                | E::NotHyphenated
+                | E::NotRate
+                | E::NotAfterName
+                | E::NotContemporary
+        )
+    }
+}
+
 /// What a pattern's elements read, by name.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Caps {
@@ -660,22 +680,20 @@ fn is_time_word(lex: &super::lexicon::Lex) -> bool {
 const MONTH_LEN: [usize; 12] = [7, 8, 5, 5, 3, 4, 4, 6, 9, 7, 8, 8];
 const WEEKDAY_LEN: [usize; 7] = [6, 7, 9, 8, 6, 8, 6];
 
-/// Matches one element at token `i`; returns the index after it.
-fn elem(ctx: &Ctx<'_>, e: &E, i: usize, caps: &mut Slots) -> Option<usize> {
-    // Context elements look without consuming, and hold at the end of the text too.
+/// A context element: looks at the tokens around `i` without consuming any, and
+/// holds at the end of the text too. Returns `Some(i)` when the context fits.
+fn look(ctx: &Ctx<'_>, e: &E, i: usize) -> Option<usize> {
     match *e {
-        E::End => {
-            return match ctx.tok(i) {
-                Some(n) if n.kind == Kind::Word && n.gap != Gap::Newline => None,
-                _ => Some(i),
-            };
-        }
-        E::NotFollowed(words) => return (!ctx.word_is(i, words)).then_some(i),
-        E::NotAfter(words) => return (!i.checked_sub(1).is_some_and(|p| ctx.word_is(p, words))).then_some(i),
+        E::End => match ctx.tok(i) {
+            Some(n) if n.kind == Kind::Word && n.gap != Gap::Newline => None,
+            _ => Some(i),
+        },
+        E::NotFollowed(words) => (!ctx.word_is(i, words)).then_some(i),
+        E::NotAfter(words) => (!i.checked_sub(1).is_some_and(|p| ctx.word_is(p, words))).then_some(i),
         E::NotHyphenated => {
             let compound = ctx.tok(i).is_some_and(|h| h.is_punct('-') && h.gap == Gap::None)
                 && ctx.tok(i + 1).is_some_and(|w| w.kind == Kind::Word && w.gap == Gap::None);
-            return (!compound).then_some(i);
+            (!compound).then_some(i)
         }
         E::NotDiscourseMarker => {
             let marker = i >= 1
@@ -685,7 +703,7 @@ fn elem(ctx: &Ctx<'_>, e: &E, i: usize, caps: &mut Slots) -> Option<usize> {
                     let before = &ctx.toks[i - 2];
                     before.kind == Kind::Punct && ['.', '!', '?', '"', '`', '\''].iter().any(|&c| before.is_punct(c))
                 });
-            return (!marker).then_some(i);
+            (!marker).then_some(i)
         }
         E::NotContemporary => {
             let generic = |k: usize| ctx.word_is(k, &GENERIC_NOUNS);
@@ -693,9 +711,69 @@ fn elem(ctx: &Ctx<'_>, e: &E, i: usize, caps: &mut Slots) -> Option<usize> {
             let possessive = ctx.tok(i).is_some_and(|a| a.is_punct('\'') && a.gap == Gap::None) && ctx.word_is(i + 1, &["s"]);
             // "the people of tomorrow".
             let of_generic = i >= 3 && ctx.word_is(i - 2, &["of"]) && generic(i - 3);
-            return (!(possessive && (generic(i + 2) || generic(i + 3)) || of_generic)).then_some(i);
+            (!(possessive && (generic(i + 2) || generic(i + 3)) || of_generic)).then_some(i)
         }
-        _ => {}
+        E::WordFollows => match ctx.tok(i) {
+            // A noun, not a verb or a function word: "the current was strong" is water.
+            Some(n)
+                if n.kind == Kind::Word
+                    && n.gap != Gap::Newline
+                    && !n.capitalized()
+                    && !ctx.word_is(
+                        i,
+                        &["was", "is", "were", "are", "has", "had", "of", "and", "or", "that", "which", "in", "to", "for", "from"],
+                    ) =>
+            {
+                Some(i)
+            }
+            _ => None,
+        },
+        E::After(words) => {
+            let prev = i.checked_sub(1)?;
+            ctx.word_is(prev, words).then_some(i)
+        }
+        E::Followed(words) => ctx.word_is(i, words).then_some(i),
+        E::NotAfterName => {
+            let Some(p) = i.checked_sub(1) else { return Some(i) };
+            let prev = &ctx.toks[p];
+            let sentence_start = p == 0
+                || prev.gap == Gap::Newline
+                || ctx.toks[p - 1].kind == Kind::Punct && ['.', '!', '?', '"', '\'', '(', ':'].iter().any(|&c| ctx.toks[p - 1].is_punct(c));
+            let name = prev.capitalized()
+                && ctx.tok(i).is_some_and(|t| t.gap == Gap::Space)
+                && !sentence_start
+                // Time words, and the prepositions of a title-case headline ("Sales Rise In 2019").
+                && prev.lex().mask & !(first::LIT | first::THE | first::CARD | first::ARTICLE) == 0
+                && !ctx.word_is(p, &["in", "since", "by", "from", "until", "for", "of", "on", "at", "to", "and", "or", "through", "after", "before", "during", "than", "circa", "fiscal", "year"]);
+            (!name).then_some(i)
+        }
+        E::NotRate => {
+            let amount = |p: usize| {
+                let prev = &ctx.toks[p];
+                prev.kind == Kind::Number
+                    || prev.is_punct('%')
+                    || prev.lex().cardinal.is_some()
+                    || ctx.word_is(p, &["million", "billion", "trillion", "thousand", "hundred", "percent", "cents", "dollars"])
+            };
+            // "$2 a year", "358,000 a month", and "four flights a week" (an amount of something).
+            let rate = ctx.tok(i).is_some_and(|t| t.lex().article)
+                && i.checked_sub(1).is_some_and(|p| {
+                    amount(p)
+                        || (ctx.toks[p].kind == Kind::Word
+                            && !ctx.toks[p].capitalized()
+                            && ctx.toks[p].text(ctx.text).ends_with('s')
+                            && p.checked_sub(1).is_some_and(amount))
+                });
+            (!rate).then_some(i)
+        }
+        _ => unreachable!("only context elements are looked at"),
+    }
+}
+
+/// Matches one element at token `i`; returns the index after it.
+fn elem(ctx: &Ctx<'_>, e: &E, i: usize, caps: &mut Slots) -> Option<usize> {
+    if e.is_context() {
+        return look(ctx, e, i);
     }
     let t = ctx.tok(i)?;
     match *e {
@@ -753,62 +831,6 @@ fn elem(ctx: &Ctx<'_>, e: &E, i: usize, caps: &mut Slots) -> Option<usize> {
             caps.ordinal = Some(q as i32);
             caps.word = Some(letter);
             Some(i + 2)
-        }
-        E::WordFollows => match ctx.tok(i) {
-            // A noun, not a verb or a function word: "the current was strong" is water.
-            Some(n)
-                if n.kind == Kind::Word
-                    && n.gap != Gap::Newline
-                    && !n.capitalized()
-                    && !ctx.word_is(
-                        i,
-                        &["was", "is", "were", "are", "has", "had", "of", "and", "or", "that", "which", "in", "to", "for", "from"],
-                    ) =>
-            {
-                Some(i)
-            }
-            _ => None,
-        },
-        E::End | E::NotFollowed(_) | E::NotAfter(_) | E::NotContemporary | E::NotDiscourseMarker | E::NotHyphenated => {
-            unreachable!("handled above")
-        }
-        E::After(words) => {
-            let prev = i.checked_sub(1)?;
-            ctx.word_is(prev, words).then_some(i)
-        }
-        E::Followed(words) => ctx.word_is(i, words).then_some(i),
-        E::NotAfterName => {
-            let Some(p) = i.checked_sub(1) else { return Some(i) };
-            let prev = &ctx.toks[p];
-            let sentence_start = p == 0
-                || prev.gap == Gap::Newline
-                || ctx.toks[p - 1].kind == Kind::Punct && ['.', '!', '?', '"', '\'', '(', ':'].iter().any(|&c| ctx.toks[p - 1].is_punct(c));
-            let name = prev.capitalized()
-                && t.gap == Gap::Space
-                && !sentence_start
-                // Time words, and the prepositions of a title-case headline ("Sales Rise In 2019").
-                && prev.lex().mask & !(first::LIT | first::THE | first::CARD | first::ARTICLE) == 0
-                && !ctx.word_is(p, &["in", "since", "by", "from", "until", "for", "of", "on", "at", "to", "and", "or", "through", "after", "before", "during", "than", "circa", "fiscal", "year"]);
-            (!name).then_some(i)
-        }
-        E::NotRate => {
-            let amount = |p: usize| {
-                let prev = &ctx.toks[p];
-                prev.kind == Kind::Number
-                    || prev.is_punct('%')
-                    || prev.lex().cardinal.is_some()
-                    || ctx.word_is(p, &["million", "billion", "trillion", "thousand", "hundred", "percent", "cents", "dollars"])
-            };
-            // "$2 a year", "358,000 a month", and "four flights a week" (an amount of something).
-            let rate = t.lex().article
-                && i.checked_sub(1).is_some_and(|p| {
-                    amount(p)
-                        || (ctx.toks[p].kind == Kind::Word
-                            && !ctx.toks[p].capitalized()
-                            && ctx.toks[p].text(ctx.text).ends_with('s')
-                            && p.checked_sub(1).is_some_and(amount))
-                });
-            (!rate).then_some(i)
         }
         E::NumYear => {
             if t.kind != Kind::Number || !(t.digits == 2 || t.digits == 4) {
@@ -989,24 +1011,11 @@ fn elem(ctx: &Ctx<'_>, e: &E, i: usize, caps: &mut Slots) -> Option<usize> {
             caps.decade = Some(d);
             Some(j)
         }
-        E::W(words) => {
-            if t.kind != Kind::Word {
-                return None;
-            }
-            let w = words.iter().find(|w| token_is(t, ctx.text, w))?;
-            caps.word = Some(w);
-            Some(i + 1)
-        }
         E::P(c) => t.is_punct(c).then_some(i + 1),
         E::J(c) => (t.is_punct(c) && t.gap == Gap::None).then_some(i + 1),
-        E::Tight(inner) => {
-            if !ctx.tight(i) {
-                return None;
-            }
-            elem(ctx, inner, i, caps)
-        }
-        // `compile` turns every optional and alternative part into a `Node`.
-        E::Opt(_) | E::Alt(_) => unreachable!("Opt and Alt are compiled into nodes"),
+        // `compile` turns literal words, tight and optional parts and alternatives into nodes.
+        E::W(_) | E::Tight(_) | E::Opt(_) | E::Alt(_) => unreachable!("compiled into nodes"),
+        _ => unreachable!("context elements are looked at, not matched"),
     }
 }
 
@@ -1351,17 +1360,7 @@ pub mod first {
                 walk_first(&with(inner), f);
             }
             E::Alt(alts) => alts.iter().for_each(|a| walk_first(&with(a), f)),
-            E::After(_)
-            | E::End
-            | E::WordFollows
-            | E::Followed(_)
-            | E::NotFollowed(_)
-            | E::NotAfter(_)
-            | E::NotDiscourseMarker
-            | E::NotHyphenated
-            | E::NotRate
-            | E::NotAfterName
-            | E::NotContemporary => walk_first(&next, f),
+            e if e.is_context() => walk_first(&next, f),
             E::Tight(inner) => walk_first(&with(std::slice::from_ref(*inner)), f),
             leaf => {
                 let (classes, words) = multi_token(leaf);
@@ -1459,19 +1458,14 @@ pub mod first {
             E::QuarterCode => (NUMBER | LIT, false),
             E::P(_) | E::J(_) => (PUNCT, false),
             E::Tight(inner) => elem(inner, words),
-            E::After(_)
-            | E::End
-            | E::WordFollows
-            | E::Followed(_)
-            | E::NotFollowed(_)
-            | E::NotAfter(_)
-            | E::NotDiscourseMarker
-            | E::NotHyphenated
-            | E::NotRate
-            | E::NotAfterName
-            | E::NotContemporary => (0, true),
             E::Opt(inner) => (seq_with(inner, words).0, true),
             E::Alt(alts) => alts.iter().map(|a| seq_with(a, words.as_deref_mut())).fold((0, false), |(m, n), (am, an)| (m | am, n || an)),
+            // The rest look without consuming: they can match nothing. (The dispatch table
+            // is built at start-up, so an element missing above fails every test.)
+            e => {
+                assert!(e.is_context(), "{e:?} has no first-token classes");
+                (0, true)
+            }
         }
     }
 
