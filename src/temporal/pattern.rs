@@ -132,114 +132,95 @@ impl E {
     }
 }
 
-/// What a pattern's elements read, by name.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct Caps {
-    pub year: Option<i32>,
-    pub month: Option<u32>,
-    pub day: Option<u32>,
-    pub weekday: Option<u32>,
-    pub weekday_plural: bool,
-    pub num: Option<f64>,
-    pub unit: Option<Unit>,
-    pub unit_plural: bool,
-    pub ordinal: Option<i32>,
-    pub shift: Option<i32>,
-    /// Two shifts ("this coming Sunday") keep the first here.
-    pub shift2: Option<i32>,
-    pub deictic: Option<i32>,
-    pub reference: Option<RefKind>,
-    pub part: Option<Mod>,
-    pub approx: Option<Mod>,
-    pub ago: Option<i32>,
-    /// The offset word counts from the narrative time ("earlier", "later"), not the document date ("ago").
-    pub anaphoric: bool,
-    pub part_of_day: Option<PartOfDay>,
-    pub season: Option<Season>,
-    pub set: Option<&'static str>,
-    pub quant: Option<u8>,
-    pub holiday: Option<usize>,
-    pub hour: Option<u32>,
-    pub minute: Option<u32>,
-    pub pm: Option<bool>,
-    pub zone: bool,
-    pub decade: Option<i32>,
-    pub the: bool,
-    /// The literal word last matched by a `W` element (lower-case as written in the rule).
-    pub word: Option<&'static str>,
-}
-
-/// The captures while matching: [`Caps`] with narrow numbers. Backtracking
-/// copies them at every optional part it tries, so they are kept small enough
-/// for the copy to stay in registers rather than call `memcpy`. A production
-/// reads the wide [`Caps`], made once the pattern has matched.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct Slots {
-    pub year: Option<i32>,
-    pub month: Option<u8>,
-    pub day: Option<u8>,
-    pub weekday: Option<u8>,
-    pub weekday_plural: bool,
-    pub num: Option<f64>,
-    pub unit: Option<Unit>,
-    pub unit_plural: bool,
-    pub ordinal: Option<i32>,
-    pub shift: Option<i8>,
-    pub shift2: Option<i8>,
-    pub deictic: Option<i8>,
-    pub reference: Option<RefKind>,
-    pub part: Option<Mod>,
-    pub approx: Option<Mod>,
-    pub ago: Option<i8>,
-    pub anaphoric: bool,
-    pub part_of_day: Option<PartOfDay>,
-    pub season: Option<Season>,
-    pub set: Option<&'static str>,
-    pub quant: Option<u8>,
-    pub holiday: Option<u16>,
-    pub hour: Option<u8>,
-    pub minute: Option<u8>,
-    pub pm: Option<bool>,
-    pub zone: bool,
-    pub decade: Option<i32>,
-    pub the: bool,
-    pub word: Option<&'static str>,
-}
-
-impl Slots {
-    pub fn caps(&self) -> Caps {
-        Caps {
-            year: self.year,
-            month: self.month.map(u32::from),
-            day: self.day.map(u32::from),
-            weekday: self.weekday.map(u32::from),
-            weekday_plural: self.weekday_plural,
-            num: self.num,
-            unit: self.unit,
-            unit_plural: self.unit_plural,
-            ordinal: self.ordinal,
-            shift: self.shift.map(i32::from),
-            shift2: self.shift2.map(i32::from),
-            deictic: self.deictic.map(i32::from),
-            reference: self.reference,
-            part: self.part,
-            approx: self.approx,
-            ago: self.ago.map(i32::from),
-            anaphoric: self.anaphoric,
-            part_of_day: self.part_of_day,
-            season: self.season,
-            set: self.set,
-            quant: self.quant,
-            holiday: self.holiday.map(usize::from),
-            hour: self.hour.map(u32::from),
-            minute: self.minute.map(u32::from),
-            pm: self.pm,
-            zone: self.zone,
-            decade: self.decade,
-            the: self.the,
-            word: self.word,
+/// Declares the captures from one list, twice: wide in [`Caps`], which the rules'
+/// productions read, and narrow in [`Slots`], which matching fills. Backtracking
+/// copies the slots at every optional part it tries, so they are kept small enough
+/// for the copy to stay in registers rather than call `memcpy` (a test holds them
+/// to 128 bytes); the wide form is made once a pattern has matched.
+macro_rules! captures {
+    ($( $(#[$doc:meta])* $name:ident: $wide:ty => $narrow:ty, )*) => {
+        /// What a pattern's elements read, by name.
+        #[derive(Debug, Clone, Copy, Default)]
+        pub struct Caps {
+            $( $(#[$doc])* pub $name: $wide, )*
         }
+
+        /// The captures while matching: [`Caps`] with narrow numbers.
+        #[derive(Debug, Clone, Copy, Default)]
+        pub struct Slots {
+            $( pub $name: $narrow, )*
+        }
+
+        impl Slots {
+            pub fn caps(&self) -> Caps {
+                Caps { $( $name: Widen::widen(self.$name), )* }
+            }
+        }
+    };
+}
+
+/// A narrow capture's wide reading (or the same value, where both are one type).
+trait Widen<T> {
+    fn widen(self) -> T;
+}
+
+impl<T> Widen<T> for T {
+    fn widen(self) -> T {
+        self
     }
+}
+
+impl Widen<Option<u32>> for Option<u8> {
+    fn widen(self) -> Option<u32> {
+        self.map(u32::from)
+    }
+}
+
+impl Widen<Option<i32>> for Option<i8> {
+    fn widen(self) -> Option<i32> {
+        self.map(i32::from)
+    }
+}
+
+impl Widen<Option<usize>> for Option<u16> {
+    fn widen(self) -> Option<usize> {
+        self.map(usize::from)
+    }
+}
+
+captures! {
+    year: Option<i32> => Option<i32>,
+    month: Option<u32> => Option<u8>,
+    day: Option<u32> => Option<u8>,
+    weekday: Option<u32> => Option<u8>,
+    weekday_plural: bool => bool,
+    num: Option<f64> => Option<f64>,
+    unit: Option<Unit> => Option<Unit>,
+    unit_plural: bool => bool,
+    ordinal: Option<i32> => Option<i32>,
+    shift: Option<i32> => Option<i8>,
+    /// Two shifts ("this coming Sunday") keep the first here.
+    shift2: Option<i32> => Option<i8>,
+    deictic: Option<i32> => Option<i8>,
+    reference: Option<RefKind> => Option<RefKind>,
+    part: Option<Mod> => Option<Mod>,
+    approx: Option<Mod> => Option<Mod>,
+    ago: Option<i32> => Option<i8>,
+    /// The offset word counts from the narrative time ("earlier", "later"), not the document date ("ago").
+    anaphoric: bool => bool,
+    part_of_day: Option<PartOfDay> => Option<PartOfDay>,
+    season: Option<Season> => Option<Season>,
+    set: Option<&'static str> => Option<&'static str>,
+    quant: Option<u8> => Option<u8>,
+    holiday: Option<usize> => Option<u16>,
+    hour: Option<u32> => Option<u8>,
+    minute: Option<u32> => Option<u8>,
+    pm: Option<bool> => Option<bool>,
+    zone: bool => bool,
+    decade: Option<i32> => Option<i32>,
+    the: bool => bool,
+    /// The literal word last matched by a `W` element (lower-case as written in the rule).
+    word: Option<&'static str> => Option<&'static str>,
 }
 
 pub struct Ctx<'a> {
