@@ -107,7 +107,7 @@ fn find_with(ctx: &Ctx<'_>, every_rule: bool) -> Vec<RawTimex> {
     let n = ctx.toks.len();
     while i < n {
         let mut candidates = if every_rule { all_rules } else { dispatch.rules_at(ctx.toks, i) };
-        if candidates == 0 || !(every_rule || pattern::may_start(&ctx.toks[i])) {
+        if candidates == 0 {
             i += 1;
             continue;
         }

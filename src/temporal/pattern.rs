@@ -1130,16 +1130,6 @@ pub fn literal_words_of(pat: &[E], out: &mut Vec<&'static str>) {
     }
 }
 
-/// Can this token start some pattern? A cheap filter run before any rule is tried.
-#[inline]
-pub fn may_start(t: &Token) -> bool {
-    match t.kind {
-        Kind::Number => true,
-        Kind::Punct => t.is_punct('\''),
-        Kind::Word => t.lex != super::lexicon::NO_ENTRY,
-    }
-}
-
 /// Token classes, as bits: what a token can be, and what a pattern can start with.
 /// Comparing the two skips every rule that cannot match at a token, before any matching.
 pub mod first {
