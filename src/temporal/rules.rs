@@ -105,13 +105,18 @@ fn clock_hour(c: &Caps) -> Option<u32> {
     })
 }
 
+/// A day of a month: the date itself with a year, else the day to find near the anchor.
+fn month_day_in(year: Option<i32>, month: u32, day: u32) -> Option<Raw> {
+    Some(match year {
+        Some(y) => Raw::Absolute(TimexValue::Day(NaiveDate::from_ymd_opt(y, month, day)?)),
+        None => Raw::Named { what: Cyclic::MonthDay(month, day), year: YearSpec::Implicit, shift: None },
+    })
+}
+
 /// The day a pattern names: a date if it has one ("Friday, Dec. 7" is the 7th), else a weekday.
 fn day_of(c: &Caps) -> Option<Box<Raw>> {
     if let (Some(m), Some(d)) = (c.month, c.day) {
-        return Some(Box::new(match c.year {
-            Some(y) => Raw::Absolute(TimexValue::Day(NaiveDate::from_ymd_opt(y, m, d)?)),
-            None => Raw::Named { what: Cyclic::MonthDay(m, d), year: YearSpec::Implicit, shift: None },
-        }));
+        return month_day_in(c.year, m, d).map(Box::new);
     }
     if let Some(w) = c.weekday {
         return Some(Box::new(Raw::Named { what: Cyclic::Weekday(w), year: YearSpec::Implicit, shift: c.shift }));
@@ -879,10 +884,7 @@ pub static RULES: &[Rule] = &[
             };
             let month = c.month?;
             NaiveDate::from_ymd_opt(2000, month, day)?;
-            let named = match c.year {
-                Some(y) => Raw::Absolute(TimexValue::Day(NaiveDate::from_ymd_opt(y, month, day)?)),
-                None => Raw::Named { what: Cyclic::MonthDay(month, day), year: YearSpec::Implicit, shift: None },
-            };
+            let named = month_day_in(c.year, month, day)?;
             plain(if c.unit == Some(Unit::Week) { Raw::WeekOf(Box::new(named)) } else { named })
         },
         examples: &[
