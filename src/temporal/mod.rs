@@ -144,7 +144,7 @@ fn coordinated_days(ctx: &Ctx<'_>, found: &mut Vec<RawTimex>) {
     for (idx, m) in found.iter().enumerate() {
         let k = m.last;
         let (Some(link), Some(num)) = (ctx.toks.get(k), ctx.toks.get(k + 1)) else { continue };
-        let linked = (link.kind == Kind::Word && word_at(ctx, k, &["and", "or", "to", "through", "until"]))
+        let linked = (link.kind == Kind::Word && ctx.word_is(k, &["and", "or", "to", "through", "until"]))
             || (link.is_punct('-') && link.gap == Gap::None && num.gap == Gap::None);
         if !linked || num.kind != Kind::Number || num.digits > 2 || found.get(idx + 1).is_some_and(|n| n.first <= k + 1) {
             continue;
@@ -153,7 +153,7 @@ fn coordinated_days(ctx: &Ctx<'_>, found: &mut Vec<RawTimex>) {
             None => true,
             Some(t) if t.gap == Gap::Newline => true,
             Some(t) if t.kind == Kind::Punct => [',', '.', ';', ')', '!', '?'].iter().any(|&c| t.is_punct(c)),
-            Some(_) => word_at(ctx, k + 2, &["in", "at", "on", "for", "when", "with", "as", "from", "after", "before", "during"]),
+            Some(_) => ctx.word_is(k + 2, &["in", "at", "on", "for", "when", "with", "as", "from", "after", "before", "during"]),
         };
         if !ends {
             continue;
@@ -178,10 +178,6 @@ fn coordinated_days(ctx: &Ctx<'_>, found: &mut Vec<RawTimex>) {
     }
 }
 
-fn word_at(ctx: &Ctx<'_>, i: usize, words: &[&str]) -> bool {
-    ctx.toks.get(i).is_some_and(|t| t.kind == Kind::Word && words.iter().any(|w| scan::token_is(t, ctx.text, w)))
-}
-
 /// Widens a calendar match by a part-of-period phrase before it:
 /// "early 2024", "mid-November", "late last year", "the end of 1994".
 fn widen_with_part(ctx: &Ctx<'_>, m: &mut RawTimex) {
@@ -197,24 +193,24 @@ fn widen_with_part(ctx: &Ctx<'_>, m: &mut RawTimex) {
         i = j;
     }
     // "the end of", "the beginning of", "the middle of".
-    if word_at(ctx, i, &["of"]) {
+    if ctx.word_is(i, &["of"]) {
         let Some(j) = i.checked_sub(1).filter(|_| calendar) else { return };
-        if !word_at(ctx, j, &["end", "beginning", "start", "middle", "close", "dawn", "turn"]) {
+        if !ctx.word_is(j, &["end", "beginning", "start", "middle", "close", "dawn", "turn"]) {
             return;
         }
         i = j;
-    } else if word_at(ctx, i, &["earlier", "later"]) {
+    } else if ctx.word_is(i, &["earlier", "later"]) {
         // "earlier this year", "Later yesterday": TimeML keeps the word in the span
         // without changing the value; "two years later" is an offset, matched elsewhere.
         if i == 0 || ctx.toks[i - 1].lex().unit.is_none() {
             m.first = i;
         }
         return;
-    } else if !calendar || !word_at(ctx, i, &["early", "mid", "late", "middle"]) {
+    } else if !calendar || !ctx.word_is(i, &["early", "mid", "late", "middle"]) {
         return;
     }
-    let Some(part) = ctx.toks[i].lex().part.or_else(|| word_at(ctx, i, &["turn"]).then_some(Mod::Start)) else { return };
-    if i > 0 && word_at(ctx, i - 1, &["the"]) {
+    let Some(part) = ctx.toks[i].lex().part.or_else(|| ctx.word_is(i, &["turn"]).then_some(Mod::Start)) else { return };
+    if i > 0 && ctx.word_is(i - 1, &["the"]) {
         i -= 1;
     }
     m.first = i;
@@ -240,8 +236,8 @@ fn quoted_title(ctx: &Ctx<'_>, m: &RawTimex) -> bool {
 /// "the next year or so", "a year or two", "1994 or later", "1990 and beyond": TimeML
 /// keeps the hedge in the span (the value stays the expression's own).
 fn widen_with_or_so(ctx: &Ctx<'_>, m: &mut RawTimex) {
-    let hedge = (word_at(ctx, m.last, &["or"]) && word_at(ctx, m.last + 1, &["so", "two", "three", "more", "later", "earlier", "longer"]))
-        || (word_at(ctx, m.last, &["and"]) && word_at(ctx, m.last + 1, &["beyond"]));
+    let hedge = (ctx.word_is(m.last, &["or"]) && ctx.word_is(m.last + 1, &["so", "two", "three", "more", "later", "earlier", "longer"]))
+        || (ctx.word_is(m.last, &["and"]) && ctx.word_is(m.last + 1, &["beyond"]));
     if hedge && ctx.toks[m.last].gap != Gap::Newline {
         m.last += 2;
     }

@@ -257,7 +257,8 @@ impl<'a> Ctx<'a> {
         self.toks.get(i).is_some_and(|t| t.gap == Gap::None)
     }
 
-    fn word_is(&self, i: usize, words: &[&str]) -> bool {
+    /// The token at `i` is one of these words (case-insensitively).
+    pub fn word_is(&self, i: usize, words: &[&str]) -> bool {
         self.tok(i).is_some_and(|t| t.kind == Kind::Word && words.iter().any(|w| token_is(t, self.text, w)))
     }
 
