@@ -255,6 +255,13 @@ fn sets_reference(raw: &Raw, value: &TimexValue) -> Option<NaiveDate> {
     }
 }
 
+/// "the nine months", "the first six months": a definite span of a whole number of
+/// quarters, reported on like a quarter.
+fn reports_months(ctx: &Ctx<'_>, m: &RawTimex) -> bool {
+    matches!(m.raw, Raw::Duration { unit: lexicon::Unit::Month, amount: raw::Amount::N(n) } if n >= 6.0 && n % 3.0 == 0.0)
+        && ctx.word_is(m.first, &["the"])
+}
+
 /// "a year earlier" after "the third quarter" compares quarters: the same quarter a year before.
 fn year_back_from_quarter(raw: &Raw, last: Option<&TimexValue>) -> Option<TimexValue> {
     let one_year_back = match raw {
@@ -287,6 +294,10 @@ fn resolve_all(ctx: &Ctx<'_>, found: &[RawTimex], dct: Option<NaiveDate>) -> Vec
         let value = year_back.unwrap_or_else(|| resolve::resolve(&m.raw, dir, Anchors { dct, reference }));
         if value.is_placeable() && !compares_back {
             last_value = Some(value.clone());
+        } else if reports_months(ctx, m) {
+            // "For the nine months, … a year earlier": the comparison is now of a span
+            // of months, so "a year earlier" is the year before, not a quarter.
+            last_value = None;
         }
         if let Some(d) = sets_reference(&m.raw, &value) {
             reference = Some(d);
@@ -472,6 +483,13 @@ mod tests {
         let text = "Profit rose in the third quarter. In the year-ago quarter it fell. The year-ago results included a charge.";
         let values: Vec<String> = tag(text, Some(rules::example_dct())).iter().map(|t| t.value.to_string()).collect();
         assert_eq!(values, ["2018-Q3", "2017-Q3", "2017-Q3"]);
+    }
+
+    #[test]
+    fn after_a_span_of_months_a_year_back_is_the_year() {
+        let text = "Profit rose in the third quarter from a year earlier. For the nine months, net fell from a year earlier.";
+        let values: Vec<String> = tag(text, Some(rules::example_dct())).iter().map(|t| t.value.to_string()).collect();
+        assert_eq!(values, ["2018-Q3", "2017-Q3", "P9M", "2017"]);
     }
 
     #[test]

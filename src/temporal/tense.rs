@@ -9,6 +9,9 @@ use super::scan::{Gap, Kind, Token};
 
 const FUTURE: &[&str] = &[
     "will",
+    "could",
+    "may",
+    "might",
     "would",
     "shall",
     "ll",
@@ -77,6 +80,26 @@ fn ends_sentence(toks: &[Token], text: &str, i: usize) -> bool {
     }
 }
 
+/// Words that make the next word a noun: "the plan", "its plans".
+const DETERMINERS: &[&str] = &["the", "a", "an", "its", "his", "her", "their", "our", "your", "this", "that", "whose", "new"];
+
+/// The tense cue of token `i`, if any.
+fn cue_at(toks: &[Token], text: &str, i: usize) -> Option<Direction> {
+    let d = cue(&toks[i], text)?;
+    // "announced the plan Aug. 21": a future-sounding noun is no verb.
+    let noun = d == Direction::Future && i > 0 && toks[i - 1].kind == Kind::Word && {
+        let prev = toks[i - 1].text(text);
+        DETERMINERS.iter().any(|w| w.eq_ignore_ascii_case(prev))
+    };
+    if noun {
+        return None;
+    }
+    // "could have emerged", "would have met": a modal's perfect looks back.
+    let perfect =
+        d == Direction::Future && toks.get(i + 1).is_some_and(|n| n.kind == Kind::Word && n.text(text).eq_ignore_ascii_case("have"));
+    Some(if perfect { Direction::Past } else { d })
+}
+
 fn cue(tok: &Token, text: &str) -> Option<Direction> {
     if tok.kind != Kind::Word {
         return None;
@@ -118,6 +141,11 @@ fn infinitive(toks: &[Token], text: &str, i: usize) -> Option<Direction> {
     if NOT_VERBS.contains(&w.as_str()) || w.ends_with("ed") || w.ends_with("ing") || w.ends_with('s') {
         return None;
     }
+    // "was shot to death", "was pleased to note": the "to" belongs to a past verb.
+    // ("set to expire" and "due to" look ahead.)
+    if i > 0 && !toks[i - 1].text(text).eq_ignore_ascii_case("set") && cue(&toks[i - 1], text) == Some(Direction::Past) {
+        return Some(Direction::Past);
+    }
     Some(Direction::Future)
 }
 
@@ -152,7 +180,7 @@ pub fn direction(toks: &[Token], text: &str, first: usize, last: usize) -> Direc
         if ends_sentence(toks, text, i) || toks[i].is_punct(',') {
             break;
         }
-        if let Some(d) = cue(&toks[i], text).or_else(|| infinitive(toks, text, i)) {
+        if let Some(d) = cue_at(toks, text, i).or_else(|| infinitive(toks, text, i)) {
             return d;
         }
         steps += 1;
@@ -164,11 +192,41 @@ pub fn direction(toks: &[Token], text: &str, first: usize, last: usize) -> Direc
         if ends_sentence(toks, text, j) || (toks[j].gap == Gap::Newline && j != last) {
             break;
         }
-        if let Some(d) = cue(&toks[j], text) {
+        if let Some(d) = cue_at(toks, text, j) {
             return d;
         }
         j += 1;
         steps += 1;
     }
     Direction::Unknown
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::NaiveDate;
+
+    /// The value of the one expression found in `text`, in a story of `dct`.
+    fn value(text: &str, dct: &str) -> String {
+        let found = crate::temporal::tag(text, NaiveDate::parse_from_str(dct, "%Y-%m-%d").ok());
+        assert_eq!(found.len(), 1, "{text:?}: {found:?}");
+        found[0].value.to_string()
+    }
+
+    #[test]
+    fn a_future_sounding_noun_is_no_verb() {
+        assert_eq!(value("The thrift announced the plan Aug. 21.", "1989-10-27"), "1989-08-21");
+        assert_eq!(value("The company plans to close the plant Aug. 21.", "1989-10-27"), "1990-08-21");
+    }
+
+    #[test]
+    fn an_infinitive_after_a_past_verb_is_past() {
+        assert_eq!(value("He was shot to death on the night of Oct. 23 in his kitchen.", "1999-05-05"), "1998-10-23");
+        assert_eq!(value("The talks are set to resume on Oct. 23.", "1999-05-05"), "1999-10-23");
+    }
+
+    #[test]
+    fn a_modal_looks_ahead_and_its_perfect_looks_back() {
+        assert_eq!(value("The ruling could come in April.", "1999-05-05"), "2000-04");
+        assert_eq!(value("On April 8, investigators wondered how he could have escaped.", "1999-05-05"), "1999-04-08");
+    }
 }
