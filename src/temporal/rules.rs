@@ -775,6 +775,8 @@ pub static RULES: &[Rule] = &[
             Unit,
             Opt(&[W(&["or"]), W(&["so"])]),
             Ago,
+            // "three days later than planned" compares lengths: a duration.
+            NotFollowed(&["than"]),
         ],
         make: |c| {
             let raw = Raw::Offset { unit: c.unit?, amount: amount(c), dir: c.ago?, anaphoric: c.anaphoric };
@@ -788,6 +790,7 @@ pub static RULES: &[Rule] = &[
             ex("On Dec. 5 it said; a week later it", "a week later", "2018-W50"),
             ex("several years ago", "several years ago", "PAST_REF"),
             ex("a week or so ago the", "a week or so ago", "2018-W49"),
+            ex("it arrives on Dec. 20, three days later than planned", "three days", "P3D"),
         ],
     },
     Rule {
@@ -1117,14 +1120,22 @@ pub static RULES: &[Rule] = &[
     Rule {
         name: "soon",
         // "will soon begin": ahead of now. "as soon as" and "soon after" are conjunctions,
-        // and "soon became" tells a story's past.
-        pattern: &[W(&["soon"]), NotFollowed(&["after", "afterward", "afterwards", "thereafter", "as", "became", "began", "followed"])],
+        // and "soon became", "was soon released" tell a story's past. "the soon-to-open
+        // terminal" is an adjective.
+        pattern: &[
+            NotAfter(&["was", "were", "had"]),
+            W(&["soon"]),
+            NotHyphenated,
+            NotFollowed(&["after", "afterward", "afterwards", "thereafter", "as", "became", "began", "followed"]),
+        ],
         make: |_| plain(Raw::Ref(RefKind::Future)),
         examples: &[
             ex("it soon will begin selling", "soon", "FUTURE_REF"),
             ex("they may soon seek an indictment", "soon", "FUTURE_REF"),
             no("return the boy as soon as possible"),
             no("killed soon after being captured"),
+            no("He was soon released and appeared well."),
+            no("at the soon-to-open Terminal 3"),
         ],
     },
     Rule {
