@@ -79,6 +79,7 @@ impl Tagger {
             widen_with_or_so(&ctx, m);
         }
         coordinated_days(&ctx, &mut found);
+        clock_on_day(&ctx, &mut found);
         resolve_all(&ctx, &found, dct)
     }
 }
@@ -173,8 +174,52 @@ fn coordinated_days(ctx: &Ctx<'_>, found: &mut Vec<RawTimex>) {
         };
         extra.push((idx + 1, RawTimex { first: k + 1, last: k + 2, raw, modifier: None, rule: "coordinated_day" }));
     }
+    // "from 5 to 7 June", "5-7 June": the first day of a day-first pair.
+    for (idx, m) in found.iter().enumerate() {
+        let (Some(link), Some(num)) = (m.first.checked_sub(1), m.first.checked_sub(2)) else { continue };
+        let (link_tok, num_tok, day_tok) = (&ctx.toks[link], &ctx.toks[num], &ctx.toks[m.first]);
+        let tight_dash = link_tok.is_punct('-') && link_tok.gap == Gap::None && day_tok.gap == Gap::None;
+        let spelled = ctx.word_is(link, &["to", "and", "through", "until"])
+            && num.checked_sub(1).is_some_and(|w| ctx.word_is(w, &["from", "between", "on"]));
+        let taken = idx > 0 && found[idx - 1].last > num || extra.iter().any(|(_, e)| e.first == num);
+        if !(tight_dash || spelled) || taken || day_tok.kind != Kind::Number || num_tok.kind != Kind::Number || num_tok.digits > 2 {
+            continue;
+        }
+        let n = num_tok.num;
+        let raw = match &m.raw {
+            Raw::Named { what: raw::Cyclic::MonthDay(month, day), year, shift } if n >= 1 && n < *day => {
+                Raw::Named { what: raw::Cyclic::MonthDay(*month, n), year: *year, shift: *shift }
+            }
+            Raw::Absolute(TimexValue::Day(d)) if n >= 1 && n < chrono::Datelike::day(d) => match chrono::Datelike::with_day(d, n) {
+                Some(d2) => Raw::Absolute(TimexValue::Day(d2)),
+                None => continue,
+            },
+            _ => continue,
+        };
+        extra.push((idx, RawTimex { first: num, last: num + 1, raw, modifier: None, rule: "coordinated_day" }));
+    }
+    extra.sort_by_key(|(at, _)| *at);
     for (at, m) in extra.into_iter().rev() {
         found.insert(at, m);
+    }
+}
+
+/// "at 5pm on Friday", "shortly before midnight on Saturday": a clock time followed by
+/// "on" and a day is a time of that day (each keeps its own span, as TimeML tags them).
+fn clock_on_day(ctx: &Ctx<'_>, found: &mut [RawTimex]) {
+    for k in 1..found.len() {
+        let (before, after) = found.split_at_mut(k);
+        let (time, day) = (&mut before[k - 1], &after[0]);
+        let Raw::Time { day: day_slot @ None, time: value::DayTime::Clock { .. } } = &mut time.raw else { continue };
+        let is_day = matches!(
+            day.raw,
+            Raw::Named { what: raw::Cyclic::Weekday(_) | raw::Cyclic::MonthDay(..), .. }
+                | Raw::Deictic { .. }
+                | Raw::Absolute(TimexValue::Day(_))
+        );
+        if is_day && day.first == time.last + 1 && ctx.word_is(time.last, &["on"]) {
+            *day_slot = Some(Box::new(day.raw.clone()));
+        }
     }
 }
 
@@ -486,6 +531,34 @@ mod tests {
     }
 
     #[test]
+    fn a_clock_time_on_a_named_day_is_on_that_day() {
+        let values = |text: &str| -> Vec<String> { tag(text, Some(rules::example_dct())).iter().map(|t| t.value.to_string()).collect() };
+        assert_eq!(values("The offer expires at 5pm on Friday."), ["2018-12-14T17:00", "2018-12-14"]);
+        assert_eq!(values("The attack happened shortly before midnight on Saturday."), ["2018-12-08T24:00", "2018-12-08"]);
+        assert_eq!(values("It opens at 9 a.m. on Dec. 20."), ["2018-12-20T09:00", "2018-12-20"]);
+        // Not across other words: the time is today's.
+        assert_eq!(values("Trading stopped at 3 p.m. and on Friday it resumed."), ["2018-12-13T15:00", "2018-12-07"]);
+    }
+
+    /// Rule examples check spans and values; this checks the TIMEX3 `mod` of parts of periods.
+    #[test]
+    fn parts_of_periods_carry_their_modifier() {
+        for (text, want) in [
+            ("due at the end of the month", Mod::End),
+            ("by the close of the year", Mod::End),
+            ("at the start of the decade", Mod::Start),
+            ("in the middle of the year", Mod::Mid),
+            ("in late November", Mod::End),
+            ("in early 2019", Mod::Start),
+            ("in mid-2017", Mod::Mid),
+        ] {
+            let found = tag(text, Some(rules::example_dct()));
+            assert_eq!(found.len(), 1, "{text}: {found:?}");
+            assert_eq!(found[0].modifier, Some(want), "{text}");
+        }
+    }
+
+    #[test]
     fn after_a_span_of_months_a_year_back_is_the_year() {
         let text = "Profit rose in the third quarter from a year earlier. For the nine months, net fell from a year earlier.";
         let values: Vec<String> = tag(text, Some(rules::example_dct())).iter().map(|t| t.value.to_string()).collect();
@@ -502,6 +575,10 @@ mod tests {
         assert_eq!(found("talks on Dec. 5-6 in Geneva"), [("Dec. 5".into(), "2018-12-05".into()), ("6".into(), "2018-12-06".into())]);
         assert_eq!(found("on April 24 and 25 people died"), [("April 24".to_string(), "2018-04-24".to_string())]);
         assert_eq!(found("on April 24 and 3 more"), [("April 24".to_string(), "2018-04-24".to_string())]);
+        // Day first: the first day of the pair.
+        assert_eq!(found("held from 5 to 7 June in Biarritz"), [("5".into(), "2018-06-05".into()), ("7 June".into(), "2018-06-07".into())]);
+        assert_eq!(found("held 5-7 June in Biarritz"), [("5".into(), "2018-06-05".into()), ("7 June".into(), "2018-06-07".into())]);
+        assert_eq!(found("it sold 5 to 7 June contracts"), [("7 June".to_string(), "2018-06-07".to_string())]);
     }
 
     #[test]

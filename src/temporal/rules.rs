@@ -819,21 +819,18 @@ pub static RULES: &[Rule] = &[
     Rule {
         name: "part_of_the_unit",
         // "the end of the month", "the start of the year": the current one.
-        pattern: &[The, W(&["end", "beginning", "start", "middle", "close"]), W(&["of"]), The, Unit],
+        // (The part is read by `Part`: a `W` here would be overwritten by "of".)
+        pattern: &[The, Part, W(&["of"]), The, Unit],
         make: |c| {
             let unit = c.unit?;
             if c.unit_plural || !matches!(unit, Unit::Week | Unit::Month | Unit::Quarter | Unit::Year | Unit::Decade | Unit::Century) {
                 return None;
             }
-            let part = match c.word? {
-                "end" | "close" => Mod::End,
-                "middle" => Mod::Mid,
-                _ => Mod::Start,
-            };
-            Some((Raw::Shifted { unit, by: 0, anaphoric: false }, Some(part)))
+            Some((Raw::Shifted { unit, by: 0, anaphoric: false }, c.part))
         },
         examples: &[
             ex("due at the end of the month.", "the end of the month", "2018-12"),
+            ex("By the end of the decade, emissions must fall.", "the end of the decade", "201"),
             ex("by the start of the year the", "the start of the year", "2018"),
             no("at the end of the days"),
         ],

@@ -9,7 +9,6 @@ use super::scan::{Gap, Kind, Token};
 
 const FUTURE: &[&str] = &[
     "will",
-    "could",
     "may",
     "might",
     "would",
@@ -36,6 +35,23 @@ const FUTURE: &[&str] = &[
     "soon",
     "next",
     "tomorrow",
+    // A present tense with a date is a timetable: "the offer expires Friday", "they
+    // meet Monday".
+    "expires",
+    "begins",
+    "starts",
+    "opens",
+    "closes",
+    "resumes",
+    "arrives",
+    "departs",
+    "meet",
+    "meets",
+    "visits",
+    "heads",
+    "travels",
+    "faces",
+    "hosts",
 ];
 const PAST: &[&str] = &[
     "was", "were", "had", "did", "said", "told", "met", "made", "took", "came", "went", "began", "gave", "left", "held", "found", "saw",
@@ -91,7 +107,13 @@ fn cue_at(toks: &[Token], text: &str, i: usize) -> Option<Direction> {
         let prev = toks[i - 1].text(text);
         DETERMINERS.iter().any(|w| w.eq_ignore_ascii_case(prev))
     };
-    if noun {
+    // "will be held": a participle after "be" has no tense of its own; the auxiliary
+    // before it decides.
+    let participle = d == Direction::Past && i > 0 && toks[i - 1].kind == Kind::Word && {
+        let prev = toks[i - 1].text(text);
+        prev.eq_ignore_ascii_case("be") || prev.eq_ignore_ascii_case("being")
+    };
+    if noun || participle {
         return None;
     }
     // "could have emerged", "would have met": a modal's perfect looks back.
@@ -219,6 +241,21 @@ mod tests {
     }
 
     #[test]
+    fn a_participle_after_be_takes_the_auxiliary_s_tense() {
+        assert_eq!(value("The summit will be held on 7 June in Biarritz.", "2018-12-13"), "2019-06-07");
+        assert_eq!(value("The summit was held on 7 June in Biarritz.", "2018-12-13"), "2018-06-07");
+    }
+
+    #[test]
+    fn a_present_tense_with_a_day_is_a_timetable() {
+        assert_eq!(value("The offer expires on Friday.", "2018-12-13"), "2018-12-14");
+        assert_eq!(value("Arafat and Netanyahu meet separately Monday with Albright.", "1998-05-01"), "1998-05-04");
+        // After a determiner the word is a noun. ("the track meet" is not caught: no
+        // part-of-speech tagging here.)
+        assert_eq!(value("He won the meet on Monday.", "1998-05-01"), "1998-04-27");
+    }
+
+    #[test]
     fn an_infinitive_after_a_past_verb_is_past() {
         assert_eq!(value("He was shot to death on the night of Oct. 23 in his kitchen.", "1999-05-05"), "1998-10-23");
         assert_eq!(value("The talks are set to resume on Oct. 23.", "1999-05-05"), "1999-10-23");
@@ -226,7 +263,9 @@ mod tests {
 
     #[test]
     fn a_modal_looks_ahead_and_its_perfect_looks_back() {
-        assert_eq!(value("The ruling could come in April.", "1999-05-05"), "2000-04");
+        // "could" is "can"'s past as often as a modal: "could not be located Wednesday".
+        assert_eq!(value("He could not be located on Wednesday.", "2000-01-06"), "2000-01-05");
+        assert_eq!(value("The ruling may come in April.", "1999-05-05"), "2000-04");
         assert_eq!(value("On April 8, investigators wondered how he could have escaped.", "1999-05-05"), "1999-04-08");
     }
 }
