@@ -46,6 +46,9 @@ pub enum E {
     NotRate,
     /// Not right after a capitalised name inside a sentence: "Vision 2030", "Euro 2024".
     NotAfterName,
+    /// Not right after a capitalised name, even one opening a sentence: the month in
+    /// "Theresa May said" is a surname.
+    NotSurname,
     /// Not "'s" and a generic noun: "today's youth" is the present age, not a day.
     NotContemporary,
     /// The word just read is not a sentence's opening "Now," (a discourse marker).
@@ -127,6 +130,7 @@ impl E {
                 | E::NotHyphenated
                 | E::NotRate
                 | E::NotAfterName
+                | E::NotSurname
                 | E::NotContemporary
         )
     }
@@ -664,6 +668,51 @@ const WEEKDAY_LEN: [usize; 7] = [6, 7, 9, 8, 6, 8, 6];
 
 /// A context element: looks at the tokens around `i` without consuming any, and
 /// holds at the end of the text too. Returns `Some(i)` when the context fits.
+/// Whether token `i` follows a capitalised name: a capitalised word that is no time
+/// word and none of the prepositions of a title-case headline ("Sales Rise In 2019").
+/// A word opening a sentence counts only with `at_sentence_start`.
+fn after_name(ctx: &Ctx<'_>, i: usize, at_sentence_start: bool) -> bool {
+    let Some(p) = i.checked_sub(1) else { return false };
+    let prev = &ctx.toks[p];
+    let sentence_start = p == 0
+        || prev.gap == Gap::Newline
+        || ctx.toks[p - 1].kind == Kind::Punct && ['.', '!', '?', '"', '\'', '(', ':'].iter().any(|&c| ctx.toks[p - 1].is_punct(c));
+    prev.capitalized()
+        && ctx.tok(i).is_some_and(|t| t.gap == Gap::Space)
+        && (at_sentence_start || !sentence_start)
+        && prev.lex().mask & !(first::LIT | first::CARD) == 0
+        && !ctx.word_is(
+            p,
+            &[
+                "in",
+                "since",
+                "by",
+                "from",
+                "until",
+                "for",
+                "of",
+                "on",
+                "at",
+                "to",
+                "and",
+                "or",
+                "through",
+                "after",
+                "before",
+                "during",
+                "than",
+                "circa",
+                "fiscal",
+                "year",
+                "between",
+                "throughout",
+                "around",
+                "about",
+                "till",
+            ],
+        )
+}
+
 fn look(ctx: &Ctx<'_>, e: &E, i: usize) -> Option<usize> {
     match *e {
         E::End => match ctx.tok(i) {
@@ -715,20 +764,8 @@ fn look(ctx: &Ctx<'_>, e: &E, i: usize) -> Option<usize> {
             ctx.word_is(prev, words).then_some(i)
         }
         E::Followed(words) => ctx.word_is(i, words).then_some(i),
-        E::NotAfterName => {
-            let Some(p) = i.checked_sub(1) else { return Some(i) };
-            let prev = &ctx.toks[p];
-            let sentence_start = p == 0
-                || prev.gap == Gap::Newline
-                || ctx.toks[p - 1].kind == Kind::Punct && ['.', '!', '?', '"', '\'', '(', ':'].iter().any(|&c| ctx.toks[p - 1].is_punct(c));
-            let name = prev.capitalized()
-                && ctx.tok(i).is_some_and(|t| t.gap == Gap::Space)
-                && !sentence_start
-                // Time words, and the prepositions of a title-case headline ("Sales Rise In 2019").
-                && prev.lex().mask & !(first::LIT | first::THE | first::CARD | first::ARTICLE) == 0
-                && !ctx.word_is(p, &["in", "since", "by", "from", "until", "for", "of", "on", "at", "to", "and", "or", "through", "after", "before", "during", "than", "circa", "fiscal", "year"]);
-            (!name).then_some(i)
-        }
+        E::NotAfterName => (!after_name(ctx, i, false)).then_some(i),
+        E::NotSurname => (!after_name(ctx, i, true)).then_some(i),
         E::NotRate => {
             let amount = |p: usize| {
                 let prev = &ctx.toks[p];

@@ -218,7 +218,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         name: "month",
-        pattern: &[MonthAlone],
+        pattern: &[NotSurname, MonthAlone],
         make: |c| plain(Raw::Named { what: Cyclic::Month(c.month?), year: YearSpec::Implicit, shift: None }),
         examples: &[
             ex("a report released in July found", "July", "2018-07"),
@@ -228,6 +228,10 @@ pub static RULES: &[Rule] = &[
             no("Huawei may lose"),
             no("They will march on"),
             no("Jan Smith said"),
+            no("Theresa May said the deal was dead"),
+            no("a song by Brian May in"),
+            ex("The November meeting was cancelled.", "November", "2018-11"),
+            ex("In May, sales fell.", "May", "2018-05"),
             no("protesters at the annual March for Life on"),
             ex("the march began in March for the first time", "March", "2018-03"),
         ],
