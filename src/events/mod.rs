@@ -379,6 +379,10 @@ fn same_event(a: &Found, b: &Found) -> bool {
     if !compatible(a.range, b.range) {
         return false;
     }
+    // One sentence naming the very same date twice ("Sunday … 7/8/07") restates one day.
+    if a.article == b.article && a.sentence == b.sentence && a.range == b.range {
+        return true;
+    }
     let (Some(sa), Some(sb)) = (a.trig, b.trig) else { return false };
     // Two statements are two events, even on the same day.
     if a.sentence != b.sentence && (a.reporting || b.reporting) {
@@ -551,6 +555,15 @@ mod tests {
         let a = crate::source::text::read(text);
         let tl = extract(&[a]);
         assert_eq!(tl.events.len(), 2, "{:#?}", tl.events);
+    }
+
+    #[test]
+    fn one_sentence_restating_one_date_is_one_event() {
+        let text = "Boeing unveils the 787\nJuly 9, 2007\nSunday was chosen as its date matches the aircraft's number when written in the American format, 7/8/07.";
+        let a = crate::source::text::read(text);
+        let tl = extract(&[a]);
+        assert_eq!(tl.events.len(), 1, "{:#?}", tl.events);
+        assert_eq!(tl.events[0].mentions.len(), 2);
     }
 
     #[test]
