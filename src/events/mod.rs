@@ -277,7 +277,7 @@ fn mentions_of(article_idx: usize, article: &Article, tagger: &mut Tagger) -> Ve
             continue;
         }
         let words = trigger::words(text, ss, se);
-        let trig = trigger::find_trigger(&words, t.start, t.end).map(|w| (w.start, w.end));
+        let trig = trigger::find_trigger(text, &words, t.start, t.end).map(|w| (w.start, w.end));
         let stems: Vec<String> = words.iter().map(|w| stem(w.text)).collect();
         let content = sorted(stems.iter().filter(|w| !is_filler(w)).map(|w| key(w)).collect());
         let names = sorted(

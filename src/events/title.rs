@@ -69,7 +69,16 @@ pub fn title_from_mention(text: &str, sentence: (usize, usize), timex: (usize, u
     }
     // A relative clause takes its antecedent as subject: "Airbus, which has
     // out-sold Boeing" → "Airbus has out-sold Boeing".
-    let subject = if matches!(opened_by, ", which " | ", where " | ", when ") {
+    let relative = matches!(opened_by, ", which " | ", where " | ", when ");
+    if relative {
+        // The relative clause ends at its closing comma: "Airbus, which has out-sold
+        // Boeing since 2003, believes …" stops before "believes".
+        let from = focus.max(timex.1).saturating_sub(ss).max(start).min(sent.len());
+        if let Some(close) = sent[from..].find(", ") {
+            end = end.min(from + close);
+        }
+    }
+    let subject = if relative {
         let head = &sent[..start - opened_by.len()];
         let words: Vec<&str> = head.split_whitespace().collect();
         words[words.len().saturating_sub(4)..].join(" ")
@@ -134,7 +143,9 @@ fn strip_impersonal(s: &str) -> &str {
 
 pub fn title_from_sentence(sentence: &str) -> String {
     // One plain space between words: news copy is full of no-break and thin spaces.
-    let mut s = sentence.split_whitespace().collect::<Vec<_>>().join(" ").replace(['\u{201c}', '\u{201d}', '"'], "");
+    // A quote mark goes, but not the space it may stand for ("charity-flight”from").
+    let unquoted = sentence.replace(['\u{201c}', '\u{201d}', '"'], " ");
+    let mut s = unquoted.split_whitespace().collect::<Vec<_>>().join(" ").replace(" ,", ",").replace(" .", ".");
     s = drop_leading_adverbial(&s);
     s = drop_appositives(&s);
     let s = s.trim().trim_end_matches(['.', '!', '?', ',', ';', ':']).trim();
@@ -217,8 +228,19 @@ mod tests {
         let s = "Singapore Airlines plans to fly the plane to Sydney on October 25, and regular service will begin on October 28.";
         assert_eq!(mention_title(s, "October 25", "fly"), "Singapore Airlines plans to fly the plane to Sydney");
         assert_eq!(mention_title(s, "October 28", "begin"), "Regular service will begin");
+        let s = "Boeing's European rival Airbus, which has out-sold Boeing since 2003, believes that the future lies in large aircraft.";
+        assert_eq!(mention_title(s, "2003", "out-sold"), "Boeing's European rival Airbus has out-sold Boeing");
         let s = "On Dec. 5, BT Group, a British telecom services provider, announced that it would strip its core network.";
         assert_eq!(mention_title(s, "Dec. 5", "announced"), "BT Group announced that it would strip its core network");
+    }
+
+    #[test]
+    fn a_quote_mark_between_words_leaves_a_space() {
+        assert_eq!(
+            title_from_sentence("It will make a special “charity-flight”from Singapore."),
+            "It will make a special charity-flight from Singapore"
+        );
+        assert_eq!(title_from_sentence("He said, “Today is a great day”."), "He said, Today is a great day");
     }
 
     #[test]

@@ -67,10 +67,19 @@ pub fn is_event_verb(words: &[Word<'_>], i: usize) -> bool {
     if past_verbs().contains(lower.as_str()) {
         return true;
     }
-    // "will meet", "to meet": the verb after a future marker.
+    // "out-sold", "re-elected": a prefixed past tense.
+    if let Some((_, last)) = lower.rsplit_once('-')
+        && (past_verbs().contains(last) || last.len() > 4 && last.ends_with("ed"))
+    {
+        return true;
+    }
+    // "will meet", "may take", "to meet": the verb after a modal or a future marker.
     // "to" is also a preposition: "travelling to the U.S.", "back to the business".
     i > 0
-        && matches!(words[i - 1].text.to_ascii_lowercase().as_str(), "will" | "would" | "to" | "shall")
+        && matches!(
+            words[i - 1].text.to_ascii_lowercase().as_str(),
+            "will" | "would" | "to" | "shall" | "may" | "might" | "could" | "can" | "should" | "must"
+        )
         && lower.len() > 2
         && !matches!(
             lower.as_str(),
@@ -105,8 +114,17 @@ pub fn is_event_verb(words: &[Word<'_>], i: usize) -> bool {
         && !lower.bytes().all(|b| b.is_ascii_digit())
 }
 
-/// Picks the trigger for a time expression at `[t_start, t_end)` among a sentence's words.
-pub fn find_trigger<'a>(words: &[Word<'a>], t_start: usize, t_end: usize) -> Option<Word<'a>> {
+/// Where one clause ends and another begins: a word across one of these from the
+/// date belongs to another clause ("may take place as early as March, and the first
+/// commercial flight …": "flight" is not March's).
+const CLAUSE_BREAKS: &[&str] = &["; ", ", and ", ", but ", ", while ", ", whereas ", " — ", " -- "];
+
+/// How much further a word across a clause break counts, in words.
+const ACROSS_CLAUSE: i32 = 6;
+
+/// Picks the trigger for a time expression at `[t_start, t_end)` among a sentence's
+/// words; `text` is what the words' offsets point into.
+pub fn find_trigger<'a>(text: &str, words: &[Word<'a>], t_start: usize, t_end: usize) -> Option<Word<'a>> {
     let first_in = words.iter().position(|w| w.end > t_start)?;
     let after = words.iter().position(|w| w.start >= t_end).unwrap_or(words.len());
     // "last month when a top official walked out": the date frames the when-clause.
@@ -128,6 +146,10 @@ pub fn find_trigger<'a>(words: &[Word<'a>], t_start: usize, t_end: usize) -> Opt
             continue;
         }
         let mut score = dist * 2 + right as i32;
+        let between = if right { text.get(t_end..w.start) } else { text.get(w.end..t_start) }.unwrap_or("");
+        if CLAUSE_BREAKS.iter().any(|b| between.contains(b)) {
+            score += ACROSS_CLAUSE * 2;
+        }
         if noun {
             score -= if dist <= 2 { 6 } else { 0 };
         }
@@ -145,7 +167,7 @@ mod tests {
     fn trigger(sentence: &str, timex: &str) -> Option<String> {
         let ws = words(sentence, 0, sentence.len());
         let s = sentence.find(timex).unwrap();
-        find_trigger(&ws, s, s + timex.len()).map(|w| w.text.to_string())
+        find_trigger(sentence, &ws, s, s + timex.len()).map(|w| w.text.to_string())
     }
 
     #[test]
@@ -160,6 +182,14 @@ mod tests {
         assert_eq!(trigger(s, "last month").as_deref(), Some("walked"));
         let s = "In an April report, the commission pointed to extensive ties.";
         assert_eq!(trigger(s, "April").as_deref(), Some("report"));
+    }
+
+    #[test]
+    fn triggers_stay_in_the_dates_clause() {
+        let s = "The first test flight may take place as early as March, and the first commercial flight is expected in mid-2006.";
+        assert_eq!(trigger(s, "March").as_deref(), Some("take"));
+        let s = "Boeing's rival Airbus, which has out-sold Boeing since 2003, believes that the future of passenger flight is in large aircraft.";
+        assert_eq!(trigger(s, "2003").as_deref(), Some("out-sold"));
     }
 
     #[test]
