@@ -25,7 +25,7 @@ pub mod scan;
 pub mod tense;
 pub mod value;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
 pub use value::{Mod, TimexType, TimexValue};
@@ -307,6 +307,34 @@ fn reports_months(ctx: &Ctx<'_>, m: &RawTimex) -> bool {
         && ctx.word_is(m.first, &["the"])
 }
 
+/// Whether a match names a period the story moves to ("in June 1998", "last year"),
+/// rather than measuring, counting back from one, or repeating.
+fn names_a_period(raw: &Raw) -> bool {
+    matches!(raw, Raw::Absolute(_) | Raw::Named { .. } | Raw::Anaphoric(_) | Raw::Deictic { .. } | Raw::Time { .. })
+        || matches!(raw, Raw::Shifted { anaphoric: false, .. })
+}
+
+/// "that year", "later that year", "the following month": counted from the last period
+/// the story named, even a month or a year ("fled in June 1998 and returned later that
+/// year"), where the narrative day anchor only follows days.
+fn same_period_as(raw: &Raw, coarse: Option<&TimexValue>) -> Option<TimexValue> {
+    let Raw::Shifted { unit, by, anaphoric: true } = raw else { return None };
+    let (year, month) = match coarse? {
+        TimexValue::Day(d) | TimexValue::DayTime(d, _) => (d.year(), Some(d.month())),
+        TimexValue::Month(y, m) => (*y, Some(*m)),
+        TimexValue::Quarter(y, _) | TimexValue::Half(y, _) | TimexValue::Season(y, _) | TimexValue::Year(y) => (*y, None),
+        _ => return None,
+    };
+    match unit {
+        lexicon::Unit::Year => Some(TimexValue::Year(year.checked_add(*by)?)),
+        lexicon::Unit::Month => {
+            let index = year.checked_mul(12)?.checked_add(month? as i32 - 1)?.checked_add(*by)?;
+            Some(TimexValue::Month(index.div_euclid(12), index.rem_euclid(12) as u32 + 1))
+        }
+        _ => None,
+    }
+}
+
 /// "a year earlier" after "the third quarter" compares quarters: the same quarter a year before.
 fn year_back_from_quarter(raw: &Raw, last: Option<&TimexValue>) -> Option<TimexValue> {
     let one_year_back = match raw {
@@ -323,6 +351,8 @@ fn year_back_from_quarter(raw: &Raw, last: Option<&TimexValue>) -> Option<TimexV
 fn resolve_all(ctx: &Ctx<'_>, found: &[RawTimex], dct: Option<NaiveDate>) -> Vec<Timex> {
     let mut reference = dct;
     let mut last_value: Option<TimexValue> = None;
+    // The last period the text named, of any size: "that year" after "June 1998".
+    let mut coarse: Option<TimexValue> = None;
     let mut out = Vec::with_capacity(found.len());
     for m in found {
         let dir = match m.raw {
@@ -336,7 +366,12 @@ fn resolve_all(ctx: &Ctx<'_>, found: &[RawTimex], dct: Option<NaiveDate>) -> Vec
         // move the period being reported: a second one compares with the same quarter.
         let compares_back =
             year_back.is_some() || matches!(m.raw, Raw::ReportedQuarter { years_back, year } if years_back > 0 || year.is_some());
-        let value = year_back.unwrap_or_else(|| resolve::resolve(&m.raw, dir, Anchors { dct, reference }));
+        let value = year_back
+            .or_else(|| same_period_as(&m.raw, coarse.as_ref()))
+            .unwrap_or_else(|| resolve::resolve(&m.raw, dir, Anchors { dct, reference }));
+        if names_a_period(&m.raw) && value.is_placeable() && !compares_back {
+            coarse = Some(value.clone());
+        }
         if value.is_placeable() && !compares_back {
             last_value = Some(value.clone());
         } else if reports_months(ctx, m) {
@@ -556,6 +591,16 @@ mod tests {
             assert_eq!(found.len(), 1, "{text}: {found:?}");
             assert_eq!(found[0].modifier, Some(want), "{text}");
         }
+    }
+
+    #[test]
+    fn that_year_and_the_following_month_count_from_the_last_named_period() {
+        let values = |text: &str| -> Vec<String> { tag(text, Some(rules::example_dct())).iter().map(|t| t.value.to_string()).collect() };
+        assert_eq!(values("She fled in June 1998 and returned later that year."), ["1998-06", "1998"]);
+        assert_eq!(values("Revenue fell to $300 million last year, down from $450 million the year before."), ["2017", "2016"]);
+        assert_eq!(values("It hired a chief in January 2016. The following month, it put itself up for sale."), ["2016-01", "2016-02"]);
+        // Without a named period, from the document date.
+        assert_eq!(values("That year, nothing changed."), ["2018"]);
     }
 
     #[test]
