@@ -928,6 +928,11 @@ fn elem(ctx: &Ctx<'_>, e: &E, i: usize, caps: &mut Slots) -> Option<usize> {
         E::Shift => {
             let s = t.lex().shift?;
             if caps.shift.is_some() {
+                // Two in a row only after "this": "this coming Sunday", "this past
+                // weekend"; in "the week following last month's", "following" is a preposition.
+                if caps.shift != Some(0) {
+                    return None;
+                }
                 caps.shift2 = caps.shift;
             }
             caps.shift = Some(s);

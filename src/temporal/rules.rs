@@ -708,7 +708,8 @@ pub static RULES: &[Rule] = &[
         pattern: &[Opt(&[W(&["the"]), Followed(&["current"])]), Shift, Opt(&[Shift]), Unit],
         make: |c| {
             let unit = c.unit?;
-            let by = c.shift2.or(c.shift)?;
+            // "this past weekend", "this coming week": the second word says which.
+            let by = c.shift?;
             if c.unit_plural || matches!(unit, Unit::Hour | Unit::Minute | Unit::Second) {
                 return None;
             }
@@ -721,6 +722,9 @@ pub static RULES: &[Rule] = &[
             ex("rose this year", "this year", "2018"),
             ex("from the current year's figures", "the current year", "2018"),
             ex("this weekend the", "this weekend", "2018-W50-WE"),
+            ex("this past weekend the", "this past weekend", "2018-W49-WE"),
+            // "following" as a preposition: only "last month" is the time.
+            ex("the week following last month's credit squeeze", "last month", "2018-11"),
         ],
     },
     Rule {
