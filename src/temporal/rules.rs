@@ -188,10 +188,11 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         name: "month_day",
-        pattern: &[Opt(&[Opt(&[Shift, Opt(&[Shift])]), Weekday, P(',')]), Opt(&[Shift]), Month, Day],
+        pattern: &[Opt(&[Opt(&[Shift, Opt(&[Shift])]), Weekday, Opt(&[P(',')])]), Opt(&[Shift]), Month, Day],
         make: month_day,
         examples: &[
             ex("arrested Friday, Oct. 23, at", "Friday, Oct. 23", "2018-10-23"),
+            ex("stocks fell on Friday Oct. 13 when", "Friday Oct. 13", "2018-10-13"),
             ex("is this coming Sunday, December sixteenth. A", "this coming Sunday, December sixteenth", "2018-12-16"),
             ex("On Dec. 5, BT Group announced", "Dec. 5", "2018-12-05"),
             ex("the Sept. 11 attacks", "Sept. 11", "2018-09-11"),
