@@ -871,14 +871,15 @@ pub static RULES: &[Rule] = &[
     Rule {
         name: "units_before_event",
         // "in the weeks before the shooting": a stretch before an event (which is no date).
-        pattern: &[The, Unit, Followed(&["before", "after", "following", "leading", "since", "ahead"])],
+        // TimeML leaves the article out of the span, as most of TBAQ does.
+        pattern: &[After(&["the", "those", "these"]), Unit, Followed(&["before", "after", "following", "leading", "since", "ahead"])],
         make: |c| {
             if !c.unit_plural {
                 return None;
             }
             plain(Raw::Offset { unit: c.unit?, amount: Amount::Vague, dir: -1, anaphoric: true })
         },
-        examples: &[ex("was seen in the weeks before the shooting", "the weeks", "PAST_REF")],
+        examples: &[ex("was seen in the weeks before the shooting", "weeks", "PAST_REF")],
     },
     Rule {
         name: "ordinal_day_of_month",
