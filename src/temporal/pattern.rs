@@ -95,6 +95,9 @@ pub enum E {
     Clock,
     /// An hour 1–12 before a.m./p.m.
     Hour,
+    /// A four-digit 24-hour time, "1400": a rule must follow it with a time zone
+    /// ("1400 GMT"), since alone it reads as a number or a year.
+    HourMinute,
     /// "a.m.", "pm" …
     AmPm,
     /// A time zone abbreviation.
@@ -631,10 +634,12 @@ impl<'a> Ctx<'a> {
         let h = self.tok(i)?;
         let c = self.tok(i + 1)?;
         let m = self.tok(i + 2)?;
+        // "15:30"; "9.30am" (British) only with its a.m./p.m., where "9.30" is no decimal.
+        let separator = c.is_punct(':') || c.is_punct('.') && self.am_pm(i + 3).is_some();
         if h.kind != Kind::Number
             || h.digits > 2
             || !self.plain_number_left(i)
-            || !c.is_punct(':')
+            || !separator
             || c.gap != Gap::None
             || m.kind != Kind::Number
             || m.gap != Gap::None
@@ -1014,6 +1019,17 @@ fn elem(ctx: &Ctx<'_>, e: &E, i: usize, caps: &mut Slots) -> Option<usize> {
                 return None;
             }
             caps.hour = Some(t.num as u8);
+            Some(i + 1)
+        }
+        E::HourMinute => {
+            if t.kind != Kind::Number || t.digits != 4 || t.num / 100 > 23 || t.num % 100 > 59 || !ctx.plain_number_left(i) {
+                return None;
+            }
+            if ctx.tok(i + 1).is_some_and(|n| n.gap == Gap::None) {
+                return None;
+            }
+            caps.hour = Some((t.num / 100) as u8);
+            caps.minute = Some((t.num % 100) as u8);
             Some(i + 1)
         }
         E::AmPm => {
@@ -1449,7 +1465,7 @@ pub mod first {
         }
         match e {
             E::Month | E::MonthAlone => (MONTH, false),
-            E::MonthNum | E::DayNum | E::NumYear | E::Clock | E::Hour => (NUMBER, false),
+            E::MonthNum | E::DayNum | E::NumYear | E::Clock | E::Hour | E::HourMinute => (NUMBER, false),
             E::Day | E::Ordinal => (NUMBER | CARD, false),
             E::Num => (NUMBER | CARD | ARTICLE, false),
             E::Year | E::BareYear => (NUMBER | APOS | CARD, false),

@@ -161,6 +161,13 @@ pub static RULES: &[Rule] = &[
         ],
     },
     Rule {
+        name: "numeric_date_ymd",
+        // "2018/11/30": year first, as East Asian and some European copy writes it.
+        pattern: &[NumYear, J('/'), Tight(&MonthNum), J('/'), Tight(&DayNum)],
+        make: full_date,
+        examples: &[ex("hit a high on 2018/11/30.", "2018/11/30", "2018-11-30")],
+    },
+    Rule {
         name: "numeric_date_dots",
         pattern: &[DayNum, J('.'), Tight(&MonthNum), J('.'), Tight(&NumYear)],
         make: full_date,
@@ -653,7 +660,9 @@ pub static RULES: &[Rule] = &[
             // A bare time is on the day the story tells of.
             ex("On Dec. 5, 2018 the plant closed at 10:35 a.m. and", "10:35 a.m.", "2018-12-05T10:35"),
             ex("at 10:35 a.m. Tuesday", "10:35 a.m. Tuesday", "2018-12-11T10:35"),
+            ex("talks resume at 9.30am today", "9.30am today", "2018-12-13T09:30"),
             no("won 3:2 at"),
+            no("rose 9.30 percent"),
         ],
     },
     Rule {
@@ -676,8 +685,28 @@ pub static RULES: &[Rule] = &[
         ],
     },
     Rule {
+        name: "military_time",
+        // Wire copy: "at 1400 GMT", "2200 GMT Tuesday".
+        pattern: &[
+            HourMinute,
+            Zone,
+            Opt(&[Opt(&[P(',')]), Alt(&[&[Opt(&[Shift]), Weekday], &[Deictic], &[Month, Day, Opt(&[P(','), Year])]])]),
+        ],
+        make: clock_time,
+        examples: &[
+            ex("The polls close at 2200 GMT.", "2200 GMT", "2018-12-13T22:00"),
+            ex("talks began at 0930 GMT Tuesday", "0930 GMT Tuesday", "2018-12-11T09:30"),
+            no("about 1400 EU citizens"),
+        ],
+    },
+    Rule {
         name: "noon_midnight",
-        pattern: &[NotAfter(&["high"]), W(&["noon", "midday", "midnight"]), Opt(&[Alt(&[&[Opt(&[Shift]), Weekday], &[Deictic]])])],
+        pattern: &[
+            NotAfter(&["high"]),
+            W(&["noon", "midday", "midnight"]),
+            Opt(&[Zone]),
+            Opt(&[Alt(&[&[Opt(&[Shift]), Weekday], &[Deictic]])]),
+        ],
         make: |c| {
             let hour = if c.word == Some("midnight") { 24 } else { 12 };
             plain(Raw::Time { day: day_of(c), time: DayTime::Clock { hour, minute: Some(0) } })
@@ -685,6 +714,7 @@ pub static RULES: &[Rule] = &[
         examples: &[
             ex("by noon Saturday", "noon Saturday", "2018-12-08T12:00"),
             ex("at noon the", "noon", "2018-12-13T12:00"),
+            ex("released at noon ET on Wednesday", "noon ET", "2018-12-12T12:00"),
             no("for the people of Poland, high noon comes"),
         ],
     },

@@ -46,6 +46,12 @@ const FUTURE: &[&str] = &[
     "convenes",
     "closes",
     "resumes",
+    "resume",
+    "arrive",
+    "depart",
+    "reopen",
+    "expire",
+    "convene",
     "arrives",
     "departs",
     "meet",
@@ -92,8 +98,12 @@ fn ends_sentence(toks: &[Token], text: &str, i: usize) -> bool {
     match char::from_u32(t.num) {
         Some('!' | '?' | ';') => true,
         Some('.') => {
-            // "Dec." and "U.S." do not end a sentence; "year." does.
-            i > 0 && toks[i - 1].kind == Kind::Word && toks[i - 1].text(text).len() > 3 || i > 0 && toks[i - 1].kind == Kind::Number
+            // "Dec." and "U.S." do not end a sentence; "year." does; nor does the point
+            // in "9.30am" or "2.5".
+            let decimal = toks.get(i + 1).is_some_and(|n| n.kind == Kind::Number && n.gap == Gap::None);
+            !decimal
+                && (i > 0 && toks[i - 1].kind == Kind::Word && toks[i - 1].text(text).len() > 3
+                    || i > 0 && toks[i - 1].kind == Kind::Number)
         }
         _ => false,
     }
