@@ -318,7 +318,17 @@ fn names_a_period(raw: &Raw) -> bool {
 /// the story named, even a month or a year ("fled in June 1998 and returned later that
 /// year"), where the narrative day anchor only follows days.
 fn same_period_as(raw: &Raw, coarse: Option<&TimexValue>) -> Option<TimexValue> {
-    let Raw::Shifted { unit, by, anaphoric: true } = raw else { return None };
+    let (unit, by) = match raw {
+        Raw::Shifted { unit, by, anaphoric: true } => (unit, *by),
+        // "He joined in 1990. Two years later …": whole years or months from a named
+        // year or month. (From a named day, the narrative day anchor counts.)
+        Raw::Offset { unit, amount: raw::Amount::N(n), dir, anaphoric: true }
+            if n.fract() == 0.0 && *n <= 1000.0 && !matches!(coarse, Some(TimexValue::Day(_) | TimexValue::DayTime(..))) =>
+        {
+            (unit, *n as i32 * dir)
+        }
+        _ => return None,
+    };
     let (year, month) = match coarse? {
         TimexValue::Day(d) | TimexValue::DayTime(d, _) => (d.year(), Some(d.month())),
         TimexValue::Month(y, m) => (*y, Some(*m)),
@@ -326,9 +336,9 @@ fn same_period_as(raw: &Raw, coarse: Option<&TimexValue>) -> Option<TimexValue> 
         _ => return None,
     };
     match unit {
-        lexicon::Unit::Year => Some(TimexValue::Year(year.checked_add(*by)?)),
+        lexicon::Unit::Year => Some(TimexValue::Year(year.checked_add(by)?)),
         lexicon::Unit::Month => {
-            let index = year.checked_mul(12)?.checked_add(month? as i32 - 1)?.checked_add(*by)?;
+            let index = year.checked_mul(12)?.checked_add(month? as i32 - 1)?.checked_add(by)?;
             Some(TimexValue::Month(index.div_euclid(12), index.rem_euclid(12) as u32 + 1))
         }
         _ => None,
@@ -599,8 +609,12 @@ mod tests {
         assert_eq!(values("She fled in June 1998 and returned later that year."), ["1998-06", "1998"]);
         assert_eq!(values("Revenue fell to $300 million last year, down from $450 million the year before."), ["2017", "2016"]);
         assert_eq!(values("It hired a chief in January 2016. The following month, it put itself up for sale."), ["2016-01", "2016-02"]);
+        // Offsets in whole years or months too.
+        assert_eq!(values("He joined the company in 1990. Two years later, he became its chief."), ["1990", "1992"]);
+        assert_eq!(values("The war began in March 2003. A month later, Baghdad fell."), ["2003-03", "2003-04"]);
         // Without a named period, from the document date.
         assert_eq!(values("That year, nothing changed."), ["2018"]);
+        assert_eq!(values("Two years later, he became its chief."), ["2020"]);
     }
 
     #[test]
