@@ -318,6 +318,22 @@ fn names_a_period(raw: &Raw) -> bool {
 /// the story named, even a month or a year ("fled in June 1998 and returned later that
 /// year"), where the narrative day anchor only follows days.
 fn same_period_as(raw: &Raw, coarse: Option<&TimexValue>) -> Option<TimexValue> {
+    // "that summer": the named period in the story's year.
+    if let Raw::Anaphoric(inner) = raw
+        && let Raw::Named { year: raw::YearSpec::Shift(0), .. } = **inner
+    {
+        let year = match coarse? {
+            TimexValue::Day(d) | TimexValue::DayTime(d, _) => d.year(),
+            TimexValue::Month(y, _)
+            | TimexValue::Quarter(y, _)
+            | TimexValue::Half(y, _)
+            | TimexValue::Season(y, _)
+            | TimexValue::Year(y) => *y,
+            _ => return None,
+        };
+        let jan1 = NaiveDate::from_ymd_opt(year, 1, 1)?;
+        return Some(resolve::resolve(inner, Direction::Unknown, Anchors { dct: Some(jan1), reference: None }));
+    }
     let (unit, by) = match raw {
         Raw::Shifted { unit, by, anaphoric: true } => (unit, *by),
         // "He joined in 1990. Two years later …": whole years or months from a named

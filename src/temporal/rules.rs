@@ -515,6 +515,21 @@ pub static RULES: &[Rule] = &[
         ],
     },
     Rule {
+        name: "that_season",
+        // "She arrived in 1962. That summer, …": the season of the year the story is in.
+        // (Before "season", which would read "that" as "the", at the same length.)
+        pattern: &[W(&["that"]), Season],
+        make: |c| {
+            let named = Raw::Named { what: Cyclic::Season(c.season?), year: YearSpec::Shift(0), shift: Some(0) };
+            plain(Raw::Anaphoric(Box::new(named)))
+        },
+        examples: &[
+            ex("She arrived in Paris in 1962. That summer, she met him.", "That summer", "1962-SU"),
+            ex("On June 5, 2016 the plant opened; that fall it closed.", "that fall", "2016-FA"),
+            ex("That winter was cold.", "That winter", "2018-WI"),
+        ],
+    },
+    Rule {
         name: "season",
         pattern: &[Opt(THE), Opt(&[Shift, Opt(&[Shift])]), Season, Opt(&[Opt(&[W(&["of"])]), Year])],
         make: |c| {
