@@ -612,6 +612,8 @@ mod tests {
             ("in late November", Mod::End),
             ("in early 2019", Mod::Start),
             ("in mid-2017", Mod::Mid),
+            ("by mid-afternoon", Mod::Mid),
+            ("in the early morning", Mod::Start),
         ] {
             let found = tag(text, Some(rules::example_dct()));
             assert_eq!(found.len(), 1, "{text}: {found:?}");

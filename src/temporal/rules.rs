@@ -593,6 +593,21 @@ pub static RULES: &[Rule] = &[
         examples: &[ex("late on Friday night", "Friday night", "2018-12-07TNI")],
     },
     Rule {
+        name: "part_of_part_of_day",
+        // "mid-afternoon yesterday", "in the early morning", "late evening": the part of
+        // the day, with early/mid/late as its TimeML mod.
+        pattern: &[Opt(THE), Part, Opt(&[J('-')]), PartOfDay, Opt(&[Opt(&[P(',')]), Alt(&[&[Opt(&[Shift]), Weekday], &[Deictic]])])],
+        make: |c| {
+            let part = c.part.filter(|p| matches!(p, Mod::Start | Mod::Mid | Mod::End))?;
+            Some((Raw::Time { day: day_of(c), time: DayTime::Part(c.part_of_day?) }, Some(part)))
+        },
+        examples: &[
+            ex("shares fell at mid-afternoon yesterday.", "mid-afternoon yesterday", "2018-12-12TAF"),
+            ex("By mid afternoon, results came.", "mid afternoon", "2018-12-13TAF"),
+            ex("The blast came in the early morning.", "the early morning", "2018-12-13TMO"),
+        ],
+    },
+    Rule {
         name: "deictic",
         pattern: &[Deictic, NotContemporary],
         make: |c| plain(Raw::Deictic { days: c.deictic? }),
