@@ -361,8 +361,9 @@ fn named(what: Cyclic, year: YearSpec, shift: Option<i32>, dir: Direction, dct: 
         // Past cues are not (a passive "-ed" is no past tense), and news mostly reports
         // what happened: the nearest one, with the past preferred two to one
         // ("an April report" in December is last April's; "payable Jan. 2" in November is next January's).
+        // A quarter or half is mostly spoken of once reported, so it leans back as a past tense does.
         (None, d) => {
-            let weight = if d == Direction::Past { 3 } else { 2 };
+            let weight = if d == Direction::Past || matches!(what, Cyclic::Quarter(_) | Cyclic::Half(_)) { 3 } else { 2 };
             candidates.iter().min_by_key(|(_, s, e)| {
                 // Distance to the middle of the period, so a month is as near as its middle day.
                 let mid = *s + (*e - *s) / 2;
@@ -423,6 +424,9 @@ mod tests {
         assert_eq!(v.to_string(), "2021-12");
         let v = named(Cyclic::MonthDay(1, 2), YearSpec::Implicit, None, Direction::Unknown, Some(d("1989-11-02")));
         assert_eq!(v.to_string(), "1990-01-02");
+        // A quarter leans back: "first-quarter results" in October are this year's.
+        let v = named(Cyclic::Quarter(1), YearSpec::Implicit, None, Direction::Unknown, Some(d("2018-10-15")));
+        assert_eq!(v.to_string(), "2018-Q1");
     }
 
     #[test]
