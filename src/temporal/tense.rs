@@ -61,6 +61,14 @@ const FUTURE: &[&str] = &[
     "travels",
     "faces",
     "hosts",
+    "ends",
+    "plays",
+    // Obligations and schedules: "must be submitted by Friday", "starting Monday",
+    // "effective Jan. 1".
+    "must",
+    "should",
+    "starting",
+    "effective",
 ];
 const PAST: &[&str] = &[
     "was", "were", "had", "did", "said", "told", "met", "made", "took", "came", "went", "began", "gave", "left", "held", "found", "saw",
@@ -112,8 +120,28 @@ fn ends_sentence(toks: &[Token], text: &str, i: usize) -> bool {
 /// Words that make the next word a noun: "the plan", "its plans".
 const DETERMINERS: &[&str] = &["the", "a", "an", "its", "his", "her", "their", "our", "your", "this", "that", "whose", "new"];
 
+/// Two-word timetable phrases whose words alone say nothing or mislead: "take effect
+/// Monday", "has until Friday", "is set for Tuesday" ("set" alone is a past tense, and
+/// "originally set for Nov. 30" looks back),
+/// "the deadline is Friday".
+fn phrase_cue(toks: &[Token], text: &str, i: usize) -> Option<Direction> {
+    let word_is = |k: usize, words: &[&str]| {
+        toks.get(k).is_some_and(|t| t.kind == Kind::Word && words.iter().any(|w| t.text(text).eq_ignore_ascii_case(w)))
+    };
+    let prev = i.checked_sub(1);
+    let future = (word_is(i, &["effect"]) && prev.is_some_and(|p| word_is(p, &["take", "takes"])))
+        || (word_is(i, &["until"]) && prev.is_some_and(|p| word_is(p, &["has", "have"])))
+        || (word_is(i, &["set"]) && word_is(i + 1, &["for", "to"]) && prev.is_some_and(|p| word_is(p, &["is", "are", "be", "been", "now"])))
+        // "the deadline is Friday" (but "by the Tuesday deadline" says nothing).
+        || (word_is(i, &["deadline"]) && word_is(i + 1, &["is"]));
+    future.then_some(Direction::Future)
+}
+
 /// The tense cue of token `i`, if any.
 fn cue_at(toks: &[Token], text: &str, i: usize) -> Option<Direction> {
+    if let Some(d) = phrase_cue(toks, text, i) {
+        return Some(d);
+    }
     let d = cue(&toks[i], text)?;
     // "announced the plan Aug. 21": a future-sounding noun is no verb.
     let noun = d == Direction::Future && i > 0 && toks[i - 1].kind == Kind::Word && {
