@@ -63,6 +63,8 @@ const FUTURE: &[&str] = &[
     "hosts",
     "ends",
     "plays",
+    "return",
+    "returns",
     // Obligations and schedules: "must be submitted by Friday", "starting Monday",
     // "effective Jan. 1".
     "must",
