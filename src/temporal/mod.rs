@@ -345,6 +345,11 @@ fn same_period_as(raw: &Raw, coarse: Option<&TimexValue>) -> Option<TimexValue> 
         }
         _ => return None,
     };
+    match (unit, coarse) {
+        (lexicon::Unit::Decade, Some(TimexValue::Decade(d))) if by == 0 => return Some(TimexValue::Decade(*d)),
+        (lexicon::Unit::Century, Some(TimexValue::Century(c))) if by == 0 => return Some(TimexValue::Century(*c)),
+        _ => {}
+    }
     let (year, month) = match coarse? {
         TimexValue::Day(d) | TimexValue::DayTime(d, _) => (d.year(), Some(d.month())),
         TimexValue::Month(y, m) => (*y, Some(*m)),

@@ -895,10 +895,14 @@ pub static RULES: &[Rule] = &[
             if c.unit_plural || !matches!(unit, Unit::Week | Unit::Month | Unit::Quarter | Unit::Year | Unit::Decade | Unit::Century) {
                 return None;
             }
-            Some((Raw::Shifted { unit, by: 0, anaphoric: false }, c.part))
+            // "In the 1990s … by the end of the decade": a decade or century with "the"
+            // is the one the story is in.
+            let anaphoric = matches!(unit, Unit::Decade | Unit::Century);
+            Some((Raw::Shifted { unit, by: 0, anaphoric }, c.part))
         },
         examples: &[
             ex("due at the end of the month.", "the end of the month", "2018-12"),
+            ex("In the 1990s the firm grew; by the end of the decade it was huge.", "the end of the decade", "199"),
             ex("By the end of the decade, emissions must fall.", "the end of the decade", "201"),
             ex("by the start of the year the", "the start of the year", "2018"),
             no("at the end of the days"),
