@@ -224,6 +224,12 @@ fn possessive(toks: &[Token], text: &str, after: usize) -> bool {
         && s.text(text).eq_ignore_ascii_case("s")
 }
 
+/// "had been due to expire Friday", "had been scheduled to expire at midnight Friday":
+/// a plan in the pluperfect is a past one, whatever its own words say.
+fn pluperfect_before(toks: &[Token], text: &str, i: usize) -> bool {
+    (i.saturating_sub(4)..i).rev().take_while(|&k| toks[k].kind == Kind::Word).any(|k| toks[k].text(text).eq_ignore_ascii_case("had"))
+}
+
 /// The direction of the nearest tense cue for tokens `first..last`.
 pub fn direction(toks: &[Token], text: &str, first: usize, last: usize) -> Direction {
     if possessive(toks, text, last) {
@@ -246,7 +252,7 @@ pub fn direction(toks: &[Token], text: &str, first: usize, last: usize) -> Direc
             break;
         }
         if let Some(d) = cue_at(toks, text, i).or_else(|| infinitive(toks, text, i)) {
-            return d;
+            return if d == Direction::Future && pluperfect_before(toks, text, i) { Direction::Past } else { d };
         }
         steps += 1;
     }
@@ -296,6 +302,13 @@ mod tests {
         // After a determiner the word is a noun. ("the track meet" is not caught: no
         // part-of-speech tagging here.)
         assert_eq!(value("He won the meet on Monday.", "1998-05-01"), "1998-04-27");
+    }
+
+    #[test]
+    fn a_plan_in_the_pluperfect_is_past() {
+        assert_eq!(value("The offer had been due to expire Friday evening.", "1989-10-30"), "1989-10-27TEV");
+        assert_eq!(value("It had been scheduled to expire at midnight Friday.", "1989-10-30"), "1989-10-27T24:00");
+        assert_eq!(value("The offer is due to expire Friday evening.", "1989-10-30"), "1989-11-03TEV");
     }
 
     #[test]
