@@ -42,7 +42,8 @@ pub enum E {
     NotFollowed(&'static [&'static str]),
     /// The previous token is none of these words: "noon" but not "high noon".
     NotAfter(&'static [&'static str]),
-    /// Not "a"/"an" right after an amount: "$1.76 a year" and "358,000 a month" are rates.
+    /// Not "a"/"an" or "annually" right after an amount: "$1.76 a year", "358,000 a
+    /// month" and "rise 8.5% annually" are rates.
     NotRate,
     /// Not right after a capitalised name inside a sentence: "Vision 2030", "Euro 2024".
     NotAfterName,
@@ -779,8 +780,9 @@ fn look(ctx: &Ctx<'_>, e: &E, i: usize) -> Option<usize> {
                     || prev.lex().cardinal.is_some()
                     || ctx.word_is(p, &["million", "billion", "trillion", "thousand", "hundred", "percent", "cents", "dollars"])
             };
-            // "$2 a year", "358,000 a month", and "four flights a week" (an amount of something).
-            let rate = ctx.tok(i).is_some_and(|t| t.lex().article)
+            // "$2 a year", "358,000 a month", and "four flights a week" (an amount of something);
+            // "rise 8.5% annually", "10,000 units annually".
+            let rate = ctx.tok(i).is_some_and(|t| t.lex().article || t.lex().set.is_some())
                 && i.checked_sub(1).is_some_and(|p| {
                     amount(p)
                         || (ctx.toks[p].kind == Kind::Word

@@ -1144,9 +1144,14 @@ pub static RULES: &[Rule] = &[
     // ---- sets -----------------------------------------------------------------
     Rule {
         name: "set_word",
-        pattern: &[SetWord],
+        pattern: &[NotRate, SetWord],
         make: |c| plain(Raw::Set(c.set?.to_string())),
-        examples: &[ex("published weekly", "weekly", "P1W"), ex("paid annually", "annually", "P1Y")],
+        examples: &[
+            ex("published weekly", "weekly", "P1W"),
+            ex("paid annually", "annually", "P1Y"),
+            no("sales should rise 8.5% annually"),
+            no("a plant producing 10,000 units annually"),
+        ],
     },
     Rule {
         name: "set_every",
