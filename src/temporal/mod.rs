@@ -217,7 +217,9 @@ fn clock_on_day(ctx: &Ctx<'_>, found: &mut [RawTimex]) {
                 | Raw::Deictic { .. }
                 | Raw::Absolute(TimexValue::Day(_))
         );
-        if is_day && day.first == time.last + 1 && ctx.word_is(time.last, &["on"]) {
+        // "at 14:35 local time on 3 March": the words "local time" may come between.
+        let on = if ctx.word_is(time.last, &["local"]) && ctx.word_is(time.last + 1, &["time"]) { time.last + 2 } else { time.last };
+        if is_day && day.first == on + 1 && ctx.word_is(on, &["on"]) {
             *day_slot = Some(Box::new(day.raw.clone()));
         }
     }
@@ -602,6 +604,7 @@ mod tests {
         assert_eq!(values("The offer expires at 5pm on Friday."), ["2018-12-14T17:00", "2018-12-14"]);
         assert_eq!(values("The attack happened shortly before midnight on Saturday."), ["2018-12-08T24:00", "2018-12-08"]);
         assert_eq!(values("It opens at 9 a.m. on Dec. 20."), ["2018-12-20T09:00", "2018-12-20"]);
+        assert_eq!(values("The plane landed at 14:35 local time on Dec. 1."), ["2018-12-01T14:35", "2018-12-01"]);
         // Not across other words: the time is today's.
         assert_eq!(values("Trading stopped at 3 p.m. and on Friday it resumed."), ["2018-12-13T15:00", "2018-12-07"]);
     }

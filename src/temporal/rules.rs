@@ -67,7 +67,15 @@ fn month_day(c: &Caps) -> Option<(Raw, Option<Mod>)> {
 
 fn quarter(c: &Caps) -> Option<(Raw, Option<Mod>)> {
     let q = c.ordinal.filter(|q| (1..=4).contains(q))? as u32;
-    plain(Raw::Named { what: Cyclic::Quarter(q), year: year_spec(c), shift: None })
+    plain(Raw::Named { what: Cyclic::Quarter(q), year: of_shifted_year(c).unwrap_or_else(|| year_spec(c)), shift: None })
+}
+
+/// "of last year", "of next year" after a period: the year counted from the anchor's.
+const OF_SHIFTED_YEAR: &[E] = &[W(&["of"]), Shift, W(&["year"])];
+
+/// The year an `OF_SHIFTED_YEAR` tail names (its last word read is then "year").
+fn of_shifted_year(c: &Caps) -> Option<YearSpec> {
+    (c.word == Some("year")).then_some(YearSpec::Shift(c.shift?))
 }
 
 fn amount(c: &Caps) -> Amount {
@@ -327,10 +335,18 @@ pub static RULES: &[Rule] = &[
     // ---- quarters, halves, seasons, holidays ------------------------------
     Rule {
         name: "quarter",
-        pattern: &[Opt(THE), Opt(FISCAL), Ordinal, Opt(FISCAL), W(&["quarter"]), Opt(&[W(&["of"]), Opt(FISCAL), Year])],
+        pattern: &[
+            Opt(THE),
+            Opt(FISCAL),
+            Ordinal,
+            Opt(FISCAL),
+            W(&["quarter"]),
+            Opt(&[Alt(&[&[W(&["of"]), Opt(FISCAL), Year], OF_SHIFTED_YEAR])]),
+        ],
         make: quarter,
         examples: &[
             ex("in the third quarter of 2019", "the third quarter of 2019", "2019-Q3"),
+            ex("Sales fell in the fourth quarter of last year.", "the fourth quarter of last year", "2017-Q4"),
             ex("the fourth quarter", "the fourth quarter", "2018-Q4"),
             no("a quarter of the staff"),
         ],
@@ -531,12 +547,15 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         name: "season",
-        pattern: &[Opt(THE), Opt(&[Shift, Opt(&[Shift])]), Season, Opt(&[Opt(&[W(&["of"])]), Year])],
+        pattern: &[Opt(THE), Opt(&[Shift, Opt(&[Shift])]), Season, Opt(&[Alt(&[&[Opt(&[W(&["of"])]), Year], OF_SHIFTED_YEAR])])],
         make: |c| {
             let s = c.season?;
-            let year = match (c.year, c.shift2.or(c.shift)) {
-                (Some(y), _) => YearSpec::Explicit(y),
-                _ => YearSpec::Implicit,
+            if let Some(year) = of_shifted_year(c) {
+                return plain(Raw::Named { what: Cyclic::Season(s), year, shift: None });
+            }
+            let year = match c.year {
+                Some(y) => YearSpec::Explicit(y),
+                None => YearSpec::Implicit,
             };
             plain(Raw::Named { what: Cyclic::Season(s), year, shift: c.shift2.or(c.shift) })
         },
@@ -545,6 +564,8 @@ pub static RULES: &[Rule] = &[
             ex("in the summer of 2016", "the summer of 2016", "2016-SU"),
             ex("since last fall", "last fall", "2018-FA"),
             ex("in spring 2019", "spring 2019", "2019-SP"),
+            ex("will close in the spring of next year", "the spring of next year", "2019-SP"),
+            ex("sold in the summer of last year", "the summer of last year", "2017-SU"),
             ex("expected in the fall", "the fall", "2019-FA"),
             no("prices fall sharply"),
         ],
