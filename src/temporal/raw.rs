@@ -28,6 +28,8 @@ pub enum Cyclic {
     Holiday(usize),
     Quarter(u32),
     Half(u32),
+    /// A day of a month left unnamed: "on the 15th".
+    DayOfMonth(u32),
 }
 
 /// A count of units: a number, or a vague one ("several days").

@@ -309,7 +309,7 @@ fn cyclic_in_year(what: Cyclic, year: i32) -> Option<(TimexValue, NaiveDate, Nai
         Cyclic::Holiday(h) => TimexValue::Day(holiday_date(Lexicon::get().holidays.get(h)?.rule, year)?),
         Cyclic::Quarter(q) => TimexValue::Quarter(year, q),
         Cyclic::Half(h) => TimexValue::Half(year, h),
-        Cyclic::Weekday(_) => return None,
+        Cyclic::Weekday(_) | Cyclic::DayOfMonth(_) => return None,
     };
     let (s, e) = v.date_range(None).ok()?;
     Some((v, s, e))
@@ -324,6 +324,7 @@ fn unresolved_named(what: Cyclic) -> TimexValue {
         Cyclic::Quarter(q) => format!("XXXX-Q{q}"),
         Cyclic::Half(h) => format!("XXXX-H{h}"),
         Cyclic::Holiday(_) => UNRESOLVED_DAY.to_string(),
+        Cyclic::DayOfMonth(d) => format!("XXXX-XX-{d:02}"),
     })
 }
 
@@ -339,6 +340,9 @@ fn named(what: Cyclic, year: YearSpec, shift: Option<i32>, dir: Direction, dct: 
     let Some(anchor) = dct else { return unresolved_named(what) };
     if let Cyclic::Weekday(w) = what {
         return weekday(anchor, w, shift, dir).map(TimexValue::Day).unwrap_or_else(|| unresolved_named(what));
+    }
+    if let Cyclic::DayOfMonth(d) = what {
+        return day_of_month(anchor, d, dir).map(TimexValue::Day).unwrap_or_else(|| unresolved_named(what));
     }
     if shift == Some(0) {
         return cyclic_in_year(what, anchor.year()).map(|(v, ..)| v).unwrap_or_else(|| unresolved_named(what));
@@ -372,6 +376,21 @@ fn named(what: Cyclic, year: YearSpec, shift: Option<i32>, dir: Direction, dct: 
         }
     };
     pick.map(|(v, ..)| v.clone()).unwrap_or_else(|| unresolved_named(what))
+}
+
+/// Which date "the 15th" means: that day in a month near the anchor's (a 31st may be two
+/// months back), by tense; with none, the nearest, the past preferred two to one.
+fn day_of_month(anchor: NaiveDate, day: u32, dir: Direction) -> Option<NaiveDate> {
+    let first = anchor.with_day(1)?;
+    let candidates: Vec<NaiveDate> =
+        (-2..=2).filter_map(|k| add_months(first, k)).filter_map(|m| NaiveDate::from_ymd_opt(m.year(), m.month(), day)).collect();
+    match dir {
+        Direction::Future => candidates.into_iter().find(|d| *d >= anchor),
+        Direction::Past | Direction::Since => candidates.into_iter().rev().find(|d| *d <= anchor),
+        Direction::Unknown => {
+            candidates.into_iter().min_by_key(|d| if *d <= anchor { (anchor - *d).num_days() } else { 2 * (*d - anchor).num_days() })
+        }
+    }
 }
 
 /// Which date a weekday name means.
@@ -424,6 +443,12 @@ mod tests {
         assert_eq!(v.to_string(), "2021-12");
         let v = named(Cyclic::MonthDay(1, 2), YearSpec::Implicit, None, Direction::Unknown, Some(d("1989-11-02")));
         assert_eq!(v.to_string(), "1990-01-02");
+        let v = named(Cyclic::DayOfMonth(15), YearSpec::Implicit, None, Direction::Future, Some(d("2018-12-13")));
+        assert_eq!(v.to_string(), "2018-12-15");
+        let v = named(Cyclic::DayOfMonth(15), YearSpec::Implicit, None, Direction::Past, Some(d("2018-12-13")));
+        assert_eq!(v.to_string(), "2018-11-15");
+        let v = named(Cyclic::DayOfMonth(31), YearSpec::Implicit, None, Direction::Past, Some(d("2018-12-13")));
+        assert_eq!(v.to_string(), "2018-10-31");
         // A quarter leans back: "first-quarter results" in October are this year's.
         let v = named(Cyclic::Quarter(1), YearSpec::Implicit, None, Direction::Unknown, Some(d("2018-10-15")));
         assert_eq!(v.to_string(), "2018-Q1");

@@ -169,6 +169,19 @@ pub static RULES: &[Rule] = &[
         ],
     },
     Rule {
+        name: "day_of_the_month",
+        // "due on the 15th.", "arrested on the 5th,": a day of the month the story is in.
+        // Only where nothing follows that could make it "the 5th floor" or "the 15th century".
+        pattern: &[After(&["on", "by", "until", "till", "since", "from", "before", "after", "through"]), W(&["the"]), Day, End],
+        make: |c| plain(Raw::Named { what: Cyclic::DayOfMonth(c.day? as u32), year: YearSpec::Implicit, shift: None }),
+        examples: &[
+            ex("The payment is due on the 15th.", "the 15th", "2018-12-15"),
+            ex("He was arrested on the 5th, police said.", "the 5th", "2018-12-05"),
+            no("She lives on the 5th floor."),
+            no("Offices on the 15th floor were damaged."),
+        ],
+    },
+    Rule {
         name: "numeric_date_ymd",
         // "2018/11/30": year first, as East Asian and some European copy writes it.
         pattern: &[NumYear, J('/'), Tight(&MonthNum), J('/'), Tight(&DayNum)],
