@@ -173,7 +173,7 @@ pub static RULES: &[Rule] = &[
         // "due on the 15th.", "arrested on the 5th,": a day of the month the story is in.
         // Only where nothing follows that could make it "the 5th floor" or "the 15th century".
         pattern: &[After(&["on", "by", "until", "till", "since", "from", "before", "after", "through"]), W(&["the"]), Day, End],
-        make: |c| plain(Raw::Named { what: Cyclic::DayOfMonth(c.day? as u32), year: YearSpec::Implicit, shift: None }),
+        make: |c| plain(Raw::Named { what: Cyclic::DayOfMonth(c.day?), year: YearSpec::Implicit, shift: None }),
         examples: &[
             ex("The payment is due on the 15th.", "the 15th", "2018-12-15"),
             ex("He was arrested on the 5th, police said.", "the 5th", "2018-12-05"),
