@@ -1,7 +1,7 @@
 //! The tagger's word lists, loaded once from the TSV files in `lexicon/`.
 //!
 //! Every word the rules care about maps to one [`Lex`] record that carries all
-//! its readings ("may" is a month, "second" an ordinal and a unit). The scanner
+//! its readings ("may" is a month and a modal, "second" an ordinal and a unit). The scanner
 //! looks each word up once, in a hash map keyed by the lower-cased word, and the
 //! rules then test the record's fields: no string comparison on the hot path.
 
@@ -61,6 +61,15 @@ pub enum RefKind {
     Future,
 }
 
+/// What a word says about tense (`lexicon/tense.tsv`), read by [`super::tense`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TenseCue {
+    Future,
+    Past,
+    /// Ends in "-ed" but is no past tense: "hundred", "planned".
+    NotPast,
+}
+
 /// Every reading of one word. Fields are `None`/`0`/`false` where the word has no such reading.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Lex {
@@ -87,6 +96,7 @@ pub struct Lex {
     pub holiday: bool,
     /// Mentioned by a rule as a literal word.
     pub literal: bool,
+    pub tense: Option<TenseCue>,
     /// The word itself, in lower case.
     pub word: &'static str,
     /// Its first-token classes for rule dispatch (see `pattern::first`), computed once.
@@ -135,6 +145,7 @@ const NUMBERS: &str = include_str!("lexicon/numbers.tsv");
 const UNITS: &str = include_str!("lexicon/units.tsv");
 const WORDS: &str = include_str!("lexicon/words.tsv");
 const HOLIDAYS: &str = include_str!("lexicon/holidays.tsv");
+const TENSE: &str = include_str!("lexicon/tense.tsv");
 
 /// Rows of a TSV file, without comments and blank lines.
 fn rows(tsv: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
@@ -215,6 +226,17 @@ impl Lexicon {
             let rule = parse_holiday_rule(r[1]).unwrap_or_else(|| panic!("holidays.tsv: bad rule {}", r[1]));
             lx.entry(words[0]).holiday = true;
             lx.holidays.push(Holiday { words, rule });
+        }
+        for r in rows(TENSE) {
+            let e = lx.entry(r[0]);
+            match r[1] {
+                "future" => e.tense = Some(TenseCue::Future),
+                "past" => e.tense = Some(TenseCue::Past),
+                "not-past" => e.tense = Some(TenseCue::NotPast),
+                // Read in pairs by tense.rs: the word needs an entry, nothing more.
+                "phrase" => {}
+                other => panic!("tense.tsv: unknown cue {other}"),
+            }
         }
         for word in super::rules::literal_words() {
             lx.entry(word).literal = true;

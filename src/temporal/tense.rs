@@ -3,102 +3,11 @@
 //!
 //! Looks for the nearest verb cue in the same sentence, backwards first (the
 //! governing verb usually comes before the date in English news), then forwards.
+//! The cue words are data (`lexicon/tense.tsv`), read by the scanner's one lookup.
 
+use super::lexicon::TenseCue;
 use super::resolve::Direction;
 use super::scan::{Gap, Kind, Token};
-
-const FUTURE: &[&str] = &[
-    "will",
-    "may",
-    "might",
-    "would",
-    "shall",
-    "ll",
-    "going",
-    "gonna",
-    "plans",
-    "plan",
-    "planning",
-    "intends",
-    "intend",
-    "expects",
-    "expected",
-    "expect",
-    "scheduled",
-    "due",
-    "upcoming",
-    "slated",
-    "hopes",
-    "aims",
-    "await",
-    "awaits",
-    "soon",
-    "next",
-    "tomorrow",
-    // A present tense with a date is a timetable: "the offer expires Friday", "they
-    // meet Monday".
-    "expires",
-    "begins",
-    "starts",
-    "opens",
-    "reopens",
-    "premieres",
-    "convenes",
-    "closes",
-    "resumes",
-    "resume",
-    "arrive",
-    "depart",
-    "reopen",
-    "expire",
-    "convene",
-    "arrives",
-    "departs",
-    "meet",
-    "meets",
-    "visits",
-    "heads",
-    "travels",
-    "faces",
-    "hosts",
-    "ends",
-    "plays",
-    "return",
-    "returns",
-    // Obligations and schedules: "must be submitted by Friday", "starting Monday",
-    // "effective Jan. 1".
-    "must",
-    "should",
-    "starting",
-    "effective",
-];
-const PAST: &[&str] = &[
-    "was", "were", "had", "did", "said", "told", "met", "made", "took", "came", "went", "began", "gave", "left", "held", "found", "saw",
-    "got", "won", "lost", "fell", "rose", "sent", "paid", "sold", "bought", "brought", "thought", "became", "ran", "spent", "built", "led",
-    "struck", "broke", "wrote", "spoke", "quit", "ago", "has", "have", "been", "last", "since", "earlier", "knew", "grew", "drew", "shot",
-    "hit", "cut", "put", "set", "sank", "stood", "fought", "caught", "taught", "flew", "wore", "tore",
-];
-/// Words ending in "-ed" that are not past tenses.
-const NOT_PAST_ED: &[&str] = &[
-    "need",
-    "feed",
-    "seed",
-    "speed",
-    "bed",
-    "red",
-    "shed",
-    "hundred",
-    "indeed",
-    "proceed",
-    "succeed",
-    "exceed",
-    "weed",
-    "breed",
-    "greed",
-    "scheduled",
-    "expected",
-    "planned",
-];
 
 fn ends_sentence(toks: &[Token], text: &str, i: usize) -> bool {
     let t = &toks[i];
@@ -124,24 +33,27 @@ const DETERMINERS: &[&str] = &["the", "a", "an", "its", "his", "her", "their", "
 
 /// Two-word timetable phrases whose words alone say nothing or mislead: "take effect
 /// Monday", "has until Friday", "is set for Tuesday" ("set" alone is a past tense, and
-/// "originally set for Nov. 30" looks back),
-/// "the deadline is Friday".
-fn phrase_cue(toks: &[Token], text: &str, i: usize) -> Option<Direction> {
-    let word_is = |k: usize, words: &[&str]| {
-        toks.get(k).is_some_and(|t| t.kind == Kind::Word && words.iter().any(|w| t.text(text).eq_ignore_ascii_case(w)))
+/// "originally set for Nov. 30" looks back), "the deadline is Friday" (but "by the
+/// Tuesday deadline" says nothing). `word` is the token's lexicon word, in lower case.
+fn phrase_cue(toks: &[Token], text: &str, i: usize, word: &str) -> Option<Direction> {
+    let word_is = |k: Option<usize>, words: &[&str]| {
+        k.and_then(|k| toks.get(k)).is_some_and(|t| t.kind == Kind::Word && words.iter().any(|w| t.text(text).eq_ignore_ascii_case(w)))
     };
-    let prev = i.checked_sub(1);
-    let future = (word_is(i, &["effect"]) && prev.is_some_and(|p| word_is(p, &["take", "takes"])))
-        || (word_is(i, &["until"]) && prev.is_some_and(|p| word_is(p, &["has", "have"])))
-        || (word_is(i, &["set"]) && word_is(i + 1, &["for", "to"]) && prev.is_some_and(|p| word_is(p, &["is", "are", "be", "been", "now"])))
-        // "the deadline is Friday" (but "by the Tuesday deadline" says nothing).
-        || (word_is(i, &["deadline"]) && word_is(i + 1, &["is"]));
+    let (prev, next) = (i.checked_sub(1), Some(i + 1));
+    let future = match word {
+        "effect" => word_is(prev, &["take", "takes"]),
+        "until" => word_is(prev, &["has", "have"]),
+        "set" => word_is(next, &["for", "to"]) && word_is(prev, &["is", "are", "be", "been", "now"]),
+        "deadline" => word_is(next, &["is"]),
+        _ => false,
+    };
     future.then_some(Direction::Future)
 }
 
 /// The tense cue of token `i`, if any.
 fn cue_at(toks: &[Token], text: &str, i: usize) -> Option<Direction> {
-    if let Some(d) = phrase_cue(toks, text, i) {
+    let word = toks[i].lex().word;
+    if let Some(d) = phrase_cue(toks, text, i, word) {
         return Some(d);
     }
     let d = cue(&toks[i], text)?;
@@ -165,29 +77,22 @@ fn cue_at(toks: &[Token], text: &str, i: usize) -> Option<Direction> {
     Some(if perfect { Direction::Past } else { d })
 }
 
+/// The cue of one word: its lexicon reading (`lexicon/tense.tsv`), else a past tense in
+/// "-ed" ("announced"), unless capitalised ("Ted").
 fn cue(tok: &Token, text: &str) -> Option<Direction> {
     if tok.kind != Kind::Word {
         return None;
     }
-    let w = tok.text(text);
-    if w.len() > 14 {
-        return None;
+    match tok.lex().tense {
+        Some(TenseCue::Future) => Some(Direction::Future),
+        Some(TenseCue::Past) => Some(Direction::Past),
+        Some(TenseCue::NotPast) => None,
+        None => {
+            let w = tok.text(text).as_bytes();
+            let ed = w.len() > 4 && w[w.len() - 2..].eq_ignore_ascii_case(b"ed");
+            (ed && !tok.capitalized()).then_some(Direction::Past)
+        }
     }
-    let mut buf = [0u8; 14];
-    for (d, s) in buf.iter_mut().zip(w.bytes()) {
-        *d = s.to_ascii_lowercase();
-    }
-    let lower = std::str::from_utf8(&buf[..w.len()]).ok()?;
-    if FUTURE.contains(&lower) {
-        return Some(Direction::Future);
-    }
-    if PAST.contains(&lower) {
-        return Some(Direction::Past);
-    }
-    if lower.len() > 4 && lower.ends_with("ed") && !NOT_PAST_ED.contains(&lower) && !tok.capitalized() {
-        return Some(Direction::Past);
-    }
-    None
 }
 
 /// "to resume", "set to expire": an infinitive points ahead of the anchor.
@@ -202,8 +107,8 @@ fn infinitive(toks: &[Token], text: &str, i: usize) -> Option<Direction> {
         return None;
     }
     let next = toks.get(i + 1).filter(|n| n.kind == Kind::Word && !n.capitalized())?;
-    let w = next.text(text).to_ascii_lowercase();
-    if NOT_VERBS.contains(&w.as_str()) || w.ends_with("ed") || w.ends_with("ing") || w.ends_with('s') {
+    let w = next.text(text);
+    if NOT_VERBS.iter().any(|v| v.eq_ignore_ascii_case(w)) || w.ends_with("ed") || w.ends_with("ing") || w.ends_with('s') {
         return None;
     }
     // "was shot to death", "was pleased to note": the "to" belongs to a past verb.
