@@ -137,6 +137,21 @@ fn find_with(ctx: &Ctx<'_>, every_rule: bool) -> Vec<RawTimex> {
     out
 }
 
+/// Day `n` of the month of a day match (`raw`), which must lie after its day (`later`)
+/// or before it: "25" in "April 24 and 25", "5" in "5-7 June".
+fn other_day(raw: &Raw, n: u32, later: bool) -> Option<Raw> {
+    let in_order = |day: u32| if later { n > day } else { n >= 1 && n < day };
+    match raw {
+        Raw::Named { what: raw::Cyclic::MonthDay(month, day), year, shift }
+            if in_order(*day) && NaiveDate::from_ymd_opt(2000, *month, n).is_some() =>
+        {
+            Some(Raw::Named { what: raw::Cyclic::MonthDay(*month, n), year: *year, shift: *shift })
+        }
+        Raw::Absolute(TimexValue::Day(d)) if in_order(d.day()) => Some(Raw::Absolute(TimexValue::Day(d.with_day(n)?))),
+        _ => None,
+    }
+}
+
 /// "April 24 and 25", "Dec. 5-6": the second day of a pair is a date of its own in
 /// the first one's month (TimeML tags it alone: "25"). The number must come after
 /// the first day and end the phrase, so "April 24 and 25 people" is not a date.
@@ -159,19 +174,7 @@ fn coordinated_days(ctx: &Ctx<'_>, found: &mut Vec<RawTimex>) {
         if !ends {
             continue;
         }
-        let n = num.num;
-        let raw = match &m.raw {
-            Raw::Named { what: raw::Cyclic::MonthDay(month, day), year, shift }
-                if n > *day && NaiveDate::from_ymd_opt(2000, *month, n).is_some() =>
-            {
-                Raw::Named { what: raw::Cyclic::MonthDay(*month, n), year: *year, shift: *shift }
-            }
-            Raw::Absolute(TimexValue::Day(d)) if n > chrono::Datelike::day(d) => match chrono::Datelike::with_day(d, n) {
-                Some(d2) => Raw::Absolute(TimexValue::Day(d2)),
-                None => continue,
-            },
-            _ => continue,
-        };
+        let Some(raw) = other_day(&m.raw, num.num, true) else { continue };
         extra.push((idx + 1, RawTimex { first: k + 1, last: k + 2, raw, modifier: None, rule: "coordinated_day" }));
     }
     // "from 5 to 7 June", "5-7 June": the first day of a day-first pair.
@@ -185,17 +188,7 @@ fn coordinated_days(ctx: &Ctx<'_>, found: &mut Vec<RawTimex>) {
         if !(tight_dash || spelled) || taken || day_tok.kind != Kind::Number || num_tok.kind != Kind::Number || num_tok.digits > 2 {
             continue;
         }
-        let n = num_tok.num;
-        let raw = match &m.raw {
-            Raw::Named { what: raw::Cyclic::MonthDay(month, day), year, shift } if n >= 1 && n < *day => {
-                Raw::Named { what: raw::Cyclic::MonthDay(*month, n), year: *year, shift: *shift }
-            }
-            Raw::Absolute(TimexValue::Day(d)) if n >= 1 && n < chrono::Datelike::day(d) => match chrono::Datelike::with_day(d, n) {
-                Some(d2) => Raw::Absolute(TimexValue::Day(d2)),
-                None => continue,
-            },
-            _ => continue,
-        };
+        let Some(raw) = other_day(&m.raw, num_tok.num, false) else { continue };
         extra.push((idx, RawTimex { first: num, last: num + 1, raw, modifier: None, rule: "coordinated_day" }));
     }
     extra.sort_by_key(|(at, _)| *at);
@@ -324,15 +317,7 @@ fn same_period_as(raw: &Raw, coarse: Option<&TimexValue>) -> Option<TimexValue> 
     if let Raw::Anaphoric(inner) = raw
         && let Raw::Named { year: raw::YearSpec::Shift(0), .. } = **inner
     {
-        let year = match coarse? {
-            TimexValue::Day(d) | TimexValue::DayTime(d, _) => d.year(),
-            TimexValue::Month(y, _)
-            | TimexValue::Quarter(y, _)
-            | TimexValue::Half(y, _)
-            | TimexValue::Season(y, _)
-            | TimexValue::Year(y) => *y,
-            _ => return None,
-        };
+        let (year, _) = year_and_month(coarse?)?;
         let jan1 = NaiveDate::from_ymd_opt(year, 1, 1)?;
         return Some(resolve::resolve(inner, Direction::Unknown, Anchors { dct: Some(jan1), reference: None }));
     }
@@ -352,18 +337,23 @@ fn same_period_as(raw: &Raw, coarse: Option<&TimexValue>) -> Option<TimexValue> 
         (lexicon::Unit::Century, Some(TimexValue::Century(c))) if by == 0 => return Some(TimexValue::Century(*c)),
         _ => {}
     }
-    let (year, month) = match coarse? {
-        TimexValue::Day(d) | TimexValue::DayTime(d, _) => (d.year(), Some(d.month())),
-        TimexValue::Month(y, m) => (*y, Some(*m)),
-        TimexValue::Quarter(y, _) | TimexValue::Half(y, _) | TimexValue::Season(y, _) | TimexValue::Year(y) => (*y, None),
-        _ => return None,
-    };
+    let (year, month) = year_and_month(coarse?)?;
     match unit {
         lexicon::Unit::Year => Some(TimexValue::Year(year.checked_add(by)?)),
         lexicon::Unit::Month => {
             let index = year.checked_mul(12)?.checked_add(month? as i32 - 1)?.checked_add(by)?;
             Some(TimexValue::Month(index.div_euclid(12), index.rem_euclid(12) as u32 + 1))
         }
+        _ => None,
+    }
+}
+
+/// The year of a period within one year, and its month when it lies within one month.
+fn year_and_month(v: &TimexValue) -> Option<(i32, Option<u32>)> {
+    match v {
+        TimexValue::Day(d) | TimexValue::DayTime(d, _) => Some((d.year(), Some(d.month()))),
+        TimexValue::Month(y, m) => Some((*y, Some(*m))),
+        TimexValue::Quarter(y, _) | TimexValue::Half(y, _) | TimexValue::Season(y, _) | TimexValue::Year(y) => Some((*y, None)),
         _ => None,
     }
 }

@@ -672,8 +672,36 @@ fn is_time_word(lex: &super::lexicon::Lex) -> bool {
 const MONTH_LEN: [usize; 12] = [7, 8, 5, 5, 3, 4, 4, 6, 9, 7, 8, 8];
 const WEEKDAY_LEN: [usize; 7] = [6, 7, 9, 8, 6, 8, 6];
 
-/// A context element: looks at the tokens around `i` without consuming any, and
-/// holds at the end of the text too. Returns `Some(i)` when the context fits.
+/// Words that may open a year or month in a title-case headline ("Sales Rise In 2019"),
+/// so are no names.
+const HEADLINE_PREPOSITIONS: &[&str] = &[
+    "in",
+    "since",
+    "by",
+    "from",
+    "until",
+    "for",
+    "of",
+    "on",
+    "at",
+    "to",
+    "and",
+    "or",
+    "through",
+    "after",
+    "before",
+    "during",
+    "than",
+    "circa",
+    "fiscal",
+    "year",
+    "between",
+    "throughout",
+    "around",
+    "about",
+    "till",
+];
+
 /// Whether token `i` follows a capitalised name: a capitalised word that is no time
 /// word and none of the prepositions of a title-case headline ("Sales Rise In 2019").
 /// A word opening a sentence counts only with `at_sentence_start`.
@@ -687,38 +715,11 @@ fn after_name(ctx: &Ctx<'_>, i: usize, at_sentence_start: bool) -> bool {
         && ctx.tok(i).is_some_and(|t| t.gap == Gap::Space)
         && (at_sentence_start || !sentence_start)
         && prev.lex().mask & !(first::LIT | first::CARD) == 0
-        && !ctx.word_is(
-            p,
-            &[
-                "in",
-                "since",
-                "by",
-                "from",
-                "until",
-                "for",
-                "of",
-                "on",
-                "at",
-                "to",
-                "and",
-                "or",
-                "through",
-                "after",
-                "before",
-                "during",
-                "than",
-                "circa",
-                "fiscal",
-                "year",
-                "between",
-                "throughout",
-                "around",
-                "about",
-                "till",
-            ],
-        )
+        && !ctx.word_is(p, HEADLINE_PREPOSITIONS)
 }
 
+/// A context element: looks at the tokens around `i` without consuming any, and
+/// holds at the end of the text too. Returns `Some(i)` when the context fits.
 fn look(ctx: &Ctx<'_>, e: &E, i: usize) -> Option<usize> {
     match *e {
         E::End => match ctx.tok(i) {
