@@ -4,9 +4,10 @@
 //! The pipeline, in the order it runs:
 //! 1. [`scan`] splits the text into tokens and looks words up in the [`lexicon`];
 //! 2. the [`rules`] propose matches ([`raw::RawTimex`]), the longest one winning at each token;
-//! 3. refiners widen a match by the words TimeML counts as part of it ("early", "the end of");
-//! 4. [`resolve`] turns each match into a [`TimexValue`], using the [`tense`] around it
-//!    and the narrative reference time.
+//! 3. `passes` widen a match by the words TimeML counts as part of it ("early", "the end
+//!    of"), drop titles, and add what one rule cannot see ("25" in "April 24 and 25");
+//! 4. [`resolve`] turns each match into a [`TimexValue`], using the [`tense`] around it,
+//!    in document order (`narrative`), so that "that year" finds the year last named.
 //!
 //! ```
 //! use newsline::temporal::tag;
@@ -16,6 +17,8 @@
 //! ```
 
 pub mod lexicon;
+mod narrative;
+mod passes;
 pub mod pattern;
 pub mod phash;
 pub mod raw;
@@ -25,15 +28,14 @@ pub mod scan;
 pub mod tense;
 pub mod value;
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use serde::Serialize;
 
 pub use value::{Mod, TimexType, TimexValue};
 
 use pattern::{Ctx, Slots};
-use raw::{Raw, RawTimex};
-use resolve::{Anchors, Direction};
-use scan::{Gap, Kind, Token};
+use raw::RawTimex;
+use scan::Token;
 
 /// A time expression found in a text: its byte span, type, value and modifier.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -73,14 +75,14 @@ impl Tagger {
         scan::scan_into(text, &mut self.toks);
         let ctx = Ctx { text, toks: &self.toks };
         let mut found = find(&ctx);
-        found.retain(|m| !quoted_title(&ctx, m));
+        found.retain(|m| !passes::quoted_title(&ctx, m));
         for m in &mut found {
-            widen_with_part(&ctx, m);
-            widen_with_or_so(&ctx, m);
+            passes::widen_with_part(&ctx, m);
+            passes::widen_with_or_so(&ctx, m);
         }
-        coordinated_days(&ctx, &mut found);
-        clock_on_day(&ctx, &mut found);
-        resolve_all(&ctx, &found, dct)
+        passes::coordinated_days(&ctx, &mut found);
+        passes::clock_on_day(&ctx, &mut found);
+        narrative::resolve_all(&ctx, &found, dct)
     }
 }
 
@@ -133,286 +135,6 @@ fn find_with(ctx: &Ctx<'_>, every_rule: bool) -> Vec<RawTimex> {
             }
             None => i += 1,
         }
-    }
-    out
-}
-
-/// Day `n` of the month of a day match (`raw`), which must lie after its day (`later`)
-/// or before it: "25" in "April 24 and 25", "5" in "5-7 June".
-fn other_day(raw: &Raw, n: u32, later: bool) -> Option<Raw> {
-    let in_order = |day: u32| if later { n > day } else { n >= 1 && n < day };
-    match raw {
-        Raw::Named { what: raw::Cyclic::MonthDay(month, day), year, shift }
-            if in_order(*day) && NaiveDate::from_ymd_opt(2000, *month, n).is_some() =>
-        {
-            Some(Raw::Named { what: raw::Cyclic::MonthDay(*month, n), year: *year, shift: *shift })
-        }
-        Raw::Absolute(TimexValue::Day(d)) if in_order(d.day()) => Some(Raw::Absolute(TimexValue::Day(d.with_day(n)?))),
-        _ => None,
-    }
-}
-
-/// "April 24 and 25", "Dec. 5-6": the second day of a pair is a date of its own in
-/// the first one's month (TimeML tags it alone: "25"). The number must come after
-/// the first day and end the phrase, so "April 24 and 25 people" is not a date.
-fn coordinated_days(ctx: &Ctx<'_>, found: &mut Vec<RawTimex>) {
-    let mut extra: Vec<(usize, RawTimex)> = Vec::new();
-    for (idx, m) in found.iter().enumerate() {
-        let k = m.last;
-        let (Some(link), Some(num)) = (ctx.toks.get(k), ctx.toks.get(k + 1)) else { continue };
-        let linked = (link.kind == Kind::Word && ctx.word_is(k, &["and", "or", "to", "through", "until"]))
-            || (link.is_punct('-') && link.gap == Gap::None && num.gap == Gap::None);
-        if !linked || num.kind != Kind::Number || num.digits > 2 || found.get(idx + 1).is_some_and(|n| n.first <= k + 1) {
-            continue;
-        }
-        let ends = match ctx.toks.get(k + 2) {
-            None => true,
-            Some(t) if t.gap == Gap::Newline => true,
-            Some(t) if t.kind == Kind::Punct => [',', '.', ';', ')', '!', '?'].iter().any(|&c| t.is_punct(c)),
-            Some(_) => ctx.word_is(k + 2, &["in", "at", "on", "for", "when", "with", "as", "from", "after", "before", "during"]),
-        };
-        if !ends {
-            continue;
-        }
-        let Some(raw) = other_day(&m.raw, num.num, true) else { continue };
-        extra.push((idx + 1, RawTimex { first: k + 1, last: k + 2, raw, modifier: None, rule: "coordinated_day" }));
-    }
-    // "from 5 to 7 June", "5-7 June": the first day of a day-first pair.
-    for (idx, m) in found.iter().enumerate() {
-        let (Some(link), Some(num)) = (m.first.checked_sub(1), m.first.checked_sub(2)) else { continue };
-        let (link_tok, num_tok, day_tok) = (&ctx.toks[link], &ctx.toks[num], &ctx.toks[m.first]);
-        let tight_dash = link_tok.is_punct('-') && link_tok.gap == Gap::None && day_tok.gap == Gap::None;
-        let spelled = ctx.word_is(link, &["to", "and", "through", "until"])
-            && num.checked_sub(1).is_some_and(|w| ctx.word_is(w, &["from", "between", "on"]));
-        let taken = idx > 0 && found[idx - 1].last > num || extra.iter().any(|(_, e)| e.first == num);
-        if !(tight_dash || spelled) || taken || day_tok.kind != Kind::Number || num_tok.kind != Kind::Number || num_tok.digits > 2 {
-            continue;
-        }
-        let Some(raw) = other_day(&m.raw, num_tok.num, false) else { continue };
-        extra.push((idx, RawTimex { first: num, last: num + 1, raw, modifier: None, rule: "coordinated_day" }));
-    }
-    extra.sort_by_key(|(at, _)| *at);
-    for (at, m) in extra.into_iter().rev() {
-        found.insert(at, m);
-    }
-}
-
-/// "at 5pm on Friday", "shortly before midnight on Saturday": a clock time followed by
-/// "on" and a day is a time of that day (each keeps its own span, as TimeML tags them).
-fn clock_on_day(ctx: &Ctx<'_>, found: &mut [RawTimex]) {
-    for k in 1..found.len() {
-        let (before, after) = found.split_at_mut(k);
-        let (time, day) = (&mut before[k - 1], &after[0]);
-        let Raw::Time { day: day_slot @ None, time: value::DayTime::Clock { .. } } = &mut time.raw else { continue };
-        let is_day = matches!(
-            day.raw,
-            Raw::Named { what: raw::Cyclic::Weekday(_) | raw::Cyclic::MonthDay(..), .. }
-                | Raw::Deictic { .. }
-                | Raw::Absolute(TimexValue::Day(_))
-        );
-        // "at 14:35 local time on 3 March": the words "local time" may come between.
-        let on = if ctx.word_is(time.last, &["local"]) && ctx.word_is(time.last + 1, &["time"]) { time.last + 2 } else { time.last };
-        if is_day && day.first == on + 1 && ctx.word_is(on, &["on"]) {
-            *day_slot = Some(Box::new(day.raw.clone()));
-        }
-    }
-}
-
-/// Widens a calendar match by a part-of-period phrase before it:
-/// "early 2024", "mid-November", "late last year", "the end of 1994".
-fn widen_with_part(ctx: &Ctx<'_>, m: &mut RawTimex) {
-    // "later this afternoon" too: "earlier"/"later" qualify a time as well as a date.
-    let calendar = matches!(m.raw, Raw::Absolute(_) | Raw::Named { .. } | Raw::Shifted { .. } | Raw::Deictic { .. });
-    if m.modifier.is_some() || !(calendar || matches!(m.raw, Raw::Time { .. })) {
-        return;
-    }
-    let Some(mut i) = m.first.checked_sub(1) else { return };
-    // "mid-2017": the hyphen is tight on both sides.
-    if ctx.toks[i].is_punct('-') && ctx.toks[i].gap == Gap::None && ctx.toks[m.first].gap == Gap::None {
-        let Some(j) = i.checked_sub(1) else { return };
-        i = j;
-    }
-    // "the end of", "the beginning of", "the middle of".
-    if ctx.word_is(i, &["of"]) {
-        let Some(j) = i.checked_sub(1).filter(|_| calendar) else { return };
-        if !ctx.word_is(j, &["end", "beginning", "start", "middle", "close", "dawn", "turn"]) {
-            return;
-        }
-        i = j;
-    } else if ctx.word_is(i, &["earlier", "later"]) {
-        // "earlier this year", "Later yesterday": TimeML keeps the word in the span
-        // without changing the value; "two years later" is an offset, matched elsewhere.
-        if i == 0 || ctx.toks[i - 1].lex().unit.is_none() {
-            m.first = i;
-        }
-        return;
-    } else if !calendar || !ctx.word_is(i, &["early", "mid", "late", "middle"]) {
-        return;
-    }
-    let Some(part) = ctx.toks[i].lex().part.or_else(|| ctx.word_is(i, &["turn"]).then_some(Mod::Start)) else { return };
-    if i > 0 && ctx.word_is(i - 1, &["the"]) {
-        i -= 1;
-    }
-    m.first = i;
-    m.modifier = Some(part);
-}
-
-/// A phrase in title case right after an opening quote is a title: ABC's "This Week",
-/// CBS's "60 Minutes". (One capitalised word may just open a quoted sentence.)
-fn quoted_title(ctx: &Ctx<'_>, m: &RawTimex) -> bool {
-    let words: Vec<&Token> = ctx.toks[m.first..m.last].iter().filter(|t| t.kind == Kind::Word).collect();
-    let quoted = m.first > 0 && {
-        let q = &ctx.toks[m.first - 1];
-        q.kind == Kind::Punct && ['"', '\u{201c}', '`', '\''].iter().any(|&c| q.is_punct(c)) && ctx.toks[m.first].gap == Gap::None
-    };
-    quoted
-        && m.last - m.first >= 2
-        && !words.is_empty()
-        && words
-            .iter()
-            .all(|t| t.capitalized() && t.lex().mask & (pattern::first::MONTH | pattern::first::WEEKDAY | pattern::first::HOLIDAY) == 0)
-}
-
-/// "the next year or so", "a year or two", "1994 or later", "1990 and beyond": TimeML
-/// keeps the hedge in the span (the value stays the expression's own).
-fn widen_with_or_so(ctx: &Ctx<'_>, m: &mut RawTimex) {
-    let hedge = (ctx.word_is(m.last, &["or"]) && ctx.word_is(m.last + 1, &["so", "two", "three", "more", "later", "earlier", "longer"]))
-        || (ctx.word_is(m.last, &["and"]) && ctx.word_is(m.last + 1, &["beyond"]));
-    if hedge && ctx.toks[m.last].gap != Gap::Newline {
-        m.last += 2;
-    }
-}
-
-/// Whether a resolved value moves the narrative reference time.
-fn sets_reference(raw: &Raw, value: &TimexValue) -> Option<NaiveDate> {
-    let explicit = matches!(raw, Raw::Absolute(_) | Raw::Named { .. } | Raw::Anaphoric(_) | Raw::Deictic { .. } | Raw::Time { .. });
-    if !explicit {
-        return None;
-    }
-    match value {
-        TimexValue::Day(d) | TimexValue::DayTime(d, _) => Some(*d),
-        _ => None,
-    }
-}
-
-/// "the nine months", "the first six months": a definite span of a whole number of
-/// quarters, reported on like a quarter.
-fn reports_months(ctx: &Ctx<'_>, m: &RawTimex) -> bool {
-    matches!(m.raw, Raw::Duration { unit: lexicon::Unit::Month, amount: raw::Amount::N(n) } if n >= 6.0 && n % 3.0 == 0.0)
-        && ctx.word_is(m.first, &["the"])
-}
-
-/// Whether a match names a period the story moves to ("in June 1998", "last year"),
-/// rather than measuring, counting back from one, or repeating.
-fn names_a_period(raw: &Raw) -> bool {
-    matches!(raw, Raw::Absolute(_) | Raw::Named { .. } | Raw::Anaphoric(_) | Raw::Deictic { .. } | Raw::Time { .. })
-        || matches!(raw, Raw::Shifted { anaphoric: false, .. })
-}
-
-/// "that year", "later that year", "the following month": counted from the last period
-/// the story named, even a month or a year ("fled in June 1998 and returned later that
-/// year"), where the narrative day anchor only follows days.
-fn same_period_as(raw: &Raw, coarse: Option<&TimexValue>) -> Option<TimexValue> {
-    // "that summer": the named period in the story's year.
-    if let Raw::Anaphoric(inner) = raw
-        && let Raw::Named { year: raw::YearSpec::Shift(0), .. } = **inner
-    {
-        let (year, _) = year_and_month(coarse?)?;
-        let jan1 = NaiveDate::from_ymd_opt(year, 1, 1)?;
-        return Some(resolve::resolve(inner, Direction::Unknown, Anchors { dct: Some(jan1), reference: None }));
-    }
-    let (unit, by) = match raw {
-        Raw::Shifted { unit, by, anaphoric: true } => (unit, *by),
-        // "He joined in 1990. Two years later …": whole years or months from a named
-        // year or month. (From a named day, the narrative day anchor counts.)
-        Raw::Offset { unit, amount: raw::Amount::N(n), dir, anaphoric: true }
-            if n.fract() == 0.0 && *n <= 1000.0 && !matches!(coarse, Some(TimexValue::Day(_) | TimexValue::DayTime(..))) =>
-        {
-            (unit, *n as i32 * dir)
-        }
-        _ => return None,
-    };
-    match (unit, coarse) {
-        (lexicon::Unit::Decade, Some(TimexValue::Decade(d))) if by == 0 => return Some(TimexValue::Decade(*d)),
-        (lexicon::Unit::Century, Some(TimexValue::Century(c))) if by == 0 => return Some(TimexValue::Century(*c)),
-        _ => {}
-    }
-    let (year, month) = year_and_month(coarse?)?;
-    match unit {
-        lexicon::Unit::Year => Some(TimexValue::Year(year.checked_add(by)?)),
-        lexicon::Unit::Month => {
-            let index = year.checked_mul(12)?.checked_add(month? as i32 - 1)?.checked_add(by)?;
-            Some(TimexValue::Month(index.div_euclid(12), index.rem_euclid(12) as u32 + 1))
-        }
-        _ => None,
-    }
-}
-
-/// The year of a period within one year, and its month when it lies within one month.
-fn year_and_month(v: &TimexValue) -> Option<(i32, Option<u32>)> {
-    match v {
-        TimexValue::Day(d) | TimexValue::DayTime(d, _) => Some((d.year(), Some(d.month()))),
-        TimexValue::Month(y, m) => Some((*y, Some(*m))),
-        TimexValue::Quarter(y, _) | TimexValue::Half(y, _) | TimexValue::Season(y, _) | TimexValue::Year(y) => Some((*y, None)),
-        _ => None,
-    }
-}
-
-/// "a year earlier" after "the third quarter" compares quarters: the same quarter a year before.
-fn year_back_from_quarter(raw: &Raw, last: Option<&TimexValue>) -> Option<TimexValue> {
-    let one_year_back = match raw {
-        Raw::Offset { unit: lexicon::Unit::Year, amount: raw::Amount::N(n), dir: -1, .. } => *n == 1.0,
-        Raw::Shifted { unit: lexicon::Unit::Year, by: -1, .. } => true,
-        _ => false,
-    };
-    match last? {
-        TimexValue::Quarter(y, q) if one_year_back => Some(TimexValue::Quarter(y - 1, *q)),
-        _ => None,
-    }
-}
-
-fn resolve_all(ctx: &Ctx<'_>, found: &[RawTimex], dct: Option<NaiveDate>) -> Vec<Timex> {
-    let mut reference = dct;
-    let mut last_value: Option<TimexValue> = None;
-    // The last period the text named, of any size: "that year" after "June 1998".
-    let mut coarse: Option<TimexValue> = None;
-    let mut out = Vec::with_capacity(found.len());
-    for m in found {
-        let dir = match m.raw {
-            Raw::Named { .. } | Raw::Time { .. } | Raw::Anaphoric(_) | Raw::Shifted { unit: lexicon::Unit::Weekend, .. } => {
-                tense::direction(ctx.toks, ctx.text, m.first, m.last)
-            }
-            _ => Direction::Unknown,
-        };
-        let year_back = year_back_from_quarter(&m.raw, last_value.as_ref());
-        // A comparison a year back ("the year-ago quarter", "a year earlier") does not
-        // move the period being reported: a second one compares with the same quarter.
-        let compares_back =
-            year_back.is_some() || matches!(m.raw, Raw::ReportedQuarter { years_back, year } if years_back > 0 || year.is_some());
-        let value = year_back
-            .or_else(|| same_period_as(&m.raw, coarse.as_ref()))
-            .unwrap_or_else(|| resolve::resolve(&m.raw, dir, Anchors { dct, reference }));
-        if names_a_period(&m.raw) && value.is_placeable() && !compares_back {
-            coarse = Some(value.clone());
-        }
-        if value.is_placeable() && !compares_back {
-            last_value = Some(value.clone());
-        } else if reports_months(ctx, m) {
-            // "For the nine months, … a year earlier": the comparison is now of a span
-            // of months, so "a year earlier" is the year before, not a quarter.
-            last_value = None;
-        }
-        if let Some(d) = sets_reference(&m.raw, &value) {
-            reference = Some(d);
-        }
-        out.push(Timex {
-            start: ctx.toks[m.first].start as usize,
-            end: ctx.toks[m.last - 1].end as usize,
-            kind: m.raw.timex_type(),
-            value,
-            modifier: m.modifier,
-            rule: m.rule,
-        });
     }
     out
 }
