@@ -34,7 +34,7 @@ const LEADING_PREPOSITIONS: &[&str] = &[
 /// Clause boundaries, tried in the sentence: the title comes from the clause
 /// that holds the event's trigger, so "The board will meet next Monday and
 /// publish results on April 22" gives two titles, not one.
-const CLAUSE_BREAKS: &[&str] =
+pub(super) const CLAUSE_BREAKS: &[&str] =
     &["; ", ", and ", ", but ", ", while ", ", which ", ", where ", ", when ", ", whereas ", " — ", " -- ", " and will ", " and would "];
 
 /// Prepositions that introduce a date and go with it when it is cut out.

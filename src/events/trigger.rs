@@ -114,11 +114,6 @@ pub fn is_event_verb(words: &[Word<'_>], i: usize) -> bool {
         && !lower.bytes().all(|b| b.is_ascii_digit())
 }
 
-/// Where one clause ends and another begins: a word across one of these from the
-/// date belongs to another clause ("may take place as early as March, and the first
-/// commercial flight …": "flight" is not March's).
-const CLAUSE_BREAKS: &[&str] = &["; ", ", and ", ", but ", ", while ", ", whereas ", " — ", " -- "];
-
 /// How much further a word across a clause break counts, in words.
 const ACROSS_CLAUSE: i32 = 6;
 
@@ -147,7 +142,9 @@ pub fn find_trigger<'a>(text: &str, words: &[Word<'a>], t_start: usize, t_end: u
         }
         let mut score = dist * 2 + right as i32;
         let between = if right { text.get(t_end..w.start) } else { text.get(w.end..t_start) }.unwrap_or("");
-        if CLAUSE_BREAKS.iter().any(|b| between.contains(b)) {
+        // A word across a clause break belongs to another clause ("may take place as
+        // early as March, and the first commercial flight …": "flight" is not March's).
+        if super::title::CLAUSE_BREAKS.iter().any(|b| between.contains(b)) {
             score += ACROSS_CLAUSE * 2;
         }
         if noun {
