@@ -593,12 +593,15 @@ pub static RULES: &[Rule] = &[
             ex("since Easter 2016", "Easter 2016", "2016-03-27"),
             ex("over Thanksgiving the", "Thanksgiving", "2018-11-22"),
             ex("last Thanksgiving", "last Thanksgiving", "2018-11-22"),
+            ex("voted on Election Day 2016 in", "Election Day 2016", "2016-11-08"),
+            ex("sales on Cyber Monday rose", "Cyber Monday", "2018-11-26"),
         ],
     },
     // ---- weekdays, deictic days, times of day ------------------------------
     Rule {
         name: "weekday",
-        pattern: &[Opt(&[Opt(THE), Shift, Opt(&[Shift])]), Weekday],
+        // "Super Tuesday", "Bloody Sunday", "Black Monday" name events, not days.
+        pattern: &[NotAfter(&["super", "bloody", "black", "blue"]), Opt(&[Opt(THE), Shift, Opt(&[Shift])]), Weekday],
         make: |c| {
             let w = c.weekday?;
             if c.weekday_plural {
@@ -612,6 +615,7 @@ pub static RULES: &[Rule] = &[
             ex("said on Tuesday that", "Tuesday", "2018-12-11"),
             ex("will meet on Tuesday", "Tuesday", "2018-12-18"),
             ex("met last Friday", "last Friday", "2018-12-07"),
+            no("Voters went to the polls on Super Tuesday."),
             ex("On Dec. 5 he said he had called the previous Friday", "the previous Friday", "2018-11-30"),
             ex("on Tues. the", "Tues.", "2018-12-11"),
             ex("closed on Mondays", "Mondays", "XXXX-WXX-1"),
