@@ -148,6 +148,47 @@ const THE: &[E] = &[The];
 /// "two and a half years", "a minute and a half": `c.word` is then "half".
 const AND_A_HALF: &[E] = &[W(&["and"]), W(&["a"]), W(&["half"])];
 const FISCAL: &[E] = &[W(&["fiscal"])];
+/// Plural nouns that make a number before them a count ("1999 shares"), not a year.
+const COUNT_NOUNS: &[&str] = &[
+    "shares",
+    "people",
+    "troops",
+    "soldiers",
+    "workers",
+    "employees",
+    "jobs",
+    "votes",
+    "points",
+    "degrees",
+    "miles",
+    "feet",
+    "meters",
+    "metres",
+    "kilometers",
+    "kilometres",
+    "acres",
+    "tons",
+    "tonnes",
+    "barrels",
+    "units",
+    "cars",
+    "homes",
+    "houses",
+    "students",
+    "residents",
+    "passengers",
+    "flights",
+    "cases",
+    "deaths",
+    "copies",
+    "pages",
+    "words",
+    "dollars",
+    "euros",
+    "pounds",
+    "yen",
+    "calories",
+];
 
 pub static RULES: &[Rule] = &[
     // ---- calendar dates -------------------------------------------------
@@ -273,7 +314,8 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         name: "year",
-        pattern: &[NotAfterName, BareYear],
+        // "1999 shares", "2000 degrees": a count of something, not a year.
+        pattern: &[NotAfterName, BareYear, NotFollowed(COUNT_NOUNS)],
         make: |c| plain(Raw::Absolute(TimexValue::Year(c.year?))),
         examples: &[
             ex("founded in 1987 by", "1987", "1987"),
@@ -284,6 +326,8 @@ pub static RULES: &[Rule] = &[
             no("raised 2018.5 points"),
             no("Saudi Vision 2030 was announced"),
             no("fans flocked to Euro 2024 matches"),
+            no("They bought 1999 shares."),
+            no("Temperatures hit 2000 degrees."),
             ex("Sales Rise In 2019", "2019", "2019"),
             ex("It rose. 2019 was a good year", "2019", "2019"),
             ex("the summer. Summer 2019 was hot", "Summer 2019", "2019-SU"),
