@@ -26,6 +26,9 @@ struct Found {
     timex: Timex,
     range: (NaiveDate, NaiveDate),
     sentence: (usize, usize),
+    /// The dates written together with this one ("in August or September of this
+    /// year"), which leave a title together.
+    date_group: (usize, usize),
     trigger: Option<(usize, usize)>,
     /// The trigger's stem, hashed ([`key`]).
     trig: Option<u64>,
@@ -260,6 +263,29 @@ fn placeable(t: &Timex) -> Option<(NaiveDate, NaiveDate)> {
 }
 
 /// Finds the dated mentions of one article.
+/// What joins two dates into one phrase: "August or September", "June 5-7",
+/// "September of this year".
+const DATE_JOINERS: &[&str] = &[" or ", " and ", " to ", " through ", " until ", "-", "\u{2013}", " of "];
+
+/// The span of the dates written together with `timexes[k]`.
+fn date_group(text: &str, timexes: &[Timex], k: usize) -> (usize, usize) {
+    let joined = |a: usize, b: usize| a <= b && text.get(a..b).is_some_and(|between| DATE_JOINERS.contains(&between));
+    let (mut start, mut end) = (timexes[k].start, timexes[k].end);
+    for t in &timexes[k + 1..] {
+        if !joined(end, t.start) {
+            break;
+        }
+        end = t.end;
+    }
+    for t in timexes[..k].iter().rev() {
+        if !joined(t.end, start) {
+            break;
+        }
+        start = t.start;
+    }
+    (start, end)
+}
+
 fn mentions_of(article_idx: usize, article: &Article, tagger: &mut Tagger) -> Vec<Found> {
     let text = &article.text;
     let sents = sentences::sentences(text);
@@ -267,10 +293,12 @@ fn mentions_of(article_idx: usize, article: &Article, tagger: &mut Tagger) -> Ve
     let mut out = Vec::new();
     // The headline is not an event.
     let headline = sents.first().copied().filter(|&(s, e)| text[s..e].trim_start_matches('#').trim() == article.title);
-    for t in timexes {
+    for (k, t) in timexes.iter().enumerate() {
         if t.start < article.body_start {
             continue;
         }
+        let date_group = date_group(text, &timexes, k);
+        let t = t.clone();
         let Some(range) = placeable(&t) else { continue };
         let Some(&(ss, se)) = sents.iter().find(|(s, e)| *s <= t.start && t.end <= *e) else { continue };
         if headline == Some((ss, se)) || is_dateline(text, ss, se, &t) {
@@ -295,6 +323,7 @@ fn mentions_of(article_idx: usize, article: &Article, tagger: &mut Tagger) -> Ve
             timex: t,
             range,
             sentence: (ss, se),
+            date_group,
             trigger: trig,
             trig: trig_stem.as_deref().map(key),
             reporting,
@@ -535,7 +564,7 @@ fn event_of(group: &[usize], found: &[Found], articles: &[Article]) -> Event {
         .collect();
     Event {
         id: String::new(),
-        title: title::title_from_mention(text, b.sentence, (b.timex.start, b.timex.end), b.trigger),
+        title: title::title_from_mention(text, b.sentence, b.date_group, b.trigger),
         start: b.range.0,
         end: b.range.1,
         timex: b.timex.value.to_string(),
@@ -564,6 +593,15 @@ mod tests {
         let tl = extract(&[a]);
         assert_eq!(tl.events.len(), 1, "{:#?}", tl.events);
         assert_eq!(tl.events[0].mentions.len(), 2);
+    }
+
+    #[test]
+    fn dates_written_together_leave_a_title_together() {
+        let text = "Boeing unveils the 787\nJuly 9, 2007\nThe first flight is expected to take place in August or September of this year.";
+        let tl = extract(&[crate::source::text::read(text)]);
+        let titles: Vec<&str> = tl.events.iter().map(|e| e.title.as_str()).collect();
+        assert!(!titles.is_empty());
+        assert!(titles.iter().all(|t| *t == "The first flight is expected to take place"), "{titles:?}");
     }
 
     #[test]
