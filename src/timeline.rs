@@ -93,6 +93,22 @@ fn intern<'de, D: Deserializer<'de>>(d: D) -> Result<Cow<'static, str>, D::Error
     Ok(Cow::Borrowed(leaked))
 }
 
+/// One end of a date filter as a user types it, "2007", "2007-10" or "2007-10-15": the
+/// first day of that year, month or day, or with `end` its last day.
+pub fn date_bound(typed: &str, end: bool) -> Option<NaiveDate> {
+    let (y, m, d) = match typed.trim().split('-').collect::<Vec<_>>().as_slice() {
+        [y] => (y.parse().ok()?, if end { 12 } else { 1 }, None),
+        [y, m] => (y.parse().ok()?, m.parse().ok()?, None),
+        [y, m, d] => (y.parse().ok()?, m.parse().ok()?, Some(d.parse().ok()?)),
+        _ => return None,
+    };
+    match d {
+        Some(d) => NaiveDate::from_ymd_opt(y, m, d),
+        None if end => crate::temporal::TimexValue::Month(y, m).date_range(None).ok().map(|r| r.1),
+        None => NaiveDate::from_ymd_opt(y, m, 1),
+    }
+}
+
 impl Timeline {
     pub fn to_json(&self) -> String {
         serde_json::to_string_pretty(self).expect("a timeline always serialises")
@@ -138,5 +154,21 @@ impl Timeline {
         let start = self.events.iter().map(|e| e.start).min()?;
         let end = self.events.iter().map(|e| e.end).max()?;
         Some((start, end))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn date_bounds_cover_what_was_typed() {
+        let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok();
+        assert_eq!(date_bound("2007", false), d("2007-01-01"));
+        assert_eq!(date_bound("2007", true), d("2007-12-31"));
+        assert_eq!(date_bound(" 2008-02 ", true), d("2008-02-29"));
+        assert_eq!(date_bound("2007-10-15", true), d("2007-10-15"));
+        assert_eq!(date_bound("2007-13", false), None);
+        assert_eq!(date_bound("soon", false), None);
     }
 }

@@ -433,27 +433,11 @@ impl NewslineApp {
         }
     }
 
-    /// A date filter end as typed: a year, a month or a day; the first or last day of it.
-    fn filter_date(s: &str, end: bool) -> Option<chrono::NaiveDate> {
-        let s = s.trim();
-        let (y, m, d) = match s.split('-').collect::<Vec<_>>().as_slice() {
-            [y] => (y.parse().ok()?, if end { 12 } else { 1 }, None),
-            [y, m] => (y.parse().ok()?, m.parse().ok()?, None),
-            [y, m, d] => (y.parse().ok()?, m.parse().ok()?, Some(d.parse().ok()?)),
-            _ => return None,
-        };
-        match d {
-            Some(d) => chrono::NaiveDate::from_ymd_opt(y, m, d),
-            None if end => crate::temporal::TimexValue::Month(y, m).date_range(None).ok().map(|r| r.1),
-            None => chrono::NaiveDate::from_ymd_opt(y, m, 1),
-        }
-    }
-
     /// Rebuilds the drawing index for the search, the date filter and the hidden sources.
     fn refilter(&mut self) {
         let needle = self.search.trim().to_lowercase();
-        let from = Self::filter_date(&self.date_from, false);
-        let to = Self::filter_date(&self.date_to, true);
+        let from = crate::timeline::date_bound(&self.date_from, false);
+        let to = crate::timeline::date_bound(&self.date_to, true);
         let (tl, hidden) = (&self.timeline, &self.hidden);
         let hidden_events: std::collections::HashSet<&str> = self.edits.hidden_events.iter().map(String::as_str).collect();
         let lanes = crate::layout::lanes::assign(tl, self.lane_mode);
