@@ -214,6 +214,16 @@ fn show_in_article_opens_the_text_at_the_sentence() {
     assert!(n >= 2, "the sentence shows in the details and in the article view ({n})");
 }
 
+#[test]
+fn a_local_article_offers_its_file() {
+    let mut harness = seed();
+    select_bt(&mut harness);
+    // The seed article has no web address, so its file is offered instead (not clicked:
+    // that would open a browser).
+    assert!(harness.query_by_label("Open original").is_none());
+    harness.get_by_label("Open file");
+}
+
 fn select_bt(harness: &mut Harness<'static, NewslineApp>) -> usize {
     let bt = harness.state().timeline().events.iter().position(|e| e.mentions.iter().any(|m| m.text == "Dec. 5")).unwrap();
     let pos = harness.state().marker_position(bt).unwrap();

@@ -18,6 +18,9 @@ pub enum LoadMsg {
 
 pub struct Loaded {
     pub articles: Vec<Article>,
+    /// Each article's file as an absolute path, where it still exists: worked out here,
+    /// off the UI thread, so the details panel's "Open file" costs no file-system call a frame.
+    pub file_links: Vec<Option<PathBuf>>,
     pub timeline: Timeline,
     pub errors: Vec<LoadError>,
     pub cancelled: bool,
@@ -64,7 +67,8 @@ impl LoadJob {
                 for t in saved {
                     timeline.append(t);
                 }
-                let _ = tx.send(LoadMsg::Finished(Box::new(Loaded { articles, timeline, errors, cancelled })));
+                let file_links = articles.iter().map(|a| a.path.as_deref().and_then(|p| std::fs::canonicalize(p).ok())).collect();
+                let _ = tx.send(LoadMsg::Finished(Box::new(Loaded { articles, file_links, timeline, errors, cancelled })));
                 repaint();
             })
             .expect("spawning a thread");
@@ -88,6 +92,7 @@ impl LoadJob {
                 Err(TryRecvError::Disconnected) => {
                     return Some(Loaded {
                         articles: Vec::new(),
+                        file_links: Vec::new(),
                         timeline: Timeline::default(),
                         errors: vec![LoadError { path: PathBuf::new(), reason: "the loading thread stopped unexpectedly".into() }],
                         cancelled: true,

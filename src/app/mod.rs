@@ -37,6 +37,8 @@ impl Default for ImageDialog {
 
 pub struct NewslineApp {
     articles: Vec<Article>,
+    /// Each article's file, absolute, where it exists (see `jobs::Loaded::file_links`).
+    file_links: Vec<Option<PathBuf>>,
     timeline: Timeline,
     /// Built once per timeline: what each frame draws from.
     index: crate::layout::index::TimelineIndex,
@@ -96,6 +98,7 @@ impl NewslineApp {
     pub fn new(paths: Vec<PathBuf>) -> Self {
         NewslineApp {
             articles: Vec::new(),
+            file_links: Vec::new(),
             timeline: Timeline::default(),
             index: Default::default(),
             errors: Vec::new(),
@@ -249,6 +252,7 @@ impl NewslineApp {
             }
         }
         self.articles = loaded.articles;
+        self.file_links = loaded.file_links;
         self.timeline = loaded.timeline;
         self.errors = loaded.errors.iter().map(ToString::to_string).collect();
         self.selected = None;
@@ -865,8 +869,7 @@ impl NewslineApp {
                         if ui.small_button("Open original").on_hover_text(url).clicked() {
                             ui.ctx().open_url(egui::OpenUrl::new_tab(url));
                         }
-                    } else if let Some(path) = article.and_then(|i| self.articles.get(i)).and_then(|a| a.path.as_deref())
-                        && let Ok(abs) = std::fs::canonicalize(path)
+                    } else if let Some(abs) = article.and_then(|i| self.file_links.get(i)).and_then(Option::as_ref)
                         && ui.small_button("Open file").on_hover_text(abs.display().to_string()).clicked()
                     {
                         // The file this session read, never a path named inside an article.
