@@ -143,6 +143,11 @@ fn find_with(ctx: &Ctx<'_>, every_rule: bool) -> Vec<RawTimex> {
 mod tests {
     use super::*;
 
+    /// The values found in `text`, in order, at the rules' example date.
+    fn values(text: &str) -> Vec<String> {
+        tag(text, Some(rules::example_dct())).iter().map(|t| t.value.to_string()).collect()
+    }
+
     /// Walks every rule's examples at the fixed reference date.
     #[test]
     fn every_rule_example() {
@@ -306,13 +311,11 @@ mod tests {
     #[test]
     fn a_second_year_back_comparison_compares_with_the_same_quarter() {
         let text = "Profit rose in the third quarter. In the year-ago quarter it fell. The year-ago results included a charge.";
-        let values: Vec<String> = tag(text, Some(rules::example_dct())).iter().map(|t| t.value.to_string()).collect();
-        assert_eq!(values, ["2018-Q3", "2017-Q3", "2017-Q3"]);
+        assert_eq!(values(text), ["2018-Q3", "2017-Q3", "2017-Q3"]);
     }
 
     #[test]
     fn a_clock_time_on_a_named_day_is_on_that_day() {
-        let values = |text: &str| -> Vec<String> { tag(text, Some(rules::example_dct())).iter().map(|t| t.value.to_string()).collect() };
         assert_eq!(values("The offer expires at 5pm on Friday."), ["2018-12-14T17:00", "2018-12-14"]);
         assert_eq!(values("The attack happened shortly before midnight on Saturday."), ["2018-12-08T24:00", "2018-12-08"]);
         assert_eq!(values("It opens at 9 a.m. on Dec. 20."), ["2018-12-20T09:00", "2018-12-20"]);
@@ -343,7 +346,6 @@ mod tests {
 
     #[test]
     fn that_year_and_the_following_month_count_from_the_last_named_period() {
-        let values = |text: &str| -> Vec<String> { tag(text, Some(rules::example_dct())).iter().map(|t| t.value.to_string()).collect() };
         assert_eq!(values("She fled in June 1998 and returned later that year."), ["1998-06", "1998"]);
         assert_eq!(values("Revenue fell to $300 million last year, down from $450 million the year before."), ["2017", "2016"]);
         assert_eq!(values("It hired a chief in January 2016. The following month, it put itself up for sale."), ["2016-01", "2016-02"]);
@@ -358,8 +360,7 @@ mod tests {
     #[test]
     fn after_a_span_of_months_a_year_back_is_the_year() {
         let text = "Profit rose in the third quarter from a year earlier. For the nine months, net fell from a year earlier.";
-        let values: Vec<String> = tag(text, Some(rules::example_dct())).iter().map(|t| t.value.to_string()).collect();
-        assert_eq!(values, ["2018-Q3", "2017-Q3", "P9M", "2017"]);
+        assert_eq!(values(text), ["2018-Q3", "2017-Q3", "P9M", "2017"]);
     }
 
     #[test]
