@@ -106,7 +106,7 @@ pub(super) fn resolve_all(ctx: &Ctx<'_>, found: &[RawTimex], dct: Option<NaiveDa
     for m in found {
         let dir = match m.raw {
             Raw::Named { .. } | Raw::Time { .. } | Raw::Anaphoric(_) | Raw::Shifted { unit: lexicon::Unit::Weekend, .. } => {
-                tense::direction(ctx.toks, ctx.text, m.first, m.last)
+                tense::direction(ctx, m.first, m.last)
             }
             _ => Direction::Unknown,
         };

@@ -6,10 +6,12 @@
 //! The cue words are data (`lexicon/tense.tsv`), read by the scanner's one lookup.
 
 use super::lexicon::TenseCue;
+use super::pattern::Ctx;
 use super::resolve::Direction;
-use super::scan::{Gap, Kind, Token};
+use super::scan::{Gap, Kind};
 
-fn ends_sentence(toks: &[Token], text: &str, i: usize) -> bool {
+fn ends_sentence(ctx: &Ctx<'_>, i: usize) -> bool {
+    let toks = ctx.toks;
     let t = &toks[i];
     if t.kind != Kind::Punct {
         return false;
@@ -21,7 +23,7 @@ fn ends_sentence(toks: &[Token], text: &str, i: usize) -> bool {
             // in "9.30am" or "2.5".
             let decimal = toks.get(i + 1).is_some_and(|n| n.kind == Kind::Number && n.gap == Gap::None);
             !decimal
-                && (i > 0 && toks[i - 1].kind == Kind::Word && toks[i - 1].text(text).len() > 3
+                && (i > 0 && toks[i - 1].kind == Kind::Word && toks[i - 1].text(ctx.text).len() > 3
                     || i > 0 && toks[i - 1].kind == Kind::Number)
         }
         _ => false,
@@ -34,52 +36,43 @@ const DETERMINERS: &[&str] = &["the", "a", "an", "its", "his", "her", "their", "
 /// Two-word timetable phrases whose words alone say nothing or mislead: "take effect
 /// Monday", "has until Friday", "is set for Tuesday" ("set" alone is a past tense, and
 /// "originally set for Nov. 30" looks back), "the deadline is Friday" (but "by the
-/// Tuesday deadline" says nothing). `word` is the token's lexicon word, in lower case.
-fn phrase_cue(toks: &[Token], text: &str, i: usize, word: &str) -> Option<Direction> {
-    let word_is = |k: Option<usize>, words: &[&str]| {
-        k.and_then(|k| toks.get(k)).is_some_and(|t| t.kind == Kind::Word && words.iter().any(|w| t.text(text).eq_ignore_ascii_case(w)))
-    };
-    let (prev, next) = (i.checked_sub(1), Some(i + 1));
-    let future = match word {
-        "effect" => word_is(prev, &["take", "takes"]),
-        "until" => word_is(prev, &["has", "have"]),
-        "set" => word_is(next, &["for", "to"]) && word_is(prev, &["is", "are", "be", "been", "now"]),
-        "deadline" => word_is(next, &["is"]),
+/// Tuesday deadline" says nothing).
+fn phrase_cue(ctx: &Ctx<'_>, i: usize) -> Option<Direction> {
+    let prev_is = |words: &[&str]| i > 0 && ctx.word_is(i - 1, words);
+    let future = match ctx.toks[i].lex().word {
+        "effect" => prev_is(&["take", "takes"]),
+        "until" => prev_is(&["has", "have"]),
+        "set" => ctx.word_is(i + 1, &["for", "to"]) && prev_is(&["is", "are", "be", "been", "now"]),
+        "deadline" => ctx.word_is(i + 1, &["is"]),
         _ => false,
     };
     future.then_some(Direction::Future)
 }
 
 /// The tense cue of token `i`, if any.
-fn cue_at(toks: &[Token], text: &str, i: usize) -> Option<Direction> {
-    let word = toks[i].lex().word;
-    if let Some(d) = phrase_cue(toks, text, i, word) {
+fn cue_at(ctx: &Ctx<'_>, i: usize) -> Option<Direction> {
+    if let Some(d) = phrase_cue(ctx, i) {
         return Some(d);
     }
-    let d = cue(&toks[i], text)?;
+    let d = cue(ctx, i)?;
+    let prev_is = |words: &[&str]| i > 0 && ctx.word_is(i - 1, words);
     // "announced the plan Aug. 21": a future-sounding noun is no verb.
-    let noun = d == Direction::Future && i > 0 && toks[i - 1].kind == Kind::Word && {
-        let prev = toks[i - 1].text(text);
-        DETERMINERS.iter().any(|w| w.eq_ignore_ascii_case(prev))
-    };
+    let noun = d == Direction::Future && prev_is(DETERMINERS);
     // "will be held": a participle after "be" has no tense of its own; the auxiliary
     // before it decides.
-    let participle = d == Direction::Past && i > 0 && toks[i - 1].kind == Kind::Word && {
-        let prev = toks[i - 1].text(text);
-        prev.eq_ignore_ascii_case("be") || prev.eq_ignore_ascii_case("being")
-    };
+    let participle = d == Direction::Past && prev_is(&["be", "being"]);
     if noun || participle {
         return None;
     }
     // "could have emerged", "would have met": a modal's perfect looks back.
-    let perfect =
-        d == Direction::Future && toks.get(i + 1).is_some_and(|n| n.kind == Kind::Word && n.text(text).eq_ignore_ascii_case("have"));
+    let perfect = d == Direction::Future && ctx.word_is(i + 1, &["have"]);
     Some(if perfect { Direction::Past } else { d })
 }
 
 /// The cue of one word: its lexicon reading (`lexicon/tense.tsv`), else a past tense in
 /// "-ed" ("announced"), unless capitalised ("Ted").
-fn cue(tok: &Token, text: &str) -> Option<Direction> {
+fn cue(ctx: &Ctx<'_>, i: usize) -> Option<Direction> {
+    let tok = &ctx.toks[i];
     if tok.kind != Kind::Word {
         return None;
     }
@@ -88,7 +81,7 @@ fn cue(tok: &Token, text: &str) -> Option<Direction> {
         Some(TenseCue::Past) => Some(Direction::Past),
         Some(TenseCue::NotPast) => None,
         None => {
-            let w = tok.text(text).as_bytes();
+            let w = tok.text(ctx.text).as_bytes();
             let ed = w.len() > 4 && w[w.len() - 2..].eq_ignore_ascii_case(b"ed");
             (ed && !tok.capitalized()).then_some(Direction::Past)
         }
@@ -97,50 +90,50 @@ fn cue(tok: &Token, text: &str) -> Option<Direction> {
 
 /// "to resume", "set to expire": an infinitive points ahead of the anchor.
 /// "according to the", "to Cuba" do not.
-fn infinitive(toks: &[Token], text: &str, i: usize) -> Option<Direction> {
+fn infinitive(ctx: &Ctx<'_>, i: usize) -> Option<Direction> {
     const NOT_VERBS: &[&str] = &[
         "the", "a", "an", "his", "her", "their", "its", "this", "that", "these", "those", "be", "have", "date", "more", "about", "some",
         "all", "as",
     ];
-    let t = &toks[i];
-    if t.kind != Kind::Word || !t.text(text).eq_ignore_ascii_case("to") {
+    if !ctx.word_is(i, &["to"]) {
         return None;
     }
-    let next = toks.get(i + 1).filter(|n| n.kind == Kind::Word && !n.capitalized())?;
-    let w = next.text(text);
-    if NOT_VERBS.iter().any(|v| v.eq_ignore_ascii_case(w)) || w.ends_with("ed") || w.ends_with("ing") || w.ends_with('s') {
+    let next = ctx.toks.get(i + 1).filter(|n| n.kind == Kind::Word && !n.capitalized())?;
+    let w = next.text(ctx.text);
+    if ctx.word_is(i + 1, NOT_VERBS) || w.ends_with("ed") || w.ends_with("ing") || w.ends_with('s') {
         return None;
     }
     // "was shot to death", "was pleased to note": the "to" belongs to a past verb.
     // ("set to expire" and "due to" look ahead.)
-    if i > 0 && !toks[i - 1].text(text).eq_ignore_ascii_case("set") && cue(&toks[i - 1], text) == Some(Direction::Past) {
+    if i > 0 && !ctx.word_is(i - 1, &["set"]) && cue(ctx, i - 1) == Some(Direction::Past) {
         return Some(Direction::Past);
     }
     Some(Direction::Future)
 }
 
 /// "Wednesday's ruling": a possessive date names something that has happened.
-fn possessive(toks: &[Token], text: &str, after: usize) -> bool {
-    let (Some(apos), Some(s)) = (toks.get(after), toks.get(after + 1)) else { return false };
+fn possessive(ctx: &Ctx<'_>, after: usize) -> bool {
+    let (Some(apos), Some(s)) = (ctx.toks.get(after), ctx.toks.get(after + 1)) else { return false };
     apos.kind == Kind::Punct
         && matches!(char::from_u32(apos.num), Some('\'' | '’'))
         && apos.gap == Gap::None
         && s.gap == Gap::None
-        && s.text(text).eq_ignore_ascii_case("s")
+        && s.text(ctx.text).eq_ignore_ascii_case("s")
 }
 
 /// "had been due to expire Friday", "had been scheduled to expire at midnight Friday":
 /// a plan in the pluperfect is a past one, whatever its own words say.
-fn pluperfect_before(toks: &[Token], text: &str, i: usize) -> bool {
-    (i.saturating_sub(4)..i).rev().take_while(|&k| toks[k].kind == Kind::Word).any(|k| toks[k].text(text).eq_ignore_ascii_case("had"))
+fn pluperfect_before(ctx: &Ctx<'_>, i: usize) -> bool {
+    (i.saturating_sub(4)..i).rev().take_while(|&k| ctx.toks[k].kind == Kind::Word).any(|k| ctx.word_is(k, &["had"]))
 }
 
 /// The direction of the nearest tense cue for tokens `first..last`.
-pub fn direction(toks: &[Token], text: &str, first: usize, last: usize) -> Direction {
-    if possessive(toks, text, last) {
+pub fn direction(ctx: &Ctx<'_>, first: usize, last: usize) -> Direction {
+    let toks = ctx.toks;
+    if possessive(ctx, last) {
         return Direction::Past;
     }
-    if first > 0 && toks[first - 1].kind == Kind::Word && toks[first - 1].text(text).eq_ignore_ascii_case("since") {
+    if first > 0 && ctx.word_is(first - 1, &["since"]) {
         return Direction::Since;
     }
     // Backwards, within the sentence.
@@ -153,11 +146,11 @@ pub fn direction(toks: &[Token], text: &str, first: usize, last: usize) -> Direc
         i -= 1;
         // A comma closes the clause the date belongs to: in "to overturn the decision,
         // but in March a judge ruled", "to overturn" is another clause's verb.
-        if ends_sentence(toks, text, i) || toks[i].is_punct(',') {
+        if ends_sentence(ctx, i) || toks[i].is_punct(',') {
             break;
         }
-        if let Some(d) = cue_at(toks, text, i).or_else(|| infinitive(toks, text, i)) {
-            return if d == Direction::Future && pluperfect_before(toks, text, i) { Direction::Past } else { d };
+        if let Some(d) = cue_at(ctx, i).or_else(|| infinitive(ctx, i)) {
+            return if d == Direction::Future && pluperfect_before(ctx, i) { Direction::Past } else { d };
         }
         steps += 1;
     }
@@ -165,10 +158,10 @@ pub fn direction(toks: &[Token], text: &str, first: usize, last: usize) -> Direc
     let mut j = last;
     steps = 0;
     while j < toks.len() && steps < 20 {
-        if ends_sentence(toks, text, j) || (toks[j].gap == Gap::Newline && j != last) {
+        if ends_sentence(ctx, j) || (toks[j].gap == Gap::Newline && j != last) {
             break;
         }
-        if let Some(d) = cue_at(toks, text, j) {
+        if let Some(d) = cue_at(ctx, j) {
             return d;
         }
         j += 1;
