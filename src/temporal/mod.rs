@@ -77,6 +77,7 @@ impl Tagger {
         let mut found = find(&ctx);
         found.retain(|m| !passes::quoted_title(&ctx, m));
         for m in &mut found {
+            passes::widen_with_day_before(&ctx, m);
             passes::widen_with_part(&ctx, m);
             passes::widen_with_or_so(&ctx, m);
         }
@@ -337,11 +338,16 @@ mod tests {
             ("in mid-2017", Mod::Mid),
             ("by mid-afternoon", Mod::Mid),
             ("in the early morning", Mod::Start),
+            ("debt at end-March", Mod::End),
+            ("by end-2019", Mod::End),
+            ("since start-June", Mod::Start),
         ] {
             let found = tag(text, Some(rules::example_dct()));
             assert_eq!(found.len(), 1, "{text}: {found:?}");
             assert_eq!(found[0].modifier, Some(want), "{text}");
         }
+        // Only written tight: "at the end - March" is not one phrase, nor "in the end March".
+        assert_eq!(tag("in the end March came", Some(rules::example_dct()))[0].modifier, None);
     }
 
     #[test]
@@ -377,6 +383,20 @@ mod tests {
         assert_eq!(found("held from 5 to 7 June in Biarritz"), [("5".into(), "2018-06-05".into()), ("7 June".into(), "2018-06-07".into())]);
         assert_eq!(found("held 5-7 June in Biarritz"), [("5".into(), "2018-06-05".into()), ("7 June".into(), "2018-06-07".into())]);
         assert_eq!(found("it sold 5 to 7 June contracts"), [("7 June".to_string(), "2018-06-07".to_string())]);
+    }
+
+    #[test]
+    fn the_day_before_a_named_day_is_one_expression() {
+        let dct = Some(rules::example_dct());
+        let found = |text: &str| -> Vec<(String, String)> {
+            tag(text, dct).iter().map(|t| (text[t.start..t.end].to_string(), t.value.to_string())).collect()
+        };
+        assert_eq!(found("She arrived the day before last Tuesday."), [("the day before last Tuesday".into(), "2018-12-10".into())]);
+        assert_eq!(found("The vote was held the day after Thanksgiving."), [("the day after Thanksgiving".into(), "2018-11-23".into())]);
+        assert_eq!(found("It opens the day before Dec. 24, 2019."), [("the day before Dec. 24, 2019".into(), "2019-12-23".into())]);
+        // "a day" is a duration of its own; "the day before the vote" has no named day.
+        assert_eq!(found("a day after Christmas"), [("a day".into(), "P1D".into()), ("Christmas".into(), "2018-12-25".into())]);
+        assert_eq!(found("the day before the vote"), Vec::<(String, String)>::new());
     }
 
     #[test]

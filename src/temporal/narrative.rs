@@ -11,7 +11,10 @@ use super::{Timex, TimexValue, lexicon, tense};
 
 /// Whether a resolved value moves the narrative reference time.
 fn sets_reference(raw: &Raw, value: &TimexValue) -> Option<NaiveDate> {
-    let explicit = matches!(raw, Raw::Absolute(_) | Raw::Named { .. } | Raw::Anaphoric(_) | Raw::Deictic { .. } | Raw::Time { .. });
+    let explicit = matches!(
+        raw,
+        Raw::Absolute(_) | Raw::Named { .. } | Raw::Anaphoric(_) | Raw::DaysFrom { .. } | Raw::Deictic { .. } | Raw::Time { .. }
+    );
     if !explicit {
         return None;
     }

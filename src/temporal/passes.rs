@@ -90,6 +90,28 @@ pub(super) fn clock_on_day(ctx: &Ctx<'_>, found: &mut [RawTimex]) {
     }
 }
 
+/// "the day before Christmas", "the day after last Tuesday": a day counted from the
+/// day named right after (TimeML tags the whole phrase with the day it means).
+pub(super) fn widen_with_day_before(ctx: &Ctx<'_>, m: &mut RawTimex) {
+    let named_day = matches!(
+        m.raw,
+        Raw::Named { what: raw::Cyclic::Weekday(_) | raw::Cyclic::MonthDay(..) | raw::Cyclic::Holiday(_), .. }
+            | Raw::Absolute(TimexValue::Day(_))
+    );
+    // "a day after Christmas" is left alone: "a day" is a duration of its own.
+    if !named_day || m.modifier.is_some() || m.first < 3 {
+        return;
+    }
+    let (the, rel) = (m.first - 3, m.first - 1);
+    if !ctx.word_is(the, &["the"]) || !ctx.word_is(the + 1, &["day"]) || !ctx.word_is(rel, &["before", "after"]) {
+        return;
+    }
+    let days = if ctx.word_is(rel, &["before"]) { -1 } else { 1 };
+    let named = std::mem::replace(&mut m.raw, Raw::VagueDuration);
+    m.raw = Raw::DaysFrom { day: Box::new(named), days };
+    m.first = the;
+}
+
 /// Widens a calendar match by a part-of-period phrase before it:
 /// "early 2024", "mid-November", "late last year", "the end of 1994".
 pub(super) fn widen_with_part(ctx: &Ctx<'_>, m: &mut RawTimex) {
@@ -99,10 +121,13 @@ pub(super) fn widen_with_part(ctx: &Ctx<'_>, m: &mut RawTimex) {
         return;
     }
     let Some(mut i) = m.first.checked_sub(1) else { return };
-    // "mid-2017": the hyphen is tight on both sides.
+    // "mid-2017": the hyphen is tight on both sides. Business copy also writes
+    // "at end-March", "by end-2023", "since start-June".
+    let mut hyphened = false;
     if ctx.toks[i].is_punct('-') && ctx.toks[i].gap == Gap::None && ctx.toks[m.first].gap == Gap::None {
-        let Some(j) = i.checked_sub(1) else { return };
+        let Some(j) = i.checked_sub(1).filter(|&j| ctx.toks[j].kind == Kind::Word) else { return };
         i = j;
+        hyphened = true;
     }
     // "the end of", "the beginning of", "the middle of".
     if ctx.word_is(i, &["of"]) {
@@ -118,7 +143,7 @@ pub(super) fn widen_with_part(ctx: &Ctx<'_>, m: &mut RawTimex) {
             m.first = i;
         }
         return;
-    } else if !calendar || !ctx.word_is(i, &["early", "mid", "late", "middle"]) {
+    } else if !calendar || !(ctx.word_is(i, &["early", "mid", "late", "middle"]) || hyphened && ctx.word_is(i, &["end", "start"])) {
         return;
     }
     let Some(part) = ctx.toks[i].lex().part.or_else(|| ctx.word_is(i, &["turn"]).then_some(Mod::Start)) else { return };

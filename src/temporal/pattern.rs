@@ -347,7 +347,15 @@ impl<'a> Ctx<'a> {
             return true;
         }
         match prev.kind {
-            Kind::Word | Kind::Number => false,
+            // The "T" of an ISO 8601 date and time, "2018-12-05T14:30".
+            Kind::Word => {
+                i >= 2
+                    && prev.end - prev.start == 1
+                    && prev.text(self.text).eq_ignore_ascii_case("t")
+                    && self.toks[i - 2].kind == Kind::Number
+                    && prev.gap == Gap::None
+            }
+            Kind::Number => false,
             Kind::Punct => !matches!(char::from_u32(prev.num), Some('$' | '£' | '€' | '¥' | '#' | '.' | ',' | '/' | ':')),
         }
     }
@@ -631,12 +639,22 @@ impl<'a> Ctx<'a> {
         Some((pm, i + 1))
     }
 
+    /// A time zone abbreviation: "GMT", "EST" (upper case only: "est" and "Pt" are words).
+    fn zone(&self, i: usize) -> bool {
+        self.tok(i).is_some_and(|t| {
+            t.kind == Kind::Word
+                && t.text(self.text).bytes().all(|b| b.is_ascii_uppercase())
+                && ZONES.iter().any(|z| token_is(t, self.text, z))
+        })
+    }
+
     fn clock(&self, i: usize) -> Option<(u32, u32, usize)> {
         let h = self.tok(i)?;
         let c = self.tok(i + 1)?;
         let m = self.tok(i + 2)?;
-        // "15:30"; "9.30am" (British) only with its a.m./p.m., where "9.30" is no decimal.
-        let separator = c.is_punct(':') || c.is_punct('.') && self.am_pm(i + 3).is_some();
+        // "15:30"; "9.30am" and "09.30 GMT" (British) only with a.m./p.m. or a time
+        // zone after them, where "9.30" is no decimal.
+        let separator = c.is_punct(':') || c.is_punct('.') && (self.am_pm(i + 3).is_some() || self.zone(i + 3));
         if h.kind != Kind::Number
             || h.digits > 2
             || !self.plain_number_left(i)
@@ -1040,15 +1058,10 @@ fn elem(ctx: &Ctx<'_>, e: &E, i: usize, caps: &mut Slots) -> Option<usize> {
             caps.pm = Some(pm);
             Some(j)
         }
-        E::Zone => {
-            if t.kind != Kind::Word || !t.text(ctx.text).bytes().all(|b| b.is_ascii_uppercase()) {
-                return None;
-            }
-            ZONES.iter().any(|z| token_is(t, ctx.text, z)).then(|| {
-                caps.zone = true;
-                i + 1
-            })
-        }
+        E::Zone => ctx.zone(i).then(|| {
+            caps.zone = true;
+            i + 1
+        }),
         E::Decade => {
             let (d, j) = ctx.decade(i)?;
             caps.decade = Some(d);

@@ -78,6 +78,11 @@ pub enum Raw {
     },
     /// The ISO week holding a day: "the week of March 6".
     WeekOf(Box<Raw>),
+    /// A day counted from a named one: "the day before Christmas" (-1).
+    DaysFrom {
+        day: Box<Raw>,
+        days: i32,
+    },
     /// Resolved against the narrative reference time rather than the document
     /// date: "the previous Friday", "the following Monday".
     Anaphoric(Box<Raw>),

@@ -44,6 +44,10 @@ pub fn resolve(raw: &Raw, dir: Direction, anchors: Anchors) -> TimexValue {
             TimexValue::Day(d) => TimexValue::Week(d.iso_week().year(), d.iso_week().week()),
             _ => unresolved("XXXX-WXX"),
         },
+        Raw::DaysFrom { day, days } => match resolve(day, dir, anchors) {
+            TimexValue::Day(d) => add_days(d, i64::from(*days)).map_or_else(|| unresolved(UNRESOLVED_DAY), TimexValue::Day),
+            _ => unresolved(UNRESOLVED_DAY),
+        },
         Raw::Anaphoric(inner) => resolve(inner, dir, Anchors { dct: anchor_for(true), reference: anchors.reference }),
         Raw::Deictic { days } => match anchors.dct.and_then(|d| add_days(d, *days as i64)) {
             Some(d) => TimexValue::Day(d),

@@ -53,6 +53,9 @@ fn plain(raw: Raw) -> Option<(Raw, Option<Mod>)> {
     Some((raw, None))
 }
 
+/// What follows "Sept. 11" when it names the 2001 attacks.
+const ATTACK_WORDS: &[&str] = &["attacks", "attack", "terrorist", "terror", "hijackers", "hijackings", "commission", "memorial", "victims"];
+
 fn full_date(c: &Caps) -> Option<(Raw, Option<Mod>)> {
     let d = NaiveDate::from_ymd_opt(c.year?, c.month?, c.day?)?;
     plain(Raw::Absolute(TimexValue::Day(d)))
@@ -199,6 +202,19 @@ pub static RULES: &[Rule] = &[
         examples: &[ex("released 2018-12-05 at", "2018-12-05", "2018-12-05"), no("call 555-1234 please")],
     },
     Rule {
+        name: "iso_date_time",
+        // ISO 8601 as feeds and web pages stamp a story: "2018-12-05T14:30:00Z".
+        pattern: &[NumYear, J('-'), Tight(&MonthNum), J('-'), Tight(&DayNum), Tight(&W(&["t"])), Tight(&Clock), Opt(&[Tight(&W(&["z"]))])],
+        make: |c| {
+            let day = Raw::Absolute(TimexValue::Day(NaiveDate::from_ymd_opt(c.year?, c.month?, c.day?)?));
+            plain(Raw::Time { day: Some(Box::new(day)), time: DayTime::Clock { hour: c.hour?, minute: c.minute } })
+        },
+        examples: &[
+            ex("Published 2018-12-05T14:30:00Z by", "2018-12-05T14:30:00Z", "2018-12-05T14:30"),
+            ex("at 2018-12-05T09:05+01:00", "2018-12-05T09:05", "2018-12-05T09:05"),
+        ],
+    },
+    Rule {
         name: "numeric_date_us",
         // US order by default; a first part over 12 can only be a day.
         pattern: &[Alt(&[&[MonthNum, J('/'), Tight(&DayNum)], &[DayNum, J('/'), Tight(&MonthNum)]]), J('/'), Tight(&NumYear)],
@@ -256,6 +272,27 @@ pub static RULES: &[Rule] = &[
         ],
     },
     Rule {
+        name: "nine_eleven",
+        // The one day news names without its year, and without meaning this year's:
+        // "9/11", "since the Sept. 11 attacks". (A month and day alone otherwise need a year
+        // to be a numeric date: "a 3/4 majority".)
+        pattern: &[Alt(&[&[MonthNum, J('/'), Tight(&DayNum)], &[Month, Day, Followed(ATTACK_WORDS)]])],
+        make: |c| {
+            if (c.month?, c.day?) != (9, 11) {
+                return None;
+            }
+            plain(Raw::Absolute(TimexValue::Day(NaiveDate::from_ymd_opt(2001, 9, 11)?)))
+        },
+        examples: &[
+            ex("Security tightened after 9/11.", "9/11", "2001-09-11"),
+            ex("since the Sept. 11 attacks on New York", "Sept. 11", "2001-09-11"),
+            ex("the September 11 terrorist attacks", "September 11", "2001-09-11"),
+            ex("on 9/11/2001", "9/11/2001", "2001-09-11"),
+            no("a 3/4 majority"),
+            no("the 9/10 split"),
+        ],
+    },
+    Rule {
         name: "month_day",
         pattern: &[Opt(&[Opt(&[Shift, Opt(&[Shift])]), Weekday, Opt(&[P(',')])]), Opt(&[Shift]), Month, Day],
         make: month_day,
@@ -264,7 +301,7 @@ pub static RULES: &[Rule] = &[
             ex("stocks fell on Friday Oct. 13 when", "Friday Oct. 13", "2018-10-13"),
             ex("is this coming Sunday, December sixteenth. A", "this coming Sunday, December sixteenth", "2018-12-16"),
             ex("On Dec. 5, BT Group announced", "Dec. 5", "2018-12-05"),
-            ex("the Sept. 11 attacks", "Sept. 11", "2018-09-11"),
+            ex("the Sept. 11 meeting", "Sept. 11", "2018-09-11"),
             ex("will vote on Jan. 2", "Jan. 2", "2019-01-02"),
             ex("was shot last Oct. 23 at home", "last Oct. 23", "2018-10-23"),
             no("Feb 30 was cited"),
@@ -773,8 +810,10 @@ pub static RULES: &[Rule] = &[
             ex("On Dec. 5, 2018 the plant closed at 10:35 a.m. and", "10:35 a.m.", "2018-12-05T10:35"),
             ex("at 10:35 a.m. Tuesday", "10:35 a.m. Tuesday", "2018-12-11T10:35"),
             ex("talks resume at 9.30am today", "9.30am today", "2018-12-13T09:30"),
+            ex("Last modified on Thu 13 Dec 2018 09.30 GMT", "09.30 GMT", "2018-12-13T09:30"),
             no("won 3:2 at"),
             no("rose 9.30 percent"),
+            no("rose 9.30 in Paris"),
         ],
     },
     Rule {
@@ -965,6 +1004,28 @@ pub static RULES: &[Rule] = &[
         examples: &[
             ex("She arrived the day before yesterday.", "the day before yesterday", "2018-12-11"),
             ex("due the day after tomorrow", "the day after tomorrow", "2018-12-15"),
+        ],
+    },
+    Rule {
+        name: "unit_before_last",
+        // "the week before last", "the year after next": two units back or ahead. The
+        // phrase must end there: "the day before last Tuesday" counts from a Tuesday.
+        pattern: &[The, Unit, W(&["before", "after"]), Shift, End],
+        make: |c| {
+            let by = match (c.word, c.shift) {
+                (Some("before"), Some(-1)) => -2,
+                (Some("after"), Some(1)) => 2,
+                _ => return None,
+            };
+            if c.unit_plural {
+                return None;
+            }
+            plain(Raw::Shifted { unit: c.unit?, by, anaphoric: false })
+        },
+        examples: &[
+            ex("He resigned the week before last.", "the week before last", "2018-W48"),
+            ex("The vote is due the month after next, officials said.", "the month after next", "2019-02"),
+            no("the week before next"),
         ],
     },
     Rule {
@@ -1316,7 +1377,13 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         name: "the_future_past",
-        pattern: &[Opt(THE), Opt(&[W(&["near", "distant", "foreseeable", "immediate", "recent"])]), W(&["future", "past"])],
+        // "the future of our peoples" is a noun's fate, not a time.
+        pattern: &[
+            Opt(THE),
+            Opt(&[W(&["near", "distant", "foreseeable", "immediate", "recent"])]),
+            W(&["future", "past"]),
+            NotFollowed(&["of"]),
+        ],
         make: |c| {
             // Bare "future" is mostly an adjective ("future growth").
             let past = matches!(c.word, Some("past"));
@@ -1329,6 +1396,7 @@ pub static RULES: &[Rule] = &[
             ex("in the future the", "the future", "FUTURE_REF"),
             ex("in the near future", "the near future", "FUTURE_REF"),
             ex("in the past it", "the past", "PAST_REF"),
+            no("important to the future of our peoples"),
         ],
     },
     Rule {

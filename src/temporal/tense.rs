@@ -89,11 +89,11 @@ fn cue(ctx: &Ctx<'_>, i: usize) -> Option<Direction> {
 }
 
 /// "to resume", "set to expire": an infinitive points ahead of the anchor.
-/// "according to the", "to Cuba" do not.
+/// "according to the", "to Cuba", "equity to total assets" do not.
 fn infinitive(ctx: &Ctx<'_>, i: usize) -> Option<Direction> {
     const NOT_VERBS: &[&str] = &[
         "the", "a", "an", "his", "her", "their", "its", "this", "that", "these", "those", "be", "have", "date", "more", "about", "some",
-        "all", "as",
+        "all", "as", "total",
     ];
     if !ctx.word_is(i, &["to"]) {
         return None;
@@ -213,6 +213,11 @@ mod tests {
     fn an_infinitive_after_a_past_verb_is_past() {
         assert_eq!(value("He was shot to death on the night of Oct. 23 in his kitchen.", "1999-05-05"), "1998-10-23");
         assert_eq!(value("The talks are set to resume on Oct. 23.", "1999-05-05"), "1999-10-23");
+    }
+
+    #[test]
+    fn to_before_a_noun_is_no_infinitive() {
+        assert_eq!(value("Its ratio of equity to total assets as of Sept. 30 was 3.6%.", "1989-10-26"), "1989-09-30");
     }
 
     #[test]
