@@ -66,6 +66,8 @@ pub enum RefKind {
 pub enum TenseCue {
     Future,
     Past,
+    /// A simple past that is no participle: "fell", "came".
+    PastFinite,
     /// Ends in "-ed" but is no past tense: "hundred", "planned".
     NotPast,
 }
@@ -232,6 +234,7 @@ impl Lexicon {
             match r[1] {
                 "future" => e.tense = Some(TenseCue::Future),
                 "past" => e.tense = Some(TenseCue::Past),
+                "past-finite" => e.tense = Some(TenseCue::PastFinite),
                 "not-past" => e.tense = Some(TenseCue::NotPast),
                 // Read in pairs by tense.rs: the word needs an entry, nothing more.
                 "phrase" => {}

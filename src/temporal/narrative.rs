@@ -34,8 +34,16 @@ fn reports_months(ctx: &Ctx<'_>, m: &RawTimex) -> bool {
 /// Whether a match names a period the story moves to ("in June 1998", "last year"),
 /// rather than measuring, counting back from one, or repeating.
 fn names_a_period(raw: &Raw) -> bool {
-    matches!(raw, Raw::Absolute(_) | Raw::Named { .. } | Raw::Anaphoric(_) | Raw::Deictic { .. } | Raw::Time { .. })
-        || matches!(raw, Raw::Shifted { anaphoric: false, .. })
+    matches!(
+        raw,
+        Raw::Absolute(_)
+            | Raw::Named { .. }
+            | Raw::WeekOf(_)
+            | Raw::DaysFrom { .. }
+            | Raw::Anaphoric(_)
+            | Raw::Deictic { .. }
+            | Raw::Time { .. }
+    ) || matches!(raw, Raw::Shifted { anaphoric: false, .. })
 }
 
 /// "that year", "later that year", "the following month": counted from the last period
@@ -108,9 +116,12 @@ pub(super) fn resolve_all(ctx: &Ctx<'_>, found: &[RawTimex], dct: Option<NaiveDa
     let mut out = Vec::with_capacity(found.len());
     for m in found {
         let dir = match m.raw {
-            Raw::Named { .. } | Raw::Time { .. } | Raw::Anaphoric(_) | Raw::Shifted { unit: lexicon::Unit::Weekend, .. } => {
-                tense::direction(ctx, m.first, m.last)
-            }
+            Raw::Named { .. }
+            | Raw::WeekOf(_)
+            | Raw::DaysFrom { .. }
+            | Raw::Time { .. }
+            | Raw::Anaphoric(_)
+            | Raw::Shifted { unit: lexicon::Unit::Weekend, .. } => tense::direction(ctx, m.first, m.last),
             _ => Direction::Unknown,
         };
         let year_back = year_back_from_quarter(&m.raw, last_value.as_ref());

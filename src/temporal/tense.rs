@@ -78,7 +78,7 @@ fn cue(ctx: &Ctx<'_>, i: usize) -> Option<Direction> {
     }
     match tok.lex().tense {
         Some(TenseCue::Future) => Some(Direction::Future),
-        Some(TenseCue::Past) => Some(Direction::Past),
+        Some(TenseCue::Past | TenseCue::PastFinite) => Some(Direction::Past),
         Some(TenseCue::NotPast) => None,
         None => {
             let w = tok.text(ctx.text).as_bytes();
@@ -127,6 +127,17 @@ fn pluperfect_before(ctx: &Ctx<'_>, i: usize) -> bool {
     (i.saturating_sub(4)..i).rev().take_while(|&k| ctx.toks[k].kind == Kind::Word).any(|k| ctx.word_is(k, &["had"]))
 }
 
+/// "fell", "came": a simple past that no passive or perfect can hide behind.
+fn finite_past(ctx: &Ctx<'_>, i: usize) -> bool {
+    ctx.toks[i].lex().tense == Some(TenseCue::PastFinite)
+}
+
+/// "until mid-November", "by year end", "the Jan. 14 deadline": a limit set in the past
+/// may still lie ahead.
+fn looks_ahead(ctx: &Ctx<'_>, first: usize, last: usize) -> bool {
+    first > 0 && ctx.word_is(first - 1, &["until", "till", "by", "for", "before"]) || ctx.word_is(last, &["deadline", "target"])
+}
+
 /// The direction of the nearest tense cue for tokens `first..last`.
 pub fn direction(ctx: &Ctx<'_>, first: usize, last: usize) -> Direction {
     let toks = ctx.toks;
@@ -150,6 +161,9 @@ pub fn direction(ctx: &Ctx<'_>, first: usize, last: usize) -> Direction {
             break;
         }
         if let Some(d) = cue_at(ctx, i).or_else(|| infinitive(ctx, i)) {
+            if d == Direction::Past && finite_past(ctx, i) && !looks_ahead(ctx, first, last) {
+                return Direction::Since;
+            }
             return if d == Direction::Future && pluperfect_before(ctx, i) { Direction::Past } else { d };
         }
         steps += 1;
@@ -162,6 +176,9 @@ pub fn direction(ctx: &Ctx<'_>, first: usize, last: usize) -> Direction {
             break;
         }
         if let Some(d) = cue_at(ctx, j) {
+            if d == Direction::Past && finite_past(ctx, j) && !looks_ahead(ctx, first, last) {
+                return Direction::Since;
+            }
             return d;
         }
         j += 1;
@@ -213,6 +230,18 @@ mod tests {
     fn an_infinitive_after_a_past_verb_is_past() {
         assert_eq!(value("He was shot to death on the night of Oct. 23 in his kitchen.", "1999-05-05"), "1998-10-23");
         assert_eq!(value("The talks are set to resume on Oct. 23.", "1999-05-05"), "1999-10-23");
+    }
+
+    #[test]
+    fn a_simple_past_tells_of_a_period_begun() {
+        // "fell" can be no passive: last January, not next, in a December story.
+        assert_eq!(value("In January, prices fell.", "2018-12-13"), "2018-01");
+        assert_eq!(value("Snow fell in the first week of January.", "2018-12-13"), "2018-W01");
+        // A limit set in the past may lie ahead.
+        assert_eq!(value("He gave them until January to leave.", "2018-12-13"), "2019-01");
+        assert_eq!(value("Officials gave no reason for the Jan. 14 deadline.", "2000-01-05"), "2000-01-14");
+        // An "-ed" past may be a passive: the nearer one still wins.
+        assert_eq!(value("The report is expected in January.", "2018-12-13"), "2019-01");
     }
 
     #[test]
