@@ -606,19 +606,20 @@ pub static RULES: &[Rule] = &[
             Opt(&[J('-')]),
             W(&["half"]),
             NotFollowed(&["hour", "hours", "century", "decade", "dozen", "mile", "point", "percent", "an", "a"]),
-            Opt(&[W(&["of"]), Opt(FISCAL), Year]),
+            Opt(&[Alt(&[&[W(&["of"]), Opt(FISCAL), Year], OF_SHIFTED_YEAR])]),
         ],
         make: |c| {
-            // Without an ordinal the pattern read "latter" or "last" (`c.word` is "half" by now).
-            let h = match (c.ordinal, c.word) {
-                (Some(h @ 1..=2), _) => h as u32,
-                (None, _) => 2,
+            // Without an ordinal the pattern read "latter" or "last".
+            let h = match c.ordinal {
+                Some(h @ 1..=2) => h as u32,
+                None => 2,
                 _ => return None,
             };
-            plain(Raw::Named { what: Cyclic::Half(h), year: year_spec(c), shift: None })
+            plain(Raw::Named { what: Cyclic::Half(h), year: of_shifted_year(c).unwrap_or_else(|| year_spec(c)), shift: None })
         },
         examples: &[
             ex("in the first half of 2019", "the first half of 2019", "2019-H1"),
+            ex("by the second half of next year", "the second half of next year", "2019-H2"),
             ex("a second-half recovery", "second-half", "2018-H2"),
             ex("in the last half of 1989 the", "the last half of 1989", "1989-H2"),
             no("in the last half hour"),
@@ -992,6 +993,17 @@ pub static RULES: &[Rule] = &[
             // An offset keeps its unit's granularity, as "two weeks ago" does.
             ex("results come two weeks from now.", "two weeks from now", "2018-W52"),
             ex("A year from now, the rules change", "A year from now", "2019"),
+        ],
+    },
+    Rule {
+        name: "units_time",
+        // "in two weeks' time", "in a year's time": British for "two weeks from now".
+        pattern: &[Opt(&[Approx]), Alt(&[&[Num], &[Quant]]), Unit, J('\''), Opt(&[Tight(&W(&["s"]))]), W(&["time"])],
+        make: |c| Some((Raw::Offset { unit: c.unit?, amount: amount(c), dir: 1, anaphoric: false }, c.approx)),
+        examples: &[
+            ex("The election is in two weeks' time.", "two weeks' time", "2018-W52"),
+            ex("It will be built in a year's time.", "a year's time", "2019"),
+            no("at the time"),
         ],
     },
     Rule {

@@ -127,15 +127,21 @@ fn pluperfect_before(ctx: &Ctx<'_>, i: usize) -> bool {
     (i.saturating_sub(4)..i).rev().take_while(|&k| ctx.toks[k].kind == Kind::Word).any(|k| ctx.word_is(k, &["had"]))
 }
 
-/// "fell", "came": a simple past that no passive or perfect can hide behind.
+/// "fell", "came", "was arrested": a past that no present passive ("is expected") can
+/// hide behind.
 fn finite_past(ctx: &Ctx<'_>, i: usize) -> bool {
-    ctx.toks[i].lex().tense == Some(TenseCue::PastFinite)
+    // "was arrested": a past passive is as certain. (Without its auxiliary an "-ed"
+    // word is as often an adjective, "the reduced dividend is payable Jan. 2", and a
+    // version that read those as past lost 3 values on TBAQ.)
+    let past_passive = ctx.toks[i].lex().tense.is_none() && i > 0 && ctx.word_is(i - 1, &["was", "were"]);
+    ctx.toks[i].lex().tense == Some(TenseCue::PastFinite) || past_passive
 }
 
-/// "until mid-November", "by year end", "the Jan. 14 deadline": a limit set in the past
+/// "until mid-November", "extended to Nov. 16", "the Jan. 14 deadline": a limit set in the past
 /// may still lie ahead.
 fn looks_ahead(ctx: &Ctx<'_>, first: usize, last: usize) -> bool {
-    first > 0 && ctx.word_is(first - 1, &["until", "till", "by", "for", "before"]) || ctx.word_is(last, &["deadline", "target"])
+    first > 0 && ctx.word_is(first - 1, &["until", "till", "to", "through", "into", "by", "for", "before"])
+        || ctx.word_is(last, &["deadline", "target"])
 }
 
 /// The direction of the nearest tense cue for tokens `first..last`.
@@ -237,6 +243,8 @@ mod tests {
         // "fell" can be no passive: last January, not next, in a December story.
         assert_eq!(value("In January, prices fell.", "2018-12-13"), "2018-01");
         assert_eq!(value("Snow fell in the first week of January.", "2018-12-13"), "2018-W01");
+        assert_eq!(value("The suspect was arrested on Dec. 31.", "2018-12-13"), "2017-12-31");
+        assert_eq!(value("The deadline was extended to Nov. 16.", "1989-10-30"), "1989-11-16");
         // A limit set in the past may lie ahead.
         assert_eq!(value("He gave them until January to leave.", "2018-12-13"), "2019-01");
         assert_eq!(value("Officials gave no reason for the Jan. 14 deadline.", "2000-01-05"), "2000-01-14");
