@@ -81,3 +81,17 @@ fn nothing_else_is_merged_across_articles() {
     let boeing_777 = article(&tl, "Boeing unveils long-range 777");
     assert!(tl.events.iter().filter(|e| sources(e).contains(&boeing_777)).all(|e| sources(e).len() == 1));
 }
+
+/// The first mention is the one the title was read from: every word of the title is
+/// in its sentence, so a reader (and the CSV's one sentence column) sees the source.
+#[test]
+fn the_first_mention_is_the_title_s_source() {
+    let tl = a380();
+    for e in &tl.events {
+        let sentence = e.mentions[0].sentence.to_lowercase();
+        for word in e.title.trim_end_matches('…').split_whitespace() {
+            let word = word.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+            assert!(sentence.contains(&word), "{:?}: {word:?} not in the first mention's sentence {sentence:?}", e.title);
+        }
+    }
+}

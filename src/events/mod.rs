@@ -547,9 +547,11 @@ fn event_of(group: &[usize], found: &[Found], articles: &[Article]) -> Event {
     let best = *group.iter().min_by_key(|&&i| (found[i].span_days(), i)).expect("groups are never empty");
     let b = &found[best];
     let text = &articles[b.article].text;
-    let mentions = group
-        .iter()
-        .map(|&i| {
+    // The mention the title comes from goes first, so that a reader (or the CSV's
+    // one "sentence" column) sees the sentence the title was read from.
+    let mentions = std::iter::once(best)
+        .chain(group.iter().copied().filter(|&i| i != best))
+        .map(|i| {
             let f = &found[i];
             let t = &articles[f.article].text;
             Mention {
