@@ -52,6 +52,9 @@ pub enum E {
     NotSurname,
     /// Not "'s" and a generic noun: "today's youth" is the present age, not a day.
     NotContemporary,
+    /// Not "of" and another period than a year: "the first half of the decade", "the
+    /// fourth quarter of the game" (but "the third quarter of $226 million" passes).
+    NotOfAnotherPeriod,
     /// The word just read is not a sentence's opening "Now," (a discourse marker).
     NotDiscourseMarker,
     /// The word just read does not start a hyphenated compound ("day-long").
@@ -136,6 +139,7 @@ impl E {
                 | E::NotAfterName
                 | E::NotSurname
                 | E::NotContemporary
+                | E::NotOfAnotherPeriod
         )
     }
 }
@@ -768,6 +772,11 @@ fn look(ctx: &Ctx<'_>, e: &E, i: usize) -> Option<usize> {
             // "the people of tomorrow".
             let of_generic = i >= 3 && ctx.word_is(i - 2, &["of"]) && generic(i - 3);
             (!(possessive && (generic(i + 2) || generic(i + 3)) || of_generic)).then_some(i)
+        }
+        E::NotOfAnotherPeriod => {
+            let of_the = ctx.word_is(i, &["of"]) && ctx.word_is(i + 1, &["the", "a", "an", "its", "his", "her", "their", "this", "that"]);
+            let other = of_the && !ctx.word_is(i + 2, &["year", "fiscal", "financial", "calendar", "current", "same", "previous", "prior"]);
+            (!other).then_some(i)
         }
         E::WordFollows => match ctx.tok(i) {
             // A noun, not a verb or a function word: "the current was strong" is water.

@@ -76,6 +76,10 @@ fn quarter(c: &Caps) -> Option<(Raw, Option<Mod>)> {
 /// "of last year", "of next year" after a period: the year counted from the anchor's.
 const OF_SHIFTED_YEAR: &[E] = &[W(&["of"]), Shift, W(&["year"])];
 
+/// The year a quarter or half belongs to: "of 2019", "of fiscal 1990", "of last year",
+/// "of the year" (the anchor's, as without a tail).
+const OF_WHICH_YEAR: &[&[E]] = &[&[W(&["of"]), Opt(FISCAL), Year], OF_SHIFTED_YEAR, &[W(&["of"]), W(&["the"]), Opt(FISCAL), W(&["year"])]];
+
 /// The year an `OF_SHIFTED_YEAR` tail names (its last word read is then "year").
 fn of_shifted_year(c: &Caps) -> Option<YearSpec> {
     (c.word == Some("year")).then_some(YearSpec::Shift(c.shift?))
@@ -429,19 +433,15 @@ pub static RULES: &[Rule] = &[
     // ---- quarters, halves, seasons, holidays ------------------------------
     Rule {
         name: "quarter",
-        pattern: &[
-            Opt(THE),
-            Opt(FISCAL),
-            Ordinal,
-            Opt(FISCAL),
-            W(&["quarter"]),
-            Opt(&[Alt(&[&[W(&["of"]), Opt(FISCAL), Year], OF_SHIFTED_YEAR])]),
-        ],
+        pattern: &[Opt(THE), Opt(FISCAL), Ordinal, Opt(FISCAL), W(&["quarter"]), Opt(&[Alt(OF_WHICH_YEAR)]), NotOfAnotherPeriod],
         make: quarter,
         examples: &[
             ex("in the third quarter of 2019", "the third quarter of 2019", "2019-Q3"),
             ex("Sales fell in the fourth quarter of last year.", "the fourth quarter of last year", "2017-Q4"),
             ex("the fourth quarter", "the fourth quarter", "2018-Q4"),
+            ex("profit in the third quarter of the year", "the third quarter of the year", "2018-Q3"),
+            no("he scored in the fourth quarter of the game"),
+            ex("a loss for the third quarter of $226.3 million", "the third quarter", "2018-Q3"),
             no("a quarter of the staff"),
         ],
     },
@@ -606,7 +606,8 @@ pub static RULES: &[Rule] = &[
             Opt(&[J('-')]),
             W(&["half"]),
             NotFollowed(&["hour", "hours", "century", "decade", "dozen", "mile", "point", "percent", "an", "a"]),
-            Opt(&[Alt(&[&[W(&["of"]), Opt(FISCAL), Year], OF_SHIFTED_YEAR])]),
+            Opt(&[Alt(OF_WHICH_YEAR)]),
+            NotOfAnotherPeriod,
         ],
         make: |c| {
             // Without an ordinal the pattern read "latter" or "last".
@@ -620,6 +621,8 @@ pub static RULES: &[Rule] = &[
         examples: &[
             ex("in the first half of 2019", "the first half of 2019", "2019-H1"),
             ex("by the second half of next year", "the second half of next year", "2019-H2"),
+            ex("in the first half of the year", "the first half of the year", "2018-H1"),
+            no("The first half of the decade saw growth."),
             ex("a second-half recovery", "second-half", "2018-H2"),
             ex("in the last half of 1989 the", "the last half of 1989", "1989-H2"),
             no("in the last half hour"),
