@@ -1219,7 +1219,11 @@ pub static RULES: &[Rule] = &[
         pattern: &[
             NotRate,
             Opt(THE),
-            Opt(&[Alt(&[&[Shift], &[W(&["first", "last", "final", "initial", "latest", "recent", "entire", "full", "whole"])]])]),
+            // "will last 24 hours": after a modal or "to", "last" is a verb.
+            Opt(&[
+                NotAfter(&["will", "would", "to", "can", "could", "may", "might", "should", "must", "not", "did", "does", "do", "t"]),
+                Alt(&[&[Shift], &[W(&["first", "last", "final", "initial", "latest", "recent", "entire", "full", "whole"])]]),
+            ]),
             Opt(&[Approx]),
             // "two to three weeks" reads the last number.
             Alt(&[&[Num, Opt(&[W(&["to", "or"]), Num])], &[Quant, Opt(&[W(&["of"])])], &[W(&["a"]), Quant, Opt(&[W(&["of"])])]]),
@@ -1243,6 +1247,8 @@ pub static RULES: &[Rule] = &[
             ex("took 2 1/2 years", "2 1/2 years", "P2Y6M"),
             ex("for several months", "several months", "PXM"),
             ex("within the next two weeks", "the next two weeks", "P2W"),
+            ex("The strike will last 24 hours.", "24 hours", "PT24H"),
+            ex("The talks won't last two days.", "two days", "P2D"),
             ex("in the first nine months", "the first nine months", "P9M"),
             ex("for about two weeks", "two weeks", "P2W"),
             ex("for nearly two weeks", "nearly two weeks", "P2W"),

@@ -58,6 +58,16 @@ fn cue_at(ctx: &Ctx<'_>, i: usize) -> Option<Direction> {
     let prev_is = |words: &[&str]| i > 0 && ctx.word_is(i - 1, words);
     // "announced the plan Aug. 21": a future-sounding noun is no verb.
     let noun = d == Direction::Future && prev_is(DETERMINERS);
+    // "will set", "could hit", "to cut": a past-looking word after a modal or "to" is a
+    // bare infinitive, and looks ahead as the modal does. ("could have emerged" is a
+    // perfect, and looks back.)
+    let perfect_auxiliary = ctx.word_is(i, &["have", "been"]);
+    if d == Direction::Past
+        && !perfect_auxiliary
+        && prev_is(&["will", "would", "may", "might", "must", "should", "shall", "can", "could", "to"])
+    {
+        return Some(Direction::Future);
+    }
     // "will be held": a participle after "be" has no tense of its own; the auxiliary
     // before it decides.
     let participle = d == Direction::Past && prev_is(&["be", "being"]);
@@ -250,6 +260,14 @@ mod tests {
         assert_eq!(value("Officials gave no reason for the Jan. 14 deadline.", "2000-01-05"), "2000-01-14");
         // An "-ed" past may be a passive: the nearer one still wins.
         assert_eq!(value("The report is expected in January.", "2018-12-13"), "2019-01");
+    }
+
+    #[test]
+    fn a_past_form_after_a_modal_is_an_infinitive() {
+        assert_eq!(value("The firm said it will set prices on Monday.", "2018-12-13"), "2018-12-17");
+        assert_eq!(value("The storm could hit on Monday.", "2018-12-13"), "2018-12-17");
+        assert_eq!(value("The talks will last until Friday.", "2018-12-12"), "2018-12-14");
+        assert_eq!(value("Prices were cut on Monday.", "2018-12-13"), "2018-12-10");
     }
 
     #[test]
