@@ -60,11 +60,12 @@ fn cue_at(ctx: &Ctx<'_>, i: usize) -> Option<Direction> {
     let noun = d == Direction::Future && prev_is(DETERMINERS);
     // "will set", "could hit", "to cut": a past-looking word after a modal or "to" is a
     // bare infinitive, and looks ahead as the modal does. ("could have emerged" is a
-    // perfect, and looks back.)
+    // perfect, and looks back; in "Theresa May said" the modal is a name.)
     let perfect_auxiliary = ctx.word_is(i, &["have", "been"]);
     if d == Direction::Past
         && !perfect_auxiliary
         && prev_is(&["will", "would", "may", "might", "must", "should", "shall", "can", "could", "to"])
+        && !ctx.toks[i - 1].capitalized()
     {
         return Some(Direction::Future);
     }
