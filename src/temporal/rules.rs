@@ -1069,12 +1069,17 @@ pub static RULES: &[Rule] = &[
     Rule {
         name: "year_end",
         // "by year-end", "since year-end": the last day of the year, this one or the one before by tense.
-        pattern: &[Opt(THE), W(&["year"]), Alt(&[&[J('-'), Tight(&W(&["end"]))], &[W(&["end"])]])],
+        pattern: &[
+            Opt(THE),
+            W(&["year"]),
+            Alt(&[&[J('-'), Tight(&W(&["end"]))], &[W(&["end"])], &[J('\''), Tight(&W(&["s"])), W(&["end"])]]),
+        ],
         make: |_| plain(Raw::Named { what: Cyclic::MonthDay(12, 31), year: YearSpec::Implicit, shift: None }),
         examples: &[
             ex("complete the deal by year-end.", "year-end", "2018-12-31"),
             ex("The change is since year-end.", "year-end", "2017-12-31"),
             ex("to cut 6,000 jobs by year end.", "year end", "2018-12-31"),
+            ex("should be in place by year's end.", "year's end", "2018-12-31"),
         ],
     },
     Rule {
