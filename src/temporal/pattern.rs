@@ -257,6 +257,16 @@ const HEDGE_FIRST_WORDS: [&str; 9] = ["more", "longer", "less", "fewer", "shorte
 const DECADE_WORDS: [(&str, i32); 8] =
     [("twenties", 2), ("thirties", 3), ("forties", 4), ("fifties", 5), ("sixties", 6), ("seventies", 7), ("eighties", 8), ("nineties", 9)];
 
+/// The year a number of two or four digits writes: "'98" and "98" are 1998, "05" is 2005.
+fn year_of_digits(t: &Token) -> i32 {
+    let y = t.num as i32;
+    match (t.digits, y) {
+        (4, _) => y,
+        (_, 0..50) => 2000 + y,
+        _ => 1900 + y,
+    }
+}
+
 impl<'a> Ctx<'a> {
     #[inline]
     fn tok(&self, i: usize) -> Option<&'a Token> {
@@ -879,25 +889,27 @@ fn elem(ctx: &Ctx<'_>, e: &E, i: usize, caps: &mut Slots) -> Option<usize> {
                 (Kind::Number, Kind::Word) => (t.num, letter(n)?),
                 _ => return None,
             };
-            if !(1..=4).contains(&q) || ctx.tok(i + 2).is_some_and(|x| x.gap == Gap::None && x.kind != Kind::Punct) {
+            // Analysts' "2Q18": the year written tight after the letter.
+            let year = ctx
+                .tok(i + 2)
+                .filter(|y| t.kind == Kind::Number && y.kind == Kind::Number && y.gap == Gap::None && (y.digits == 2 || y.digits == 4))
+                .filter(|_| ctx.tok(i + 3).is_none_or(|x| x.gap != Gap::None || x.kind == Kind::Punct));
+            let end = if year.is_some() { i + 3 } else { i + 2 };
+            if !(1..=4).contains(&q) || ctx.tok(end).is_some_and(|x| x.gap == Gap::None && x.kind != Kind::Punct) {
                 return None;
+            }
+            if let Some(y) = year {
+                caps.year = Some(year_of_digits(y));
             }
             caps.ordinal = Some(q as i32);
             caps.word = Some(letter);
-            Some(i + 2)
+            Some(end)
         }
         E::NumYear => {
             if t.kind != Kind::Number || !(t.digits == 2 || t.digits == 4) {
                 return None;
             }
-            let y = t.num as i32;
-            caps.year = Some(if t.digits == 4 {
-                y
-            } else if y < 50 {
-                2000 + y
-            } else {
-                1900 + y
-            });
+            caps.year = Some(year_of_digits(t));
             Some(i + 1)
         }
         E::Weekday => {

@@ -155,6 +155,8 @@ const THE: &[E] = &[The];
 /// "two and a half years", "a minute and a half": `c.word` is then "half".
 const AND_A_HALF: &[E] = &[W(&["and"]), W(&["a"]), W(&["half"])];
 const FISCAL: &[E] = &[W(&["fiscal"])];
+/// "FY2019", "FY19", "FY 2019".
+const FY_YEAR: &[E] = &[W(&["fy"]), Alt(&[&[Tight(&NumYear)], &[Year]])];
 /// Plural nouns that make a number before them a count ("1999 shares"), not a year.
 const COUNT_NOUNS: &[&str] = &[
     "shares",
@@ -426,7 +428,7 @@ pub static RULES: &[Rule] = &[
     Rule {
         name: "fiscal_code",
         // "FY2019", "FY19", "FY 2019".
-        pattern: &[W(&["fy"]), Alt(&[&[Tight(&NumYear)], &[Year]])],
+        pattern: FY_YEAR,
         make: |c| plain(Raw::Absolute(TimexValue::Year(c.year?))),
         examples: &[ex("Profit for FY2019 rose", "FY2019", "2019"), ex("guidance for FY19 was", "FY19", "2019"), no("the FY scheme")],
     },
@@ -464,7 +466,7 @@ pub static RULES: &[Rule] = &[
     Rule {
         name: "quarter_code",
         // "Q3", "Q3 2019", "2019 Q3", and the half-years "H1 2019", "2H".
-        pattern: &[Alt(&[&[QuarterCode, Opt(&[Year])], &[Year, QuarterCode]])],
+        pattern: &[Alt(&[&[QuarterCode, Opt(&[Alt(&[&[Year], FY_YEAR])])], &[Year, QuarterCode]])],
         make: |c| {
             let n = c.ordinal? as u32;
             let what = match c.word {
@@ -478,6 +480,9 @@ pub static RULES: &[Rule] = &[
             ex("revenue in Q3 rose", "Q3", "2018-Q3"),
             ex("in Q1 2019 the", "Q1 2019", "2019-Q1"),
             ex("sales in H1 2019 rose", "H1 2019", "2019-H1"),
+            ex("sales fell in Q4 FY19.", "Q4 FY19", "2019-Q4"),
+            ex("profit rose in 2Q18, analysts said", "2Q18", "2018-Q2"),
+            ex("a loss in 3Q98 and", "3Q98", "1998-Q3"),
             no("the Q7 model"),
             no("the H3 gene"),
         ],
