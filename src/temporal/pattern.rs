@@ -549,10 +549,22 @@ impl<'a> Ctx<'a> {
         }
         let full = WEEKDAY_LEN[lex.weekday as usize - 1];
         let next = self.abbrev_dot(i, len, full);
-        if len < full && next == i + 1 {
+        // "Wed" alone may be a verb and "Sun" a star; with a date after it ("Wed 12 Dec
+        // 2018", "Sat, Dec 15") it is a dateline's weekday.
+        if len < full && next == i + 1 && !self.date_follows(i + 1) {
             return None;
         }
         Some((lex.weekday as u32, false, next))
+    }
+
+    /// A day and month start at `i`, after an optional comma: "12 Dec", "December 12".
+    fn date_follows(&self, mut i: usize) -> bool {
+        if self.tok(i).is_some_and(|c| c.is_punct(',')) {
+            i += 1;
+        }
+        let month = |k: usize| self.tok(k).is_some_and(|t| t.capitalized() && t.lex().month != 0);
+        let day = |k: usize| self.tok(k).is_some_and(|t| t.kind == Kind::Number && t.digits <= 2);
+        month(i) && day(i + 1) || day(i) && month(i + 1)
     }
 
     /// "EST", "GMT": all-capital short words, which may follow a weekday.

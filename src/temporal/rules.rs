@@ -810,7 +810,16 @@ pub static RULES: &[Rule] = &[
             Clock,
             Opt(&[AmPm]),
             Opt(&[Zone]),
-            Opt(&[Opt(&[P(',')]), Alt(&[&[Opt(&[Shift]), Weekday], &[Deictic], &[Month, Day, Opt(&[P(','), Year])]])]),
+            // The day after the time: "Tuesday", "today", "Dec. 12, 2018", "Wed December 12, 2018".
+            Opt(&[
+                Opt(&[P(',')]),
+                Alt(&[
+                    &[Opt(&[Shift]), Weekday, Opt(&[P(',')]), Month, Day, Opt(&[P(','), Year])],
+                    &[Opt(&[Shift]), Weekday],
+                    &[Deictic],
+                    &[Month, Day, Opt(&[P(','), Year])],
+                ]),
+            ]),
         ],
         make: clock_time,
         examples: &[
@@ -819,6 +828,7 @@ pub static RULES: &[Rule] = &[
             ex("On Dec. 5, 2018 the plant closed at 10:35 a.m. and", "10:35 a.m.", "2018-12-05T10:35"),
             ex("at 10:35 a.m. Tuesday", "10:35 a.m. Tuesday", "2018-12-11T10:35"),
             ex("talks resume at 9.30am today", "9.30am today", "2018-12-13T09:30"),
+            ex("Updated 3:45 PM ET, Wed December 12, 2018", "3:45 PM ET, Wed December 12, 2018", "2018-12-12T15:45"),
             ex("Last modified on Thu 13 Dec 2018 09.30 GMT", "09.30 GMT", "2018-12-13T09:30"),
             no("won 3:2 at"),
             no("rose 9.30 percent"),
@@ -832,7 +842,16 @@ pub static RULES: &[Rule] = &[
             Hour,
             AmPm,
             Opt(&[Zone]),
-            Opt(&[Opt(&[P(',')]), Alt(&[&[Opt(&[Shift]), Weekday], &[Deictic], &[Month, Day, Opt(&[P(','), Year])]])]),
+            // The day after the time: "Tuesday", "today", "Dec. 12, 2018", "Wed December 12, 2018".
+            Opt(&[
+                Opt(&[P(',')]),
+                Alt(&[
+                    &[Opt(&[Shift]), Weekday, Opt(&[P(',')]), Month, Day, Opt(&[P(','), Year])],
+                    &[Opt(&[Shift]), Weekday],
+                    &[Deictic],
+                    &[Month, Day, Opt(&[P(','), Year])],
+                ]),
+            ]),
         ],
         make: clock_time,
         examples: &[
@@ -850,7 +869,16 @@ pub static RULES: &[Rule] = &[
         pattern: &[
             HourMinute,
             Zone,
-            Opt(&[Opt(&[P(',')]), Alt(&[&[Opt(&[Shift]), Weekday], &[Deictic], &[Month, Day, Opt(&[P(','), Year])]])]),
+            // The day after the time: "Tuesday", "today", "Dec. 12, 2018", "Wed December 12, 2018".
+            Opt(&[
+                Opt(&[P(',')]),
+                Alt(&[
+                    &[Opt(&[Shift]), Weekday, Opt(&[P(',')]), Month, Day, Opt(&[P(','), Year])],
+                    &[Opt(&[Shift]), Weekday],
+                    &[Deictic],
+                    &[Month, Day, Opt(&[P(','), Year])],
+                ]),
+            ]),
         ],
         make: clock_time,
         examples: &[
