@@ -155,6 +155,16 @@ const THE: &[E] = &[The];
 /// "two and a half years", "a minute and a half": `c.word` is then "half".
 const AND_A_HALF: &[E] = &[W(&["and"]), W(&["a"]), W(&["half"])];
 const FISCAL: &[E] = &[W(&["fiscal"])];
+/// The day written after a time: "Tuesday", "today", "Dec. 12, 2018", "Wed December 12, 2018".
+const DAY_AFTER_TIME: &[E] = &[
+    Opt(&[P(',')]),
+    Alt(&[
+        &[Opt(&[Shift]), Weekday, Opt(&[P(',')]), Month, Day, Opt(&[P(','), Year])],
+        &[Opt(&[Shift]), Weekday],
+        &[Deictic],
+        &[Month, Day, Opt(&[P(','), Year])],
+    ]),
+];
 /// "FY2019", "FY19", "FY 2019".
 const FY_YEAR: &[E] = &[W(&["fy"]), Alt(&[&[Tight(&NumYear)], &[Year]])];
 /// Plural nouns that make a number before them a count ("1999 shares"), not a year.
@@ -805,22 +815,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         name: "clock_time",
-        pattern: &[
-            Opt(&[Approx]),
-            Clock,
-            Opt(&[AmPm]),
-            Opt(&[Zone]),
-            // The day after the time: "Tuesday", "today", "Dec. 12, 2018", "Wed December 12, 2018".
-            Opt(&[
-                Opt(&[P(',')]),
-                Alt(&[
-                    &[Opt(&[Shift]), Weekday, Opt(&[P(',')]), Month, Day, Opt(&[P(','), Year])],
-                    &[Opt(&[Shift]), Weekday],
-                    &[Deictic],
-                    &[Month, Day, Opt(&[P(','), Year])],
-                ]),
-            ]),
-        ],
+        pattern: &[Opt(&[Approx]), Clock, Opt(&[AmPm]), Opt(&[Zone]), Opt(DAY_AFTER_TIME)],
         make: clock_time,
         examples: &[
             ex("at 15:30 the", "15:30", "2018-12-13T15:30"),
@@ -837,22 +832,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         name: "hour_am_pm",
-        pattern: &[
-            Opt(&[Approx]),
-            Hour,
-            AmPm,
-            Opt(&[Zone]),
-            // The day after the time: "Tuesday", "today", "Dec. 12, 2018", "Wed December 12, 2018".
-            Opt(&[
-                Opt(&[P(',')]),
-                Alt(&[
-                    &[Opt(&[Shift]), Weekday, Opt(&[P(',')]), Month, Day, Opt(&[P(','), Year])],
-                    &[Opt(&[Shift]), Weekday],
-                    &[Deictic],
-                    &[Month, Day, Opt(&[P(','), Year])],
-                ]),
-            ]),
-        ],
+        pattern: &[Opt(&[Approx]), Hour, AmPm, Opt(&[Zone]), Opt(DAY_AFTER_TIME)],
         make: clock_time,
         examples: &[
             ex("at 3 p.m. the", "3 p.m.", "2018-12-13T15:00"),
@@ -866,20 +846,7 @@ pub static RULES: &[Rule] = &[
     Rule {
         name: "military_time",
         // Wire copy: "at 1400 GMT", "2200 GMT Tuesday".
-        pattern: &[
-            HourMinute,
-            Zone,
-            // The day after the time: "Tuesday", "today", "Dec. 12, 2018", "Wed December 12, 2018".
-            Opt(&[
-                Opt(&[P(',')]),
-                Alt(&[
-                    &[Opt(&[Shift]), Weekday, Opt(&[P(',')]), Month, Day, Opt(&[P(','), Year])],
-                    &[Opt(&[Shift]), Weekday],
-                    &[Deictic],
-                    &[Month, Day, Opt(&[P(','), Year])],
-                ]),
-            ]),
-        ],
+        pattern: &[HourMinute, Zone, Opt(DAY_AFTER_TIME)],
         make: clock_time,
         examples: &[
             ex("The polls close at 2200 GMT.", "2200 GMT", "2018-12-13T22:00"),
