@@ -158,10 +158,18 @@ fn looks_ahead(ctx: &Ctx<'_>, first: usize, last: usize) -> bool {
 /// The direction of the nearest tense cue for tokens `first..last`.
 pub fn direction(ctx: &Ctx<'_>, first: usize, last: usize) -> Direction {
     let toks = ctx.toks;
+    let before = |back: usize, words: &[&str]| first >= back && ctx.word_is(first - back, words);
     if possessive(ctx, last) {
-        return Direction::Past;
+        // "awaiting Friday's jobs report", "ahead of Sunday's vote" look ahead;
+        // "before Friday's deadline" says nothing alone.
+        if before(1, &["awaiting", "await", "awaits"]) || before(2, &["ahead"]) && before(1, &["of"]) {
+            return Direction::Future;
+        }
+        if !before(1, &["before", "until", "till"]) {
+            return Direction::Past;
+        }
     }
-    if first > 0 && ctx.word_is(first - 1, &["since"]) {
+    if before(1, &["since"]) {
         return Direction::Since;
     }
     // Backwards, within the sentence.
@@ -269,6 +277,13 @@ mod tests {
         assert_eq!(value("The storm could hit on Monday.", "2018-12-13"), "2018-12-17");
         assert_eq!(value("The talks will last until Friday.", "2018-12-12"), "2018-12-14");
         assert_eq!(value("Prices were cut on Monday.", "2018-12-13"), "2018-12-10");
+    }
+
+    #[test]
+    fn a_possessive_day_has_happened_unless_awaited() {
+        assert_eq!(value("The markets rallied after Wednesday's ruling.", "2018-12-13"), "2018-12-12");
+        assert_eq!(value("Investors are awaiting Friday's jobs report.", "2018-12-13"), "2018-12-14");
+        assert_eq!(value("Campaigning ended ahead of Sunday's vote.", "2018-12-13"), "2018-12-16");
     }
 
     #[test]
