@@ -608,6 +608,26 @@ pub static RULES: &[Rule] = &[
         ],
     },
     Rule {
+        name: "period_last_year",
+        // Earnings copy: "the corresponding period last year", "last year's quarter".
+        pattern: &[Alt(&[
+            &[
+                Opt(THE),
+                W(&["same", "corresponding", "comparable", "like"]),
+                W(&["quarter", "period"]),
+                Opt(&[W(&["of"])]),
+                W(&["last"]),
+                W(&["year"]),
+            ],
+            &[W(&["last"]), W(&["year"]), J('\''), Tight(&W(&["s"])), W(&["quarter", "period"])],
+        ])],
+        make: |_| plain(Raw::ReportedQuarter { years_back: 1, year: None }),
+        examples: &[
+            ex("against $5 million in the corresponding period last year", "the corresponding period last year", "2017-Q3"),
+            ex("compared with last year's quarter, when", "last year's quarter", "2017-Q3"),
+        ],
+    },
+    Rule {
         name: "year_ago_adjective",
         pattern: &[W(&["year"]), J('-'), Tight(&W(&["ago", "earlier"]))],
         make: |_| plain(Raw::Shifted { unit: Unit::Year, by: -1, anaphoric: false }),
