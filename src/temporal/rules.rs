@@ -911,7 +911,7 @@ pub static RULES: &[Rule] = &[
     Rule {
         name: "shifted_unit",
         // "the current year" keeps its article; "the next year" is another rule's (anaphoric).
-        pattern: &[Opt(&[W(&["the"]), Followed(&["current"])]), Shift, Opt(&[Shift]), Unit],
+        pattern: &[Opt(&[W(&["the"]), Followed(&["current"])]), Shift, Opt(&[Shift]), Opt(FISCAL), Unit],
         make: |c| {
             let unit = c.unit?;
             // "this past weekend", "this coming week": the second word says which.
@@ -927,6 +927,8 @@ pub static RULES: &[Rule] = &[
             ex("due next year", "next year", "2019"),
             ex("rose this year", "this year", "2018"),
             ex("from the current year's figures", "the current year", "2018"),
+            ex("profit for the current fiscal year rose", "the current fiscal year", "2018"),
+            ex("a loss next fiscal year", "next fiscal year", "2019"),
             ex("this weekend the", "this weekend", "2018-W50-WE"),
             ex("this past weekend the", "this past weekend", "2018-W49-WE"),
             // "following" as a preposition: only "last month" is the time.
