@@ -30,6 +30,12 @@ pub enum Cyclic {
     Half(u32),
     /// A day of a month left unnamed: "on the 15th".
     DayOfMonth(u32),
+    /// The `n`th `weekday` (1 = Monday) of `month`, `n = -1` the last: "the first Tuesday in November".
+    NthWeekday {
+        n: i32,
+        weekday: u32,
+        month: u32,
+    },
 }
 
 /// A count of units: a number, or a vague one ("several days").

@@ -313,6 +313,7 @@ fn cyclic_in_year(what: Cyclic, year: i32) -> Option<(TimexValue, NaiveDate, Nai
         Cyclic::Holiday(h) => TimexValue::Day(holiday_date(Lexicon::get().holidays.get(h)?.rule, year)?),
         Cyclic::Quarter(q) => TimexValue::Quarter(year, q),
         Cyclic::Half(h) => TimexValue::Half(year, h),
+        Cyclic::NthWeekday { n, weekday, month } => TimexValue::Day(holiday_date(HolidayRule::Nth { n, weekday, month, offset: 0 }, year)?),
         Cyclic::Weekday(_) | Cyclic::DayOfMonth(_) => return None,
     };
     let (s, e) = v.date_range(None).ok()?;
@@ -327,7 +328,7 @@ fn unresolved_named(what: Cyclic) -> TimexValue {
         Cyclic::Season(s) => format!("XXXX-{}", s.code()),
         Cyclic::Quarter(q) => format!("XXXX-Q{q}"),
         Cyclic::Half(h) => format!("XXXX-H{h}"),
-        Cyclic::Holiday(_) => UNRESOLVED_DAY.to_string(),
+        Cyclic::Holiday(_) | Cyclic::NthWeekday { .. } => UNRESOLVED_DAY.to_string(),
         Cyclic::DayOfMonth(d) => format!("XXXX-XX-{d:02}"),
     })
 }

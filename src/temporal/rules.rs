@@ -242,6 +242,26 @@ pub static RULES: &[Rule] = &[
         ],
     },
     Rule {
+        name: "nth_weekday_of_month",
+        // "the first Tuesday in November", "the last Friday of March 2019".
+        pattern: &[Opt(THE), Alt(&[&[Ordinal], &[W(&["last"])]]), Weekday, W(&["in", "of"]), Month, Opt(&[Opt(&[P(',')]), Year])],
+        make: |c| {
+            // Without an ordinal the pattern read "last".
+            let n = match c.ordinal {
+                Some(n @ 1..=5) => n,
+                None => -1,
+                _ => return None,
+            };
+            let what = Cyclic::NthWeekday { n, weekday: c.weekday? as u32, month: c.month? };
+            plain(Raw::Named { what, year: year_spec(c), shift: None })
+        },
+        examples: &[
+            ex("The vote will be held on the first Tuesday in November.", "the first Tuesday in November", "2019-11-05"),
+            ex("on the last Friday of March 2019", "the last Friday of March 2019", "2019-03-29"),
+            ex("Sales rose on the second Monday of June.", "the second Monday of June", "2018-06-11"),
+        ],
+    },
+    Rule {
         name: "day_of_the_month",
         // "due on the 15th.", "arrested on the 5th,": a day of the month the story is in.
         // Only where nothing follows that could make it "the 5th floor" or "the 15th century".
@@ -466,12 +486,25 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         name: "quarter_of_shifted_year",
-        pattern: &[Shift, W(&["year"]), J('\''), Tight(&W(&["s"])), Opt(FISCAL), Ordinal, Opt(&[J('-')]), W(&["quarter"])],
+        // "last year's fourth quarter", "fiscal 2019's third quarter".
+        pattern: &[
+            Alt(&[&[Shift, W(&["year"])], &[Opt(FISCAL), Year]]),
+            J('\''),
+            Tight(&W(&["s"])),
+            Opt(FISCAL),
+            Ordinal,
+            Opt(&[J('-')]),
+            W(&["quarter"]),
+        ],
         make: |c| {
             let q = c.ordinal.filter(|q| (1..=4).contains(q))? as u32;
-            plain(Raw::Named { what: Cyclic::Quarter(q), year: YearSpec::Shift(c.shift?), shift: None })
+            let year = if c.year.is_some() { year_spec(c) } else { YearSpec::Shift(c.shift?) };
+            plain(Raw::Named { what: Cyclic::Quarter(q), year, shift: None })
         },
-        examples: &[ex("last year's fourth quarter", "last year's fourth quarter", "2017-Q4")],
+        examples: &[
+            ex("last year's fourth quarter", "last year's fourth quarter", "2017-Q4"),
+            ex("Profit in fiscal 2019's third quarter fell.", "fiscal 2019's third quarter", "2019-Q3"),
+        ],
     },
     Rule {
         name: "quarter_code",
