@@ -252,7 +252,7 @@ pub static RULES: &[Rule] = &[
                 None => -1,
                 _ => return None,
             };
-            let what = Cyclic::NthWeekday { n, weekday: c.weekday? as u32, month: c.month? };
+            let what = Cyclic::NthWeekday { n, weekday: c.weekday?, month: c.month? };
             plain(Raw::Named { what, year: year_spec(c), shift: None })
         },
         examples: &[
