@@ -1385,7 +1385,13 @@ pub mod first {
                     unfiltered.by_entry[idx as usize] |= 1u128 << r;
                 }
             }
-            let second = Table::build(|m| rules_where(&|r| follows[r].second & m != 0));
+            let mut second = Table::build(|m| rules_where(&|r| follows[r].second & m != 0));
+            for (r, f) in follows.iter().enumerate() {
+                for w in &f.second_words {
+                    let idx = lexicon.index_of(w).expect("every literal word is in the lexicon");
+                    second.by_entry[idx as usize] |= 1u128 << r;
+                }
+            }
             Dispatch { first, unfiltered, second }
         }
 
@@ -1414,6 +1420,9 @@ pub mod first {
         multi: u32,
         /// Words an element may read together with the tokens after them ("at least").
         multi_words: Vec<&'static str>,
+        /// Literal words the second token can be ("the corresponding period", "the
+        /// first Tuesday"): named, not the whole literal class.
+        second_words: Vec<&'static str>,
     }
 
     fn follow(pat: &[E]) -> Follow {
@@ -1445,18 +1454,19 @@ pub mod first {
                 let (classes, words) = multi_token(leaf);
                 f.multi |= classes;
                 f.multi_words.extend_from_slice(words);
-                let (second, nullable) = first_of(&next);
+                let (second, nullable) = first_of(&next, &mut f.second_words);
                 f.second |= second;
                 f.open |= nullable;
             }
         }
     }
 
-    /// The classes of the first token of a sequence of sequences, and whether all can match nothing.
-    fn first_of(conts: &[&[E]]) -> (u32, bool) {
+    /// The classes of the first token of a sequence of sequences, and whether all can
+    /// match nothing; literal words go to `words`.
+    fn first_of(conts: &[&[E]], words: &mut Vec<&'static str>) -> (u32, bool) {
         let mut mask = 0;
         for s in conts {
-            let (m, nullable) = seq(s);
+            let (m, nullable) = seq_words(s, words);
             mask |= m;
             if !nullable {
                 return (mask, false);
@@ -1535,7 +1545,8 @@ pub mod first {
             E::AmPm | E::Zone | E::W(_) => (LIT, false),
             E::Decade => (NUMBER | APOS | LIT, false),
             E::QuarterCode => (NUMBER | LIT, false),
-            E::P(_) | E::J(_) => (PUNCT, false),
+            // An apostrophe is a class of its own: "1990's" must not send every "1990,".
+            E::P(c) | E::J(c) => (if *c == '\'' { APOS } else { PUNCT }, false),
             E::Tight(inner) => elem(inner, words),
             E::Opt(inner) => (seq_with(inner, words).0, true),
             E::Alt(alts) => alts.iter().map(|a| seq_with(a, words.as_deref_mut())).fold((0, false), |(m, n), (am, an)| (m | am, n || an)),
