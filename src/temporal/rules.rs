@@ -445,9 +445,14 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         name: "century",
-        pattern: &[Opt(THE), Opt(&[Part, Opt(&[J('-')])]), Ordinal, Opt(&[J('-')]), W(&["century"])],
+        // A century before Christ has no TIMEX3 value here: better none than the wrong era.
+        pattern: &[Opt(THE), Opt(&[Part, Opt(&[J('-')])]), Ordinal, Opt(&[J('-')]), W(&["century"]), NotFollowed(&["bc", "bce"])],
         make: |c| Some((Raw::Absolute(TimexValue::Century(c.ordinal? - 1)), c.part)),
-        examples: &[ex("in the 19th century", "the 19th century", "18"), ex("an 11th century temple", "11th century", "10")],
+        examples: &[
+            ex("in the 19th century", "the 19th century", "18"),
+            ex("an 11th century temple", "11th century", "10"),
+            no("founded in the 12th century BC by"),
+        ],
     },
     Rule {
         name: "fiscal_year",
