@@ -61,9 +61,8 @@ fn cue_at(ctx: &Ctx<'_>, i: usize) -> Option<Direction> {
     // "will set", "could hit", "to cut": a past-looking word after a modal or "to" is a
     // bare infinitive, and looks ahead as the modal does. ("could have emerged" is a
     // perfect, and looks back; in "Theresa May said" the modal is a name.)
-    let perfect_auxiliary = ctx.word_is(i, &["have", "been"]);
     if d == Direction::Past
-        && !perfect_auxiliary
+        && !ctx.word_is(i, &["have", "been"])
         && prev_is(&["will", "would", "may", "might", "must", "should", "shall", "can", "could", "to"])
         && !ctx.toks[i - 1].capitalized()
     {
@@ -155,6 +154,12 @@ fn looks_ahead(ctx: &Ctx<'_>, first: usize, last: usize) -> bool {
         || ctx.word_is(last, &["deadline", "target"])
 }
 
+/// The direction cue `i` gives the expression `first..last`: a certain past ("fell",
+/// "was arrested") is a period begun, as after "since", unless the expression is a limit.
+fn settled(ctx: &Ctx<'_>, i: usize, d: Direction, first: usize, last: usize) -> Direction {
+    if d == Direction::Past && finite_past(ctx, i) && !looks_ahead(ctx, first, last) { Direction::Since } else { d }
+}
+
 /// The direction of the nearest tense cue for tokens `first..last`.
 pub fn direction(ctx: &Ctx<'_>, first: usize, last: usize) -> Direction {
     let toks = ctx.toks;
@@ -186,10 +191,7 @@ pub fn direction(ctx: &Ctx<'_>, first: usize, last: usize) -> Direction {
             break;
         }
         if let Some(d) = cue_at(ctx, i).or_else(|| infinitive(ctx, i)) {
-            if d == Direction::Past && finite_past(ctx, i) && !looks_ahead(ctx, first, last) {
-                return Direction::Since;
-            }
-            return if d == Direction::Future && pluperfect_before(ctx, i) { Direction::Past } else { d };
+            return if d == Direction::Future && pluperfect_before(ctx, i) { Direction::Past } else { settled(ctx, i, d, first, last) };
         }
         steps += 1;
     }
@@ -201,10 +203,7 @@ pub fn direction(ctx: &Ctx<'_>, first: usize, last: usize) -> Direction {
             break;
         }
         if let Some(d) = cue_at(ctx, j) {
-            if d == Direction::Past && finite_past(ctx, j) && !looks_ahead(ctx, first, last) {
-                return Direction::Since;
-            }
-            return d;
+            return settled(ctx, j, d, first, last);
         }
         j += 1;
         steps += 1;
