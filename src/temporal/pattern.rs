@@ -257,7 +257,8 @@ const HEDGE_FIRST_WORDS: [&str; 9] = ["more", "longer", "less", "fewer", "shorte
 const DECADE_WORDS: [(&str, i32); 8] =
     [("twenties", 2), ("thirties", 3), ("forties", 4), ("fifties", 5), ("sixties", 6), ("seventies", 7), ("eighties", 8), ("nineties", 9)];
 
-/// The year a number of two or four digits writes: "'98" and "98" are 1998, "05" is 2005.
+/// The year a number of two or four digits writes in a numeric date or a quarter code:
+/// "98" is 1998, "05" is 2005. (A year after an apostrophe, "'98", is read by `Ctx::year`.)
 fn year_of_digits(t: &Token) -> i32 {
     let y = t.num as i32;
     match (t.digits, y) {
