@@ -40,6 +40,13 @@ const DETERMINERS: &[&str] = &["the", "a", "an", "its", "his", "her", "their", "
 fn phrase_cue(ctx: &Ctx<'_>, i: usize) -> Option<Direction> {
     let prev_is = |words: &[&str]| i > 0 && ctx.word_is(i - 1, words);
     let future = match ctx.toks[i].lex().word {
+        // "could come Tuesday" looks ahead; "could not be located" and "could have
+        // escaped" look back.
+        "could" => {
+            !ctx.toks[i].capitalized()
+                && ctx.toks.get(i + 1).is_some_and(|n| n.kind == Kind::Word)
+                && !ctx.word_is(i + 1, &["not", "never", "have", "be", "only", "hardly", "barely", "t", "also", "still"])
+        }
         "effect" => prev_is(&["take", "takes"]),
         "until" => prev_is(&["has", "have"]),
         "set" => ctx.word_is(i + 1, &["for", "to"]) && prev_is(&["is", "are", "be", "been", "now"]),
@@ -56,8 +63,9 @@ fn cue_at(ctx: &Ctx<'_>, i: usize) -> Option<Direction> {
     }
     let d = cue(ctx, i)?;
     let prev_is = |words: &[&str]| i > 0 && ctx.word_is(i - 1, words);
-    // "announced the plan Aug. 21": a future-sounding noun is no verb.
-    let noun = d == Direction::Future && prev_is(DETERMINERS);
+    // "announced the plan Aug. 21": a future-sounding noun is no verb; "next to the
+    // embassy" is a place.
+    let noun = d == Direction::Future && (prev_is(DETERMINERS) || ctx.word_is(i, &["next"]) && ctx.word_is(i + 1, &["to"]));
     // "will set", "could hit", "to cut": a past-looking word after a modal or "to" is a
     // bare infinitive, and looks ahead as the modal does. ("could have emerged" is a
     // perfect, and looks back; in "Theresa May said" the modal is a name.)
@@ -98,6 +106,32 @@ fn cue(ctx: &Ctx<'_>, i: usize) -> Option<Direction> {
     }
 }
 
+/// Past verbs whose infinitive looks ahead of them: "agreed to buy", "vowed to fight".
+const LOOK_AHEAD_TO: &[&str] = &[
+    "set",
+    "agreed",
+    "decided",
+    "planned",
+    "promised",
+    "pledged",
+    "vowed",
+    "voted",
+    "offered",
+    "threatened",
+    "asked",
+    "urged",
+    "hoped",
+    "intended",
+    "aimed",
+    "sought",
+    "wanted",
+    "proposed",
+    "prepared",
+    "arranged",
+    "moved",
+    "called",
+];
+
 /// "to resume", "set to expire": an infinitive points ahead of the anchor.
 /// "according to the", "to Cuba", "equity to total assets" do not.
 fn infinitive(ctx: &Ctx<'_>, i: usize) -> Option<Direction> {
@@ -114,8 +148,8 @@ fn infinitive(ctx: &Ctx<'_>, i: usize) -> Option<Direction> {
         return None;
     }
     // "was shot to death", "was pleased to note": the "to" belongs to a past verb.
-    // ("set to expire" and "due to" look ahead.)
-    if i > 0 && !ctx.word_is(i - 1, &["set"]) && cue(ctx, i - 1) == Some(Direction::Past) {
+    // ("set to expire", "agreed to buy" and "due to" look ahead.)
+    if i > 0 && !ctx.word_is(i - 1, LOOK_AHEAD_TO) && cue(ctx, i - 1) == Some(Direction::Past) {
         return Some(Direction::Past);
     }
     Some(Direction::Future)
@@ -177,6 +211,10 @@ pub fn direction(ctx: &Ctx<'_>, first: usize, last: usize) -> Direction {
     if before(1, &["since"]) {
         return Direction::Since;
     }
+    // "as early as Tuesday", "as soon as next week": a date hoped for.
+    if before(3, &["as"]) && before(2, &["early", "soon"]) && before(1, &["as"]) {
+        return Direction::Future;
+    }
     // Backwards, within the sentence.
     let mut i = first;
     let mut steps = 0;
@@ -193,7 +231,10 @@ pub fn direction(ctx: &Ctx<'_>, first: usize, last: usize) -> Direction {
         if let Some(d) = cue_at(ctx, i).or_else(|| infinitive(ctx, i)) {
             return if d == Direction::Future && pluperfect_before(ctx, i) { Direction::Past } else { settled(ctx, i, d, first, last) };
         }
-        steps += 1;
+        // Twelve words back: the points of "U.S." are no words.
+        if toks[i].kind != Kind::Punct {
+            steps += 1;
+        }
     }
     // Forwards.
     let mut j = last;
@@ -283,6 +324,16 @@ mod tests {
         assert_eq!(value("The markets rallied after Wednesday's ruling.", "2018-12-13"), "2018-12-12");
         assert_eq!(value("Investors are awaiting Friday's jobs report.", "2018-12-13"), "2018-12-14");
         assert_eq!(value("Campaigning ended ahead of Sunday's vote.", "2018-12-13"), "2018-12-16");
+    }
+
+    #[test]
+    fn some_infinitives_and_modals_look_ahead() {
+        // "agreed to purchase": the purchase is still to come.
+        assert_eq!(value("Thermo Electron agreed to purchase the line for $22 million in February.", "1989-10-30"), "1990-02");
+        assert_eq!(value("He could come from Cuba as early as Tuesday.", "2000-04-03"), "2000-04-04");
+        assert_eq!(value("He could come on Tuesday.", "2000-04-03"), "2000-04-04");
+        // "next to the embassies" is a place, and "U.S." no sentence end.
+        assert_eq!(value("Hundreds were wounded in the blasts next to the U.S. embassies in Kenya on Friday.", "1998-08-08"), "1998-08-07");
     }
 
     #[test]
