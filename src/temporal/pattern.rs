@@ -364,11 +364,7 @@ impl<'a> Ctx<'a> {
         match prev.kind {
             // The "T" of an ISO 8601 date and time, "2018-12-05T14:30".
             Kind::Word => {
-                i >= 2
-                    && prev.end - prev.start == 1
-                    && prev.text(self.text).eq_ignore_ascii_case("t")
-                    && self.toks[i - 2].kind == Kind::Number
-                    && prev.gap == Gap::None
+                prev.text(self.text).eq_ignore_ascii_case("t") && prev.gap == Gap::None && i >= 2 && self.toks[i - 2].kind == Kind::Number
             }
             Kind::Number => false,
             Kind::Punct => !matches!(char::from_u32(prev.num), Some('$' | '£' | '€' | '¥' | '#' | '.' | ',' | '/' | ':')),
