@@ -47,7 +47,39 @@ pub struct Event {
     pub modifier: Option<Mod>,
     #[serde(deserialize_with = "intern")]
     pub granularity: Cow<'static, str>,
+    /// How the date was found: the most direct basis among the mentions (a timeline
+    /// saved before bases existed reads as explicit).
+    #[serde(default)]
+    pub basis: Basis,
     pub mentions: Vec<Mention>,
+}
+
+/// How a mention's date was found (Contract 2), from the most direct to the least.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Basis {
+    /// A time expression that names the event's date ("On Dec. 5, BT announced").
+    #[default]
+    Explicit,
+    /// The time the text is telling of ("On Dec. 5, BT announced … It said it would …").
+    Narrative,
+    /// Today's news: the article's publication date ("Airbus has unveiled the A380").
+    Published,
+}
+
+impl Basis {
+    /// The name in the JSON and CSV.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Basis::Explicit => "explicit",
+            Basis::Narrative => "narrative",
+            Basis::Published => "published",
+        }
+    }
+
+    pub fn is_inferred(self) -> bool {
+        self != Basis::Explicit
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -55,12 +87,52 @@ pub struct Mention {
     /// Id of the article (`a1`, `a2` …).
     #[serde(deserialize_with = "intern")]
     pub article: Cow<'static, str>,
-    /// UTF-8 byte offsets of the time expression in the article's text.
-    pub start: usize,
-    pub end: usize,
-    pub text: String,
+    /// UTF-8 byte offsets of the time expression the date came from, in the
+    /// article's text (for a narrative date, perhaps in an earlier sentence); null
+    /// for a date from the publication date.
+    pub start: Option<usize>,
+    pub end: Option<usize>,
+    pub text: Option<String>,
     pub trigger: Option<Span>,
     pub sentence: String,
+    /// Byte range of `sentence` in the article's text (absent from timelines saved before it was kept).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sentence_start: Option<usize>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sentence_end: Option<usize>,
+    #[serde(default)]
+    pub basis: Basis,
+}
+
+impl Mention {
+    /// Where the mention stands in its article: the time expression, else the trigger, else the sentence.
+    pub fn anchor(&self) -> Option<usize> {
+        match self.basis {
+            Basis::Explicit => self.start,
+            _ => self.trigger.as_ref().map(|t| t.start),
+        }
+        .or(self.sentence_start)
+    }
+
+    /// How the date was found, for a reader: "“Dec. 5”", "follows “On Dec. 5” earlier in
+    /// the article", "the article's own news, published 13 Dec 2018".
+    pub fn basis_text(&self, published: Option<NaiveDate>) -> String {
+        let quoted = self.text.as_deref().map(|t| format!("\u{201c}{t}\u{201d}")).unwrap_or_default();
+        match self.basis {
+            Basis::Explicit => {
+                let against = published.map(|d| format!(", relative to {}", d.format("%-d %b %Y"))).unwrap_or_default();
+                format!("{quoted}{against}")
+            }
+            Basis::Narrative => {
+                let here = matches!((self.start, self.sentence_start, self.sentence_end), (Some(s), Some(a), Some(b)) if a <= s && s < b);
+                if here { format!("follows {quoted} in the same sentence") } else { format!("follows {quoted} earlier in the paragraph") }
+            }
+            Basis::Published => match published {
+                Some(d) => format!("the article's own news, published {}", d.format("%-d %b %Y")),
+                None => "the article's own news".to_string(),
+            },
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

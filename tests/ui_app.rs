@@ -80,7 +80,13 @@ fn click(harness: &mut Harness<'static, NewslineApp>, pos: egui::Pos2) {
 #[test]
 fn clicking_an_event_shows_its_sentence_in_the_details() {
     let mut harness = seed();
-    let bt = harness.state().timeline().events.iter().position(|e| e.mentions.iter().any(|m| m.text == "Dec. 5")).expect("the BT event");
+    let bt = harness
+        .state()
+        .timeline()
+        .events
+        .iter()
+        .position(|e| e.mentions.iter().any(|m| m.text.as_deref() == Some("Dec. 5")))
+        .expect("the BT event");
     let pos = harness.state().marker_position(bt).expect("the BT event is drawn");
     click(&mut harness, pos);
     assert_eq!(harness.state().selected(), Some(bt));
@@ -203,7 +209,7 @@ fn keys_pan_zoom_and_fit() {
 #[test]
 fn show_in_article_opens_the_text_at_the_sentence() {
     let mut harness = seed();
-    let bt = harness.state().timeline().events.iter().position(|e| e.mentions.iter().any(|m| m.text == "Dec. 5")).unwrap();
+    let bt = harness.state().timeline().events.iter().position(|e| e.mentions.iter().any(|m| m.text.as_deref() == Some("Dec. 5"))).unwrap();
     let pos = harness.state().marker_position(bt).unwrap();
     click(&mut harness, pos);
     harness.get_by_label("Show in article").click();
@@ -225,7 +231,7 @@ fn a_local_article_offers_its_file() {
 }
 
 fn select_bt(harness: &mut Harness<'static, NewslineApp>) -> usize {
-    let bt = harness.state().timeline().events.iter().position(|e| e.mentions.iter().any(|m| m.text == "Dec. 5")).unwrap();
+    let bt = harness.state().timeline().events.iter().position(|e| e.mentions.iter().any(|m| m.text.as_deref() == Some("Dec. 5"))).unwrap();
     let pos = harness.state().marker_position(bt).unwrap();
     click(harness, pos);
     bt
@@ -284,9 +290,12 @@ fn an_undated_article_given_a_date_resolves_its_events() {
         std::thread::sleep(Duration::from_millis(10));
     }
     harness.run();
+    // The meeting, and the walkout joined to it by "and": both last week, 3–9 December.
     let tl = harness.state().timeline();
-    assert_eq!(tl.events.len(), 1, "{:#?}", tl.events);
-    assert_eq!((tl.events[0].start.to_string(), tl.events[0].end.to_string()), ("2018-12-03".into(), "2018-12-09".into()));
+    assert!(!tl.events.is_empty());
+    for e in &tl.events {
+        assert_eq!((e.start.to_string(), e.end.to_string()), ("2018-12-03".into(), "2018-12-09".into()), "{e:#?}");
+    }
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
@@ -324,8 +333,9 @@ fn the_date_filter_keeps_events_in_its_range() {
     harness.get_by_label("To").type_text("2007-10");
     harness.run();
     let n = harness.state().shown_event_count();
-    // October 2007: the delivery, the landing in Singapore, the charity flight, regular service, and "October 2007".
-    assert!((4..=6).contains(&n) && n < all, "{n} of {all} events in October 2007");
+    // October 2007: the delivery, the landing in Singapore, the charity flight, regular
+    // service, "October 2007", and the other news of the two articles of that month.
+    assert!((4..=14).contains(&n) && n < all / 2, "{n} of {all} events in October 2007");
 }
 
 #[test]

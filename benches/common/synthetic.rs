@@ -4,7 +4,7 @@
 //! realistic sentence.
 
 use chrono::{Duration, NaiveDate};
-use newsline::timeline::{ArticleMeta, Event, Mention, Span, Timeline, VERSION};
+use newsline::timeline::{ArticleMeta, Basis, Event, Mention, Span, Timeline, VERSION};
 
 pub fn timeline(n: usize, lanes: usize) -> Timeline {
     let base = NaiveDate::from_ymd_opt(2010, 1, 1).expect("a valid date");
@@ -36,6 +36,9 @@ pub fn timeline(n: usize, lanes: usize) -> Timeline {
                 _ => 0,
             };
             let lane = (r >> 50) as usize % lanes.max(1);
+            // A third of the events dated by their article's publication date, as news gives them.
+            let basis = if r % 3 == 0 { Basis::Published } else { Basis::Explicit };
+            let explicit = basis == Basis::Explicit;
             Event {
                 id: format!("e{}", i + 1),
                 title: format!("Officials announced measure {i} after talks"),
@@ -44,13 +47,17 @@ pub fn timeline(n: usize, lanes: usize) -> Timeline {
                 timex: start.to_string(),
                 modifier: None,
                 granularity: if len == 0 { "day".into() } else { "week".into() },
+                basis,
                 mentions: vec![Mention {
                     article: format!("a{}", lane + 1).into(),
-                    start: 3,
-                    end: 10,
-                    text: "Tuesday".into(),
+                    start: explicit.then_some(3),
+                    end: explicit.then_some(10),
+                    text: explicit.then(|| "Tuesday".to_string()),
                     trigger: Some(Span { start: 21, end: 30, text: "announced".into() }),
                     sentence: format!("On Tuesday, officials announced measure {i} after talks with the unions ended."),
+                    sentence_start: Some(0),
+                    sentence_end: Some(70),
+                    basis,
                 }],
             }
         })

@@ -846,13 +846,10 @@ impl NewslineApp {
                 let article = self.timeline.articles.iter().position(|a| a.id == m.article);
                 let meta = article.map(|i| &self.timeline.articles[i]);
                 let source = meta.map_or("", |a| a.title.as_str());
-                // How the date was read: the words, and what they were resolved against.
-                let against =
-                    meta.and_then(|a| a.published).map(|d| format!(", relative to {}", d.format("%-d %b %Y"))).unwrap_or_default();
-                ui.label(
-                    egui::RichText::new(format!("“{}”{against} → {} — {source}", m.text, timeline_view::date_range_text(e.start, e.end)))
-                        .small(),
-                );
+                // How the date was found: the words and what they were resolved against,
+                // the narrative it follows, or the article's publication date.
+                let basis = m.basis_text(meta.and_then(|a| a.published));
+                ui.label(egui::RichText::new(format!("{basis} → {} — {source}", timeline_view::date_range_text(e.start, e.end))).small());
                 ui.label(&m.sentence);
                 ui.horizontal(|ui| {
                     // The article's text is at hand for articles read in this session.
@@ -860,8 +857,15 @@ impl NewslineApp {
                         && ui.small_button("Show in article").clicked()
                     {
                         let text = &self.articles[i].text;
-                        let start = text[..m.start.min(text.len())].rfind(['.', '\n']).map_or(0, |p| p + 1);
-                        open_article = Some((i, start..m.end.min(text.len())));
+                        let (start, end) = match (m.sentence_start, m.sentence_end) {
+                            (Some(s), Some(e)) => (s, e),
+                            // A timeline saved before sentences kept their place: up to the date.
+                            _ => {
+                                let at = m.anchor().unwrap_or(0).min(text.len());
+                                (text.get(..at).and_then(|t| t.rfind(['.', '\n'])).map_or(0, |p| p + 1), m.end.unwrap_or(at))
+                            }
+                        };
+                        open_article = Some((i, start.min(text.len())..end.min(text.len())));
                     }
                     // Only web links open, and only when asked.
                     if let Some(url) = meta.and_then(|a| a.url.as_deref()).filter(|u| u.starts_with("https://") || u.starts_with("http://"))

@@ -56,7 +56,7 @@ pub struct Edits {
 
 /// The stable key of an event for [`Edits`]: its first mention's article and offset.
 pub fn event_key(e: &crate::timeline::Event) -> String {
-    e.mentions.first().map(|m| format!("{}@{}", m.article, m.start)).unwrap_or_else(|| e.id.clone())
+    e.mentions.first().and_then(|m| Some(format!("{}@{}", m.article, m.anchor()?))).unwrap_or_else(|| e.id.clone())
 }
 
 impl Default for Session {

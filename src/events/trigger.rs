@@ -1,160 +1,135 @@
-//! Triggers: the verb or event noun a date belongs to ("walked", "meeting",
-//! "announced", "arrest"), found by distance in the sentence, with event nouns
-//! right next to the date preferred ("the November meeting", "the arrest last week").
+//! Which event a date belongs to: the nearest event word of its clause — a verb
+//! group's head ("walked", "announced") or an event noun ("meeting", "arrest") —
+//! with event nouns right next to the date preferred ("the November meeting",
+//! "the arrest last week") and the verb of a when-clause that the date frames
+//! ("last month when a top official walked out").
 
-use std::collections::HashSet;
-use std::sync::OnceLock;
-
-/// A word of a sentence with its byte span (absolute, in the article's text).
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Word<'a> {
-    pub start: usize,
-    pub end: usize,
-    pub text: &'a str,
-}
-
-fn list(data: &'static str) -> HashSet<&'static str> {
-    data.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).collect()
-}
-
-fn event_nouns() -> &'static HashSet<&'static str> {
-    static NOUNS: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    NOUNS.get_or_init(|| list(include_str!("lexicon/event_nouns.txt")))
-}
-
-fn past_verbs() -> &'static HashSet<&'static str> {
-    static VERBS: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    VERBS.get_or_init(|| list(include_str!("lexicon/past_verbs.txt")))
-}
-
-/// Words of `text[start..end]`, with absolute offsets.
-pub fn words(text: &str, start: usize, end: usize) -> Vec<Word<'_>> {
-    let s = &text[start..end];
-    let mut out = Vec::new();
-    let mut word_start = None;
-    for (i, c) in s.char_indices().chain(std::iter::once((s.len(), ' '))) {
-        let part_of_word = c.is_alphanumeric() || (c == '-' && word_start.is_some());
-        match (part_of_word, word_start) {
-            (true, None) => word_start = Some(i),
-            (false, Some(ws)) => {
-                let w = s[ws..i].trim_end_matches('-');
-                out.push(Word { start: start + ws, end: start + ws + w.len(), text: w });
-                word_start = None;
-            }
-            _ => {}
-        }
-    }
-    out
-}
-
-pub fn is_event_noun(w: &str) -> bool {
-    w.len() <= 20 && event_nouns().contains(w.to_ascii_lowercase().as_str())
-}
-
-/// A verb in the past, future or present perfect: the kind of verb a dated event hangs on.
-pub fn is_event_verb(words: &[Word<'_>], i: usize) -> bool {
-    let w = words[i].text;
-    if w.len() > 20 || w.chars().next().is_some_and(char::is_uppercase) && i > 0 {
-        return false;
-    }
-    let lower = w.to_ascii_lowercase();
-    if matches!(lower.as_str(), "was" | "were" | "had" | "did" | "been" | "be" | "is" | "are") {
-        return false;
-    }
-    if lower.len() > 4 && lower.ends_with("ed") && !matches!(lower.as_str(), "hundred" | "indeed" | "need" | "based" | "united") {
-        return true;
-    }
-    if past_verbs().contains(lower.as_str()) {
-        return true;
-    }
-    // "out-sold", "re-elected": a prefixed past tense.
-    if let Some((_, last)) = lower.rsplit_once('-')
-        && (past_verbs().contains(last) || last.len() > 4 && last.ends_with("ed"))
-    {
-        return true;
-    }
-    // "will meet", "may take", "to meet": the verb after a modal or a future marker.
-    // "to" is also a preposition: "travelling to the U.S.", "back to the business".
-    i > 0
-        && matches!(
-            words[i - 1].text.to_ascii_lowercase().as_str(),
-            "will" | "would" | "to" | "shall" | "may" | "might" | "could" | "can" | "should" | "must"
-        )
-        && lower.len() > 2
-        && !matches!(
-            lower.as_str(),
-            "the"
-                | "its"
-                | "his"
-                | "her"
-                | "their"
-                | "our"
-                | "your"
-                | "this"
-                | "that"
-                | "these"
-                | "those"
-                | "all"
-                | "any"
-                | "some"
-                | "one"
-                | "two"
-                | "three"
-                | "date"
-                | "what"
-                | "which"
-                | "who"
-                | "also"
-                | "not"
-                | "now"
-                | "then"
-                | "again"
-                | "help"
-        )
-        && !lower.bytes().all(|b| b.is_ascii_digit())
-}
+use super::grammar::{Sentence, lower};
+use super::lexicon::{VerbClass, is_verb_of};
+use super::mentions::is_event_noun_at;
+use crate::language::Pos;
 
 /// How much further a word across a clause break counts, in words.
 const ACROSS_CLAUSE: i32 = 6;
 
-/// Picks the trigger for a time expression at `[t_start, t_end)` among a sentence's
-/// words; `text` is what the words' offsets point into.
-pub fn find_trigger<'a>(text: &str, words: &[Word<'a>], t_start: usize, t_end: usize) -> Option<Word<'a>> {
+/// Clause boundaries in the text between a date and a word.
+const CLAUSE_BREAKS: &[&str] =
+    &["; ", ", and ", ", but ", ", while ", ", which ", ", where ", ", when ", ", whereas ", " — ", " -- ", " and will ", " and would "];
+
+/// Could the word at `i` be the event a date belongs to?
+fn is_candidate(s: &Sentence, text: &str, i: usize, date: (usize, usize)) -> bool {
+    if is_event_noun_at(s, text, i) {
+        return true;
+    }
+    let Some(g) = s.group_at(i) else { return false };
+    let w = lower(s.word(text, i));
+    let head = s.word(text, i);
+    if head.chars().next().is_some_and(char::is_uppercase) && i > 0 {
+        return false;
+    }
+    // A participle before a noun describes it ("Los Angeles based Northrop", "the
+    // revised bids", "its scheduled 9:45 a.m. departure": over the date to the noun).
+    let next =
+        (i + 1..s.words.len()).find(|&k| !(s.words[k].start >= date.0 && s.words[k].end <= date.1 && s.words[k].start > s.words[i].end));
+    if g.first == i
+        && matches!(s.words[i].pos, Pos::VBN | Pos::VBG)
+        && next.is_some_and(|k| s.words[k].pos.is_noun() || s.words[k].pos == Pos::JJ)
+    {
+        let next_is_date = s.words.get(i + 1).is_some_and(|w| w.start >= date.0 && w.end <= date.1);
+        // "announced last November": the word after is the date itself, and nothing follows it.
+        if !next_is_date || next.is_some_and(|k| k > i + 1) {
+            return false;
+        }
+    }
+    // A state is dated by its event or not at all ("was a former director").
+    !is_verb_of(VerbClass::State, &w) || g.passive
+}
+
+/// Words between `from` and `to`, a run of names counting as one ("Los Angeles based
+/// Northrop Grumman" is three): a long name is no further off than a short one.
+fn chunks(s: &Sentence, from: usize, to: usize) -> i32 {
+    let mut n = 0;
+    for i in from..to {
+        let name_continues = i > from && s.words[i].pos.is_proper() && s.words[i - 1].pos.is_proper();
+        if !name_continues {
+            n += 1;
+        }
+    }
+    n
+}
+
+/// The word index of the event the date at bytes `[t_start, t_end)` belongs to.
+pub fn attach(text: &str, s: &Sentence, t_start: usize, t_end: usize) -> Option<usize> {
+    let words = &s.words;
     let first_in = words.iter().position(|w| w.end > t_start)?;
     let after = words.iter().position(|w| w.start >= t_end).unwrap_or(words.len());
     // "last month when a top official walked out": the date frames the when-clause.
     if after < words.len()
-        && matches!(words[after].text.to_ascii_lowercase().as_str(), "when" | "as")
-        && let Some(v) = (after + 1..words.len().min(after + 8)).find(|&j| is_event_verb(words, j))
+        && matches!(lower(s.word(text, after)).as_str(), "when" | "as")
+        && let Some(v) =
+            (after + 1..words.len().min(after + 8)).find(|&j| s.group_at(j).is_some() && is_candidate(s, text, j, (t_start, t_end)))
     {
-        return Some(words[v]);
+        return Some(v);
     }
+    let has_left_verb = (0..first_in).rev().take(10).any(|j| {
+        s.group_at(j).is_some() && is_candidate(s, text, j, (t_start, t_end)) && {
+            let between = text.get(words[j].end..t_start).unwrap_or("");
+            !CLAUSE_BREAKS.iter().any(|b| between.contains(b))
+        }
+    });
     let mut best: Option<(i32, usize)> = None;
-    for (j, w) in words.iter().enumerate() {
-        if j >= first_in && j < after {
+    for (j, word) in words.iter().enumerate() {
+        if (first_in..after).contains(&j) || !is_candidate(s, text, j, (t_start, t_end)) {
             continue;
         }
-        let (dist, right) = if j < first_in { ((first_in - j - 1) as i32, false) } else { ((j - after) as i32, true) };
-        let noun = is_event_noun(w.text);
-        let verb = !noun && is_event_verb(words, j);
-        if !noun && !verb {
-            continue;
-        }
+        let (dist, right) = if j < first_in { (chunks(s, j + 1, first_in), false) } else { (chunks(s, after, j), true) };
+        let noun = word.pos.is_noun();
         let mut score = dist * 2 + right as i32;
-        let between = if right { text.get(t_end..w.start) } else { text.get(w.end..t_start) }.unwrap_or("");
+        let between = if right { text.get(t_end..word.start) } else { text.get(word.end..t_start) }.unwrap_or("");
         // A word across a clause break belongs to another clause ("may take place as
         // early as March, and the first commercial flight …": "flight" is not March's).
-        if super::title::CLAUSE_BREAKS.iter().any(|b| between.contains(b)) {
+        if CLAUSE_BREAKS.iter().any(|b| between.contains(b)) {
             score += ACROSS_CLAUSE * 2;
         }
+        // An event noun right by the date is its event ("the November meeting", "the
+        // arrest last week"); further off, the date is an adverbial of the clause's
+        // verb ("wrapped up a meeting with Saddam Hussein in Baghdad today").
         if noun {
-            score -= if dist <= 2 { 6 } else { 0 };
+            score += if dist <= 2 { -6 } else { 12 };
         }
-        if best.is_none_or(|(s, _)| score < s) {
+        // A comma between them makes another phrase, if not another clause.
+        if between.contains(',') {
+            score += 6;
+        }
+        // A date after a verb and its object dates that verb, not a verb that follows
+        // ("selected Northrop on February 29 to build": "selected").
+        if right && has_left_verb {
+            score += 4;
+        }
+        // A participle that the date follows is what it dates: "released in July".
+        if !noun && !right && dist <= 1 && word.pos == Pos::VBN {
+            score -= 8;
+        }
+        if best.is_none_or(|(b, _)| score < b) {
             best = Some((score, j));
         }
     }
-    best.map(|(_, j)| words[j])
+    // A dated noun in a verb's predicate is part of that verb's event: "welcomed the
+    // job figures at a news conference Friday" is the welcoming. (Not a reporting
+    // verb's: "said the meeting in late November ended" is about the meeting.)
+    let best = best.map(|(_, j)| j)?;
+    if words[best].pos.is_noun() {
+        let verb = (0..best).rev().take(8).find(|&v| s.group_at(v).is_some() && is_candidate(s, text, v, (t_start, t_end)));
+        if let Some(v) = verb {
+            let between = text.get(words[v].end..words[best].start).unwrap_or("");
+            let w = lower(s.word(text, v));
+            let reporting = is_verb_of(VerbClass::Report, &w) || is_verb_of(VerbClass::Announce, &w);
+            if !between.contains(',') && !CLAUSE_BREAKS.iter().any(|b| between.contains(b)) && !reporting {
+                return Some(v);
+            }
+        }
+    }
+    Some(best)
 }
 
 #[cfg(test)]
@@ -162,9 +137,9 @@ mod tests {
     use super::*;
 
     fn trigger(sentence: &str, timex: &str) -> Option<String> {
-        let ws = words(sentence, 0, sentence.len());
-        let s = sentence.find(timex).unwrap();
-        find_trigger(sentence, &ws, s, s + timex.len()).map(|w| w.text.to_string())
+        let s = Sentence::read(sentence, (0, sentence.len()));
+        let at = sentence.find(timex).unwrap();
+        attach(sentence, &s, at, at + timex.len()).map(|i| s.word(sentence, i).to_string())
     }
 
     #[test]
@@ -179,20 +154,29 @@ mod tests {
         assert_eq!(trigger(s, "last month").as_deref(), Some("walked"));
         let s = "In an April report, the commission pointed to extensive ties.";
         assert_eq!(trigger(s, "April").as_deref(), Some("report"));
+        let s = "But a British government report released in July found that shortcomings had exposed networks.";
+        assert_eq!(trigger(s, "July").as_deref(), Some("released"));
     }
 
     #[test]
     fn triggers_stay_in_the_dates_clause() {
         let s = "The first test flight may take place as early as March, and the first commercial flight is expected in mid-2006.";
         assert_eq!(trigger(s, "March").as_deref(), Some("take"));
-        let s = "Boeing's rival Airbus, which has out-sold Boeing since 2003, believes that the future of passenger flight is in large aircraft.";
-        assert_eq!(trigger(s, "2003").as_deref(), Some("out-sold"));
+        let s = "Boeing's rival Airbus, which has outsold Boeing since 2003, believes that the future of passenger flight is in large aircraft.";
+        assert_eq!(trigger(s, "2003").as_deref(), Some("outsold"));
     }
 
     #[test]
-    fn words_have_offsets() {
-        let ws = words("xx Dec. 5, BT", 3, 13);
-        assert_eq!(ws.iter().map(|w| w.text).collect::<Vec<_>>(), ["Dec", "5", "BT"]);
-        assert_eq!(ws[0].start, 3);
+    fn a_dated_object_is_its_verbs_event() {
+        let s = "President Clinton welcomed the job figures at a news conference Friday.";
+        assert_eq!(trigger(s, "Friday").as_deref(), Some("welcomed"));
+        let s = "Boeing's newest commercial aircraft, the 787 Dreamliner, made its first test flight Tuesday in Everett.";
+        assert_eq!(trigger(s, "Tuesday").as_deref(), Some("made"));
+    }
+
+    #[test]
+    fn states_are_not_triggers() {
+        let s = "Huawei founder Ren Zhengfei was a former director of research in 1990.";
+        assert_eq!(trigger(s, "1990"), None);
     }
 }

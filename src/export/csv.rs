@@ -3,7 +3,8 @@
 
 use crate::timeline::Timeline;
 
-const HEADER: &[&str] = &["id", "start", "end", "timex", "mod", "granularity", "title", "articles", "mentions", "sentence"];
+/// The columns; `basis` (how the date was found) came last, so older readers keep their columns.
+const HEADER: &[&str] = &["id", "start", "end", "timex", "mod", "granularity", "title", "articles", "mentions", "sentence", "basis"];
 
 /// A cell a spreadsheet will not evaluate: a leading `=`, `+`, `-`, `@` (or tab/CR) gets a `'`.
 fn neutralise(cell: &str) -> String {
@@ -31,6 +32,7 @@ pub fn to_csv(timeline: &Timeline) -> String {
             articles.join(" "),
             e.mentions.len().to_string(),
             e.mentions.first().map(|m| m.sentence.clone()).unwrap_or_default(),
+            e.basis.as_str().to_string(),
         ];
         out.push_str(&row.iter().map(|c| quote(c)).collect::<Vec<_>>().join(","));
         out.push_str("\r\n");

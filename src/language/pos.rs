@@ -598,6 +598,11 @@ impl Model {
         })
     }
 
+    /// The part of speech of tag index `i`.
+    pub fn pos(&self, i: u8) -> Pos {
+        self.tags.get(i as usize).copied().unwrap_or(Pos::Other)
+    }
+
     pub fn tag_name(&self, i: usize) -> &str {
         &self.tag_names[i]
     }

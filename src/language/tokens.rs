@@ -35,9 +35,10 @@ fn is_close_punct(c: char) -> bool {
     matches!(c, '"' | '\'' | ')' | ']' | '}' | '\u{201d}' | '\u{2019}' | '»' | ',' | ';' | ':' | '!' | '?' | '.' | '…' | '*' | '>')
 }
 
-/// Characters that always stand alone, even inside a chunk: dashes between words.
+/// Characters that always stand alone, even inside a chunk: dashes between words, and
+/// curly double quotes, which copy often runs into a word ("commitment,”said").
 fn is_dash(c: char) -> bool {
-    matches!(c, '\u{2014}' | '\u{2013}' | '\u{2015}')
+    matches!(c, '\u{2014}' | '\u{2013}' | '\u{2015}' | '\u{201c}' | '\u{201d}')
 }
 
 /// Splits `text[start..end]` into tokens, appending to `out` (offsets absolute).

@@ -1,0 +1,653 @@
+//! The mentions of one article: every clause that reports something happening,
+//! dated by three sieves, from the most precise to the least (as CAEVO orders
+//! its sieves), a later one never overriding an earlier one:
+//!
+//! 1. **explicit** — a time expression that belongs to the event ("On Dec. 5, BT
+//!    announced"): each date is attached to the nearest event word of its clause;
+//! 2. **narrative** — the time the paragraph is telling of, for a simple past with
+//!    no date of its own ("On Dec. 5, BT announced … It said it would …");
+//! 3. **published** — the article's own news, on its publication date: the lead's
+//!    present perfect ("Airbus has unveiled the A380"), a simple past with no
+//!    narrative time, and what was said or announced for this report.
+//!
+//! What is not an event of its own: a bare attribution ("officials said"), a state
+//! or a habit, a condition, a question, a negated happening, and the headline.
+
+use chrono::NaiveDate;
+
+use super::grammar::{Opener, Sentence, Tense, VerbGroup, lower};
+use super::lexicon::{VerbClass, is_event_noun, is_habit_word, is_verb_of};
+use super::title::{TitleSpec, title};
+use super::{sentences, trigger};
+use crate::language::Pos;
+use crate::source::Article;
+use crate::temporal::{Tagger, Timex, TimexType, TimexValue};
+use crate::timeline::Basis;
+
+/// One mention of an event, dated, before merging.
+#[derive(Debug, Clone)]
+pub struct Found {
+    pub article: usize,
+    pub basis: Basis,
+    /// The time expression the date came from (explicit, narrative); none for a published date.
+    pub timex: Option<Timex>,
+    pub range: (NaiveDate, NaiveDate),
+    /// Byte span of the sentence the event is reported in.
+    pub sentence: (usize, usize),
+    /// Byte span of the event word.
+    pub trigger: Option<(usize, usize)>,
+    pub title: String,
+    /// Another mention of this article (an index into its mentions) that this one is
+    /// part of: an infinitive with its verb ("agreed to purchase"), a headline with
+    /// the story's event.
+    pub with: Option<usize>,
+}
+
+/// What a candidate is, for dating.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    /// A simple past: "announced", "was arrested".
+    Past,
+    /// A present perfect: "has unveiled".
+    Perfect,
+    /// A statement in the past: "said it would cut", "said she was innocent".
+    Statement,
+    /// A statement in the present or present perfect: "says it will", "has said".
+    PresentStatement,
+    /// Anything else (a future, an infinitive, a participle, a noun): only an explicit date places it.
+    DateOnly,
+}
+
+/// How many sentences of the first paragraph are the lead.
+const LEAD_SENTENCES: usize = 2;
+
+/// Is the clause of group `g` a habit ("publishes its figures every spring")?
+fn is_habit(s: &Sentence, text: &str, g: &VerbGroup) -> bool {
+    let end = s.groups.iter().find(|o| o.first > g.head && o.opener.is_some()).map_or(s.words.len(), |o| o.clause_start);
+    (g.clause_start..end).any(|i| is_habit_word(&lower(s.word(text, i))))
+}
+
+/// The group whose clause holds word `w`: the last group whose clause starts at or
+/// before it, or the first group, for a word that opens the sentence.
+fn clause_group(s: &Sentence, w: usize) -> Option<usize> {
+    s.groups.iter().rposition(|g| g.clause_start <= w).or(if s.groups.is_empty() { None } else { Some(0) })
+}
+
+/// Is the group inside a condition ("if it fails", "unless …")?
+fn is_conditional(s: &Sentence, gi: usize) -> bool {
+    let g = s.groups[gi];
+    if g.opener == Some(Opener::If) || g.tense == Tense::Modal && s.groups[..gi].iter().any(|p| p.opener == Some(Opener::If)) {
+        return true;
+    }
+    // Inside the condition, before the comma that closes it: "if tomorrow Airbus will
+    // get back to the business of competing".
+    s.groups[..gi].iter().rposition(|p| p.opener == Some(Opener::If)).is_some_and(|k| {
+        let open = s.groups[k].first;
+        !(open..g.first).any(|i| s.words[i].pos == crate::language::Pos::Comma) && s.groups[k + 1..gi].iter().all(|p| p.opener.is_none())
+    })
+}
+
+fn stated_group(s: &Sentence, _text: &str, gi: usize) -> Option<usize> {
+    super::grammar::stated_group(s, gi)
+}
+
+/// Placeable dates: days, weeks, months, quarters, seasons, years; not decades,
+/// centuries, durations or sets.
+fn placeable(t: &Timex) -> Option<(NaiveDate, NaiveDate)> {
+    if !matches!(t.kind, TimexType::Date | TimexType::Time) {
+        return None;
+    }
+    if matches!(t.value, TimexValue::Century(_) | TimexValue::Decade(_)) {
+        return None;
+    }
+    t.value.date_range(t.modifier).ok()
+}
+
+/// What joins two dates into one phrase: "August or September", "June 5-7".
+const DATE_JOINERS: &[&str] = &[" or ", " and ", " to ", " through ", " until ", "-", "\u{2013}", " of "];
+
+/// The spans of the dates written together with `timexes[k]`.
+fn date_group(text: &str, timexes: &[Timex], k: usize) -> Vec<(usize, usize)> {
+    let joined = |a: usize, b: usize| a <= b && text.get(a..b).is_some_and(|between| DATE_JOINERS.contains(&between));
+    let (mut lo, mut hi) = (k, k);
+    while hi + 1 < timexes.len() && joined(timexes[hi].end, timexes[hi + 1].start) {
+        hi += 1;
+    }
+    while lo > 0 && joined(timexes[lo - 1].end, timexes[lo].start) {
+        lo -= 1;
+    }
+    timexes[lo..=hi].iter().map(|t| (t.start, t.end)).collect()
+}
+
+/// A dateline at the head of the article: a line of its own that is a date with at
+/// most three other words ("December 13, 2018 Updated: December 13, 2018") and no verb.
+fn is_dateline(text: &str, s: &Sentence, timexes: &[Timex]) -> bool {
+    let (ss, se) = s.span;
+    let whole_line = text[..ss].ends_with('\n') || ss == 0;
+    let line_end = text[se..].starts_with(['\n', '\r']) || se == text.len();
+    if !(whole_line && line_end) || se - ss > 100 {
+        return false;
+    }
+    let dates: Vec<&Timex> = timexes.iter().filter(|t| t.start >= ss && t.end <= se).collect();
+    // No verb but the words of a dateline ("Updated:", "Posted").
+    let dateline_verb = |g: &VerbGroup| {
+        matches!(lower(s.word(text, g.head)).as_str(), "updated" | "published" | "posted" | "modified" | "filed" | "revised")
+    };
+    if dates.is_empty() || s.groups.iter().any(|g| !dateline_verb(g)) {
+        return false;
+    }
+    let other_words = s
+        .words
+        .iter()
+        .filter(|w| !dates.iter().any(|t| w.start >= t.start && w.end <= t.end) && w.text(text).chars().any(char::is_alphabetic))
+        .count();
+    other_words <= 3
+}
+
+/// A reporting credit, not news: "The Epoch Times contributed to this report.",
+/// "Reporting by Jack Stubbs; Editing by …".
+fn is_credit(sentence: &str) -> bool {
+    let l = sentence.to_lowercase();
+    [
+        "contributed to this report",
+        "contributed reporting",
+        "contributed to the report",
+        "reporting by ",
+        "editing by ",
+        "writing by ",
+        "additional reporting",
+    ]
+    .iter()
+    .any(|c| l.contains(c))
+}
+
+/// Paragraph number of each sentence: a blank line starts a paragraph, or, in a text
+/// without blank lines, any line break.
+fn paragraphs(text: &str, sents: &[(usize, usize)]) -> Vec<usize> {
+    let blank_lines = text.contains("\n\n") || text.contains("\r\n\r\n");
+    let mut out = Vec::with_capacity(sents.len());
+    let mut p = 0;
+    for (i, &(s, _)) in sents.iter().enumerate() {
+        if i > 0 {
+            let gap = &text[sents[i - 1].1..s];
+            let breaks = gap.matches('\n').count();
+            if breaks >= 2 || (!blank_lines && breaks >= 1) {
+                p += 1;
+            }
+        }
+        out.push(p);
+    }
+    out
+}
+
+/// The time the text is telling of: the last explicit date of the paragraph.
+#[derive(Clone)]
+struct Narrative {
+    timex: Timex,
+    range: (NaiveDate, NaiveDate),
+    /// The sentence (its index) whose date it is.
+    sentence: usize,
+}
+
+/// The widest narrative time a simple past takes as its own date: a day, a week, a
+/// month. A paragraph telling of a year or a decade does not say when each thing in it
+/// happened, nor that it happened on the day of publication.
+const NARRATIVE_MAX_DAYS: i64 = 31;
+
+/// The mentions of article `article_idx`.
+pub fn mentions_of(article_idx: usize, article: &Article, tagger: &mut Tagger) -> Vec<Found> {
+    let text = &article.text;
+    let dct = article.published;
+    let sents = sentences::sentences(text);
+    let paras = paragraphs(text, &sents);
+    let timexes = tagger.tag(text, dct);
+    let mut out = Vec::new();
+    // The headline is not an event.
+    let headline = sents.first().copied().filter(|&(s, e)| text[s..e].trim_start_matches('#').trim() == article.title);
+    let mut narrative: Option<Narrative> = None;
+    let mut para = usize::MAX;
+    let mut in_head = true;
+    let mut body_sentence = 0usize;
+    let mut first_para = None;
+    // The body's sentences as read, for the event nouns that name events placed later.
+    let mut read: Vec<Sentence> = Vec::new();
+    // The last named subject: who a pronoun in a title stands for.
+    let mut antecedent: Option<String> = None;
+    for (si, &(ss, se)) in sents.iter().enumerate() {
+        if se <= article.body_start || headline == Some((ss, se)) {
+            continue;
+        }
+        let s = Sentence::read(text, (ss, se));
+        if in_head && is_dateline(text, &s, &timexes) || is_credit(&text[ss..se]) {
+            continue;
+        }
+        in_head = false;
+        if paras[si] != para {
+            para = paras[si];
+            narrative = None;
+        }
+        let first_para = *first_para.get_or_insert(para);
+        let lead = para == first_para && body_sentence < LEAD_SENTENCES;
+        body_sentence += 1;
+        let question = s.is_question(text);
+        // 1. Explicit dates, each attached to its event word.
+        let mut dated = vec![false; s.words.len()];
+        // Groups that got a mention, and where: an infinitive may complete them.
+        let mut placed: Vec<(usize, usize)> = Vec::new();
+        let mut last_explicit: Option<Narrative> = None;
+        let in_sentence: Vec<usize> = (0..timexes.len()).filter(|&k| timexes[k].start >= ss && timexes[k].end <= se).collect();
+        // Dates leave titles; durations ("lasted four hours") and sets are what the event says.
+        let sentence_dates: Vec<(usize, usize)> = in_sentence
+            .iter()
+            .filter(|&&k| matches!(timexes[k].kind, TimexType::Date | TimexType::Time))
+            .map(|&k| (timexes[k].start, timexes[k].end))
+            .collect();
+        for &k in &in_sentence {
+            let t = &timexes[k];
+            let Some(range) = placeable(t) else { continue };
+            let focus = trigger::attach(text, &s, t.start, t.end);
+            let gi = focus.and_then(|f| s.groups.iter().position(|g| g.head == f));
+            if let Some(gi) = gi {
+                let g = s.groups[gi];
+                if g.negated || question || is_conditional(&s, gi) || is_habit(&s, text, &g) {
+                    continue;
+                }
+            }
+            if let Some(f) = focus {
+                dated[f] = true;
+            }
+            let dates: Vec<(usize, usize)> = date_group(text, &timexes, k).into_iter().chain(sentence_dates.iter().copied()).collect();
+            // The verb whose clause holds the date, or whose clause the dated noun or
+            // participle stands in, is that event, not another to be dated by inference:
+            // "hit a low last month when …", "a report released in July found …".
+            let at = s.word_from(t.start);
+            let own_clause = clause_group(&s, at);
+            for w in [Some(at), focus].into_iter().flatten() {
+                if let Some(k) = clause_group(&s, w) {
+                    dated[s.groups[k].head] = true;
+                }
+            }
+            // "took a more personal turn Thursday when Saddam called Bush a liar": the
+            // date framed a when-clause, and its own clause happened then too.
+            let focus_clause = focus.and_then(|f| clause_group(&s, f));
+            if let (Some(ck), Some(fk)) = (own_clause, focus_clause)
+                && ck != fk
+                && s.groups[fk].opener == Some(Opener::Time)
+                && candidates(&s, text, &dated).iter().any(|&(c, kind)| c == ck && kind != Kind::DateOnly)
+            {
+                let g = s.groups[ck];
+                let title = title(&TitleSpec {
+                    text,
+                    sentence: &s,
+                    focus: Some(g.head),
+                    stated: future_stated(&s, text, ck),
+                    dates: &dates,
+                    antecedent: antecedent.as_deref(),
+                });
+                let trig = Some((s.words[g.head].start, s.words[g.head].end));
+                out.push(Found {
+                    article: article_idx,
+                    basis: Basis::Explicit,
+                    timex: Some(t.clone()),
+                    range,
+                    sentence: (ss, se),
+                    trigger: trig,
+                    title,
+                    with: None,
+                });
+                placed.push((ck, out.len() - 1));
+            }
+            let stated = gi.and_then(|g| future_stated(&s, text, g));
+            let title = title(&TitleSpec { text, sentence: &s, focus, stated, dates: &dates, antecedent: antecedent.as_deref() });
+            let trig = focus.map(|f| (s.words[f].start, s.words[f].end));
+            out.push(Found {
+                article: article_idx,
+                basis: Basis::Explicit,
+                timex: Some(t.clone()),
+                range,
+                sentence: (ss, se),
+                trigger: trig,
+                title,
+                with: None,
+            });
+            if let Some(gi) = gi {
+                placed.push((gi, out.len() - 1));
+            }
+            let past_event = gi.is_none_or(|g| matches!(s.groups[g].tense, Tense::Past | Tense::Participle));
+            if past_event && dct.is_none_or(|d| range.0 <= d) {
+                last_explicit = Some(Narrative { timex: t.clone(), range, sentence: si });
+            }
+        }
+        // 2 and 3. Everything else that reports a happening.
+        if !question {
+            for (gi, kind) in candidates(&s, text, &dated) {
+                let g = s.groups[gi];
+                if dated[g.head] || is_conditional(&s, gi) || is_habit(&s, text, &g) {
+                    continue;
+                }
+                // A relative or adverbial clause is background ("charges that she misled
+                // banks", "when Castro came to power"): only its own date places it.
+                if matches!(g.opener, Some(Opener::Relative | Opener::Time | Opener::Reason)) {
+                    continue;
+                }
+                // A statement's content is dated with it, not on its own.
+                if absorbed(&s, text, gi, &dated) {
+                    continue;
+                }
+                let narrow = |n: &Narrative| (n.range.1 - n.range.0).num_days() < NARRATIVE_MAX_DAYS && dct.is_none_or(|d| n.range.1 <= d);
+                // "met the managers last week and walked out": a verb joined by "and" to a
+                // dated one, with no subject of its own, happened then too.
+                let joined_to = (g.opener == Some(Opener::And) && gi > 0 && (g.clause_start..g.first).all(|i| s.words[i].pos == Pos::RB))
+                    .then(|| placed.iter().rev().find(|&&(p, _)| p == gi - 1).map(|&(_, at)| at))
+                    .flatten()
+                    .filter(|&at| out[at].basis == Basis::Explicit);
+                if let Some(at) = joined_to {
+                    let f = out[at].clone();
+                    let title = title(&TitleSpec {
+                        text,
+                        sentence: &s,
+                        focus: Some(g.head),
+                        stated: None,
+                        dates: &sentence_dates,
+                        antecedent: antecedent.as_deref(),
+                    });
+                    let trig = Some((s.words[g.head].start, s.words[g.head].end));
+                    out.push(Found { basis: Basis::Narrative, trigger: trig, title, with: None, ..f });
+                    placed.push((gi, out.len() - 1));
+                    continue;
+                }
+                let (basis, timex, range) = match (kind, &narrative, dct) {
+                    // A past in a paragraph telling of a past time happened then.
+                    (Kind::Past, Some(n), _) if narrow(n) => (Basis::Narrative, Some(n.timex.clone()), n.range),
+                    (Kind::Past, Some(_), _) => continue,
+                    // A statement continues the story only right after it ("On Dec. 5, BT
+                    // announced … It said it would …"); otherwise it is made for this report.
+                    (Kind::Statement, Some(n), _) if narrow(n) && n.sentence + 1 == si => {
+                        (Basis::Narrative, Some(n.timex.clone()), n.range)
+                    }
+                    (Kind::Past | Kind::Statement | Kind::PresentStatement, _, Some(d)) => (Basis::Published, None, (d, d)),
+                    (Kind::Perfect, _, Some(d)) if lead => (Basis::Published, None, (d, d)),
+                    _ => continue,
+                };
+                let stated = future_stated(&s, text, gi);
+                let title = title(&TitleSpec {
+                    text,
+                    sentence: &s,
+                    focus: Some(g.head),
+                    stated,
+                    dates: &sentence_dates,
+                    antecedent: antecedent.as_deref(),
+                });
+                let trig = Some((s.words[g.head].start, s.words[g.head].end));
+                out.push(Found {
+                    article: article_idx,
+                    basis,
+                    timex: timex.clone(),
+                    range,
+                    sentence: (ss, se),
+                    trigger: trig,
+                    title: title.clone(),
+                    with: None,
+                });
+                placed.push((gi, out.len() - 1));
+            }
+        }
+        // The verbs that complete a placed verb are part of its event: an infinitive
+        // ("agreed to purchase 20 planes", "defeated Boeing to win the order") and a
+        // participle clause ("sought peace, promising to withdraw"). Not the infinitive
+        // of a plan or a promise, which is still to come ("promised to withdraw").
+        for &(gi, at) in &placed {
+            let g = s.groups[gi];
+            let governor = lower(s.word(text, g.head));
+            let promise = is_verb_of(VerbClass::Expect, &governor) || is_verb_of(VerbClass::Announce, &governor);
+            let mut prev = g;
+            for next in s.groups[gi + 1..].iter() {
+                if next.is_finite() || next.opener.is_some() || next.negated {
+                    break;
+                }
+                let between = &s.words[prev.head + 1..next.first];
+                let prenominal = next.first == next.head && s.words.get(next.head + 1).is_some_and(|w| w.pos.is_noun());
+                let joins = match next.tense {
+                    Tense::Infinitive => !promise && next.first - prev.head <= 8,
+                    Tense::Participle => {
+                        s.words[next.head].pos == crate::language::Pos::VBG
+                            && between.last().is_some_and(|w| w.pos == crate::language::Pos::Comma)
+                    }
+                    _ => false,
+                };
+                if !joins || prenominal || dated[next.head] {
+                    break;
+                }
+                let f = out[at].clone();
+                let trig = Some((s.words[next.head].start, s.words[next.head].end));
+                out.push(Found { trigger: trig, with: Some(at), ..f });
+                prev = *next;
+            }
+        }
+        if last_explicit.is_some() {
+            narrative = last_explicit;
+        }
+        if let Some(named) = super::title::named_subject(&s, text) {
+            antecedent = Some(named);
+        }
+        read.push(s);
+    }
+    let body = out.len();
+    for s in &read {
+        noun_mentions(text, s, &mut out, body);
+    }
+    if let Some(span) = headline {
+        headline_mentions(text, span, &mut out, body);
+    }
+    out
+}
+
+/// An event noun with no date of its own that names an event of the story ("the
+/// deal", "the award", "the flight") is a mention of it: the nearest placed mention
+/// whose event word is the same or a synonym ("the contract" for "has won a
+/// contract", "the award" for "selected"), earlier in the article if there is one.
+fn noun_mentions(text: &str, s: &Sentence, out: &mut Vec<Found>, body: usize) {
+    for (i, w) in s.words.iter().enumerate() {
+        if !is_event_noun_at(s, text, i) || out[..body].iter().any(|f| f.trigger == Some((w.start, w.end))) {
+            continue;
+        }
+        // Only a definite phrase names an event told of already: "the deal", "its
+        // delivery", not "a 12-hour flight".
+        let mut d = i;
+        while d > 0 && matches!(s.words[d - 1].pos, Pos::JJ | Pos::NN | Pos::NNS | Pos::NNP | Pos::CD | Pos::VBN | Pos::VBG | Pos::Colon) {
+            d -= 1;
+        }
+        let definite = d > 0
+            && (matches!(lower(s.word(text, d - 1)).as_str(), "the" | "this" | "that" | "these" | "those")
+                || matches!(s.words[d - 1].pos, Pos::PRPS | Pos::Possessive));
+        if !definite {
+            continue;
+        }
+        let stem = super::merge::stem(w.text(text));
+        // The same event word, or a word of the event's title ("the deal" for "signed
+        // the agreement in Paris").
+        let same = |f: &Found| {
+            f.with.is_none()
+                && (f.trigger.is_some_and(|(ts, te)| super::merge::stem(&text[ts..te]) == stem)
+                    || f.title
+                        .split_whitespace()
+                        .any(|t| t.len() > 3 && super::merge::stem(t.trim_matches(|c: char| !c.is_alphanumeric())) == stem))
+        };
+        let before = (0..body).rev().find(|&k| out[k].sentence.0 < s.span.0 && same(&out[k]));
+        let antecedent = before.or_else(|| (0..body).find(|&k| out[k].sentence.0 > s.span.0 && same(&out[k])));
+        if let Some(k) = antecedent {
+            let f = out[k].clone();
+            let basis = if f.basis == Basis::Published { Basis::Published } else { Basis::Narrative };
+            out.push(Found { basis, sentence: s.span, trigger: Some((w.start, w.end)), with: Some(k), ..f });
+        }
+    }
+}
+
+/// The headline's events join the story's: "Airbus unveils A380" is a mention of
+/// "Airbus has unveiled the A380" (the same verb, something else in common), dated
+/// as that mention is. A headline alone never makes an event.
+fn headline_mentions(text: &str, span: (usize, usize), out: &mut Vec<Found>, body: usize) {
+    let s = Sentence::read(text, span);
+    for g in &s.groups {
+        let w = lower(s.word(text, g.head));
+        if g.negated || is_verb_of(VerbClass::State, &w) && !g.passive {
+            continue;
+        }
+        let stem = super::merge::stem(s.word(text, g.head));
+        let headline_words: Vec<String> = s.words.iter().map(|x| lower(x.text(text))).filter(|x| x.len() > 3).collect();
+        let matching = (0..body).find(|&i| {
+            let f = &out[i];
+            let Some((ts, te)) = f.trigger else { return false };
+            let sentence = lower(&text[f.sentence.0..f.sentence.1]);
+            super::merge::stem(&text[ts..te]) == stem
+                && headline_words.iter().filter(|hw| **hw != w && sentence.contains(hw.as_str())).count() >= 1
+        });
+        if let Some(i) = matching {
+            let f = out[i].clone();
+            let basis = if f.basis == Basis::Published { Basis::Published } else { Basis::Narrative };
+            let trig = Some((s.words[g.head].start, s.words[g.head].end));
+            out.push(Found { basis, sentence: span, trigger: trig, with: Some(i), ..f });
+        }
+    }
+}
+
+/// For a statement of what will be or what happened ("announced that it would
+/// strip", "stated that it had signed a contract"), the group of what is stated: the
+/// title is about that ("BT Group to strip …", "China Eastern had signed a contract
+/// …"). A statement of what is keeps its verb ("Meng has said she is innocent").
+fn future_stated(s: &Sentence, text: &str, gi: usize) -> Option<usize> {
+    if !statement_head(s, text, gi) {
+        return None;
+    }
+    stated_group(s, text, gi).filter(|&k| {
+        let g = s.groups[k];
+        let event = matches!(g.tense, Tense::Past) || g.perfect;
+        let w = lower(s.word(text, g.head));
+        !g.negated && (matches!(g.tense, Tense::Future | Tense::Modal) || event && (!is_verb_of(VerbClass::State, &w) || g.passive))
+    })
+}
+
+/// Is word `i` inside quotation marks?
+fn in_quotes(s: &Sentence, text: &str, i: usize) -> bool {
+    let mut open = false;
+    for w in &s.words[..i] {
+        match w.text(text) {
+            "\u{201c}" | "``" => open = true,
+            "\u{201d}" | "''" => open = false,
+            "\"" => open = !open,
+            _ => {}
+        }
+    }
+    open
+}
+
+/// Does group `gi` head a statement ("said", "announced", "told")?
+fn statement_head(s: &Sentence, text: &str, gi: usize) -> bool {
+    let w = lower(s.word(text, s.groups[gi].head));
+    is_verb_of(VerbClass::Report, &w) || is_verb_of(VerbClass::Announce, &w)
+}
+
+/// Is group `gi` what another group of the sentence states, and so part of that
+/// statement's event? An announcement always takes in what it announces; a bare
+/// attribution takes in only a future ("said it would cut"), since a past it reports
+/// ("said the meeting ended") is an event of its own.
+fn absorbed(s: &Sentence, text: &str, gi: usize, dated: &[bool]) -> bool {
+    (0..s.groups.len()).filter(|&r| r != gi).any(|r| {
+        if stated_group(s, text, r) != Some(gi) || !statement_head(s, text, r) || s.groups[r].negated {
+            return false;
+        }
+        let w = lower(s.word(text, s.groups[r].head));
+        let future = matches!(s.groups[gi].tense, Tense::Future | Tense::Modal | Tense::Infinitive);
+        is_verb_of(VerbClass::Announce, &w) || future || dated[s.groups[r].head]
+    })
+}
+
+/// The verb groups of a sentence that report a happening, with their kind.
+fn candidates(s: &Sentence, text: &str, dated: &[bool]) -> Vec<(usize, Kind)> {
+    let mut out = Vec::new();
+    for (gi, g) in s.groups.iter().enumerate() {
+        if g.negated {
+            continue;
+        }
+        let head = s.word(text, g.head);
+        let w = lower(head);
+        // A capitalised word mid-sentence tagged as a verb is more likely a name.
+        if head.chars().next().is_some_and(char::is_uppercase) && g.head > 0 || head.chars().any(|c| c.is_ascii_digit()) {
+            continue;
+        }
+        let report = is_verb_of(VerbClass::Report, &w);
+        let announce = is_verb_of(VerbClass::Announce, &w);
+        if report || announce {
+            let stated = stated_group(s, text, gi).map(|k| s.groups[k]);
+            // "said the meeting ended": the meeting's end is the event, the saying its source.
+            let stated_event = stated.is_some_and(|k| {
+                !k.negated && (k.tense == Tense::Past && !k.perfect || k.tense == Tense::Present && k.perfect) && {
+                    let sw = lower(s.word(text, k.head));
+                    !is_verb_of(VerbClass::State, &sw) || k.passive
+                }
+            });
+            if report && (stated.is_none() || stated_event) {
+                continue;
+            }
+            // A quotation is colour unless it says what will happen; "there could be
+            // charges" names no happening.
+            let stated_at = stated_group(s, text, gi);
+            let quoted = stated_at.is_some_and(|k| in_quotes(s, text, s.groups[k].head));
+            let future = stated.is_some_and(|k| matches!(k.tense, Tense::Future | Tense::Modal));
+            let existential = stated.is_some_and(|k| (k.clause_start..k.first).any(|i| s.words[i].pos == crate::language::Pos::EX));
+            if report && (quoted && !future || existential) {
+                continue;
+            }
+            // What a report reports is dated already: the report is its source.
+            if report && stated_group(s, text, gi).is_some_and(|k| dated[s.groups[k].head]) {
+                continue;
+            }
+            let kind = match g.tense {
+                Tense::Past if !g.perfect && report => Kind::Statement,
+                Tense::Past if !g.perfect => Kind::Past,
+                Tense::Present if report => Kind::PresentStatement,
+                Tense::Present if g.perfect => Kind::Perfect,
+                _ => continue,
+            };
+            out.push((gi, kind));
+            continue;
+        }
+        if is_verb_of(VerbClass::State, &w) && !g.passive {
+            continue;
+        }
+        // "was set to land", "is expected to": a future marker, not an event.
+        if is_verb_of(VerbClass::Expect, &w) {
+            continue;
+        }
+        // "the A380-800F dedicated freighter": a participle that describes a noun.
+        let prenominal = g.first == g.head
+            && s.words.get(g.head + 1).is_some_and(|n| matches!(n.pos, crate::language::Pos::NN | crate::language::Pos::NNS))
+            && g.head > 0
+            && matches!(
+                s.words[g.head - 1].pos,
+                crate::language::Pos::DT
+                    | crate::language::Pos::JJ
+                    | crate::language::Pos::NN
+                    | crate::language::Pos::NNP
+                    | crate::language::Pos::PRPS
+            );
+        // What a quotation tells happened is speech, not the narrative.
+        if prenominal || in_quotes(s, text, g.head) {
+            continue;
+        }
+        let kind = match g.tense {
+            Tense::Past if !g.perfect => Kind::Past,
+            Tense::Present if g.perfect => Kind::Perfect,
+            _ => Kind::DateOnly,
+        };
+        if kind != Kind::DateOnly {
+            out.push((gi, kind));
+        }
+    }
+    out
+}
+
+/// Is the word at `i` an event noun (for attaching dates)?
+pub fn is_event_noun_at(s: &Sentence, text: &str, i: usize) -> bool {
+    s.words[i].pos.is_noun() && is_event_noun(s.word(text, i))
+}

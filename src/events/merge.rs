@@ -1,0 +1,530 @@
+//! Merging mentions into events, within an article and across articles.
+//!
+//! Two mentions are one event when their dates are compatible (one range contains
+//! the other) and they speak of the same thing: the same trigger, or, within one
+//! article, one's trigger named in the other's sentence ("hit a low last month when
+//! an official walked out of a meeting" and "the meeting in late November"); across
+//! articles they must also share a named participant. A date from the publication
+//! date counts as the day before as well, so reports of the same news published a
+//! day apart meet. Candidates are found through buckets (a trigger, a word, a name,
+//! a day) and each mention is compared with at most [`MAX_COMPARISONS`] others per
+//! bucket, so merging stays near-linear in mentions however long an article is.
+
+use chrono::{Duration, NaiveDate};
+
+use super::mentions::Found;
+use crate::timeline::Basis;
+
+/// A stable 64-bit key for a word (FNV-1a): merging compares keys, not strings.
+fn key(s: &str) -> u64 {
+    s.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
+}
+
+fn sorted(mut v: Vec<u64>) -> Vec<u64> {
+    v.sort_unstable();
+    v.dedup();
+    v
+}
+
+fn contains(sorted: &[u64], k: u64) -> bool {
+    sorted.binary_search(&k).is_ok()
+}
+
+/// How many keys two sorted lists share, by one merge walk.
+fn shared(a: &[u64], b: &[u64]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
+}
+
+/// A rough stem, so "meeting"/"meetings", "launched"/"launch",
+/// "delivery"/"deliveries"/"delivered" and "service"/"services" compare equal.
+fn stem_word(word: &str) -> String {
+    let mut w = word.to_ascii_lowercase();
+    for (suffix, by) in [("ies", "y"), ("ings", ""), ("ing", ""), ("ed", ""), ("es", "e"), ("s", "")] {
+        if let Some(s) = w.strip_suffix(suffix)
+            && s.len() >= 3
+            && !w.ends_with("ss")
+        {
+            w = format!("{s}{by}");
+            break;
+        }
+    }
+    // "announce"/"announc", "delivery"/"deliver".
+    if w.len() > 4 && (w.ends_with('e') || w.ends_with('y')) {
+        w.pop();
+    }
+    w
+}
+
+/// The stem, with synonyms of an event word mapped to one ("unveiled" → "reveal"),
+/// and irregular verbs to their base ("won" → "win").
+pub fn stem(word: &str) -> String {
+    static SYNONYMS: std::sync::OnceLock<std::collections::HashMap<String, String>> = std::sync::OnceLock::new();
+    let map = SYNONYMS.get_or_init(|| {
+        let mut m = std::collections::HashMap::new();
+        for line in include_str!("lexicon/synonyms.txt").lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#')) {
+            let mut words = line.split_whitespace().map(stem_word);
+            let Some(head) = words.next() else { continue };
+            for w in words {
+                m.insert(w, head.clone());
+            }
+        }
+        m
+    });
+    let lower = word.to_ascii_lowercase();
+    let s = stem_word(super::lexicon::irregular_base(&lower).unwrap_or(&lower));
+    map.get(&s).cloned().unwrap_or(s)
+}
+
+/// Words that say nothing about which event a sentence is about.
+fn is_filler(stem: &str) -> bool {
+    const FILLER: &[&str] = &[
+        "the",
+        "a",
+        "an",
+        "and",
+        "or",
+        "but",
+        "of",
+        "to",
+        "in",
+        "on",
+        "at",
+        "by",
+        "for",
+        "from",
+        "with",
+        "as",
+        "that",
+        "thi",
+        "thes",
+        "it",
+        "its",
+        "their",
+        "they",
+        "he",
+        "she",
+        "his",
+        "her",
+        "we",
+        "our",
+        "you",
+        "i",
+        "wa",
+        "wer",
+        "be",
+        "been",
+        "is",
+        "are",
+        "ha",
+        "hav",
+        "had",
+        "will",
+        "would",
+        "could",
+        "should",
+        "may",
+        "might",
+        "can",
+        "not",
+        "no",
+        "said",
+        "say",
+        "told",
+        "which",
+        "who",
+        "what",
+        "when",
+        "where",
+        "after",
+        "befor",
+        "until",
+        "since",
+        "than",
+        "then",
+        "also",
+        "more",
+        "most",
+        "about",
+        "into",
+        "over",
+        "new",
+        "first",
+        "last",
+        "next",
+        "year",
+        "month",
+        "week",
+        "day",
+        "today",
+        "yesterday",
+        "tomorrow",
+        "januar",
+        "februar",
+        "march",
+        "april",
+        "may",
+        "jun",
+        "jul",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "earlier",
+        "later",
+        "ago",
+        "mr",
+        "ms",
+        "one",
+        "two",
+        "three",
+        "some",
+        "all",
+        "other",
+        "there",
+        "was",
+        "were",
+        "has",
+        "have",
+        "does",
+        "did",
+        "this",
+        "these",
+        "those",
+        "being",
+        "time",
+        "now",
+        "plan",
+        "expect",
+        "date",
+    ];
+    stem.len() <= 2 || stem.starts_with(|c: char| c.is_ascii_digit()) || FILLER.contains(&stem)
+}
+
+/// Reporting verbs name the report, not the event: two articles that "said"
+/// something on the same day are not one event.
+fn is_reporting(stem: &str) -> bool {
+    matches!(stem, "said" | "say" | "says" | "told" | "tell" | "stat" | "add" | "report" | "announc" | "wrote" | "comment")
+}
+
+/// What merging compares of a mention, computed once.
+pub struct Keys {
+    /// The trigger's stem, hashed ([`key`]).
+    trig: Option<u64>,
+    /// The trigger is a reporting verb ("said").
+    reporting: bool,
+    /// Stems of the sentence's words, hashed, sorted: "is the other's trigger named here?".
+    words: Vec<u64>,
+    /// The same, without filler words: "what else do they share?".
+    content: Vec<u64>,
+    /// Capitalised words other than the first, hashed, sorted: "same participants?".
+    names: Vec<u64>,
+}
+
+/// The merge keys of a mention in `text`.
+pub fn keys(f: &Found, text: &str) -> Keys {
+    let (ss, se) = f.sentence;
+    let words = sentence_words(text, ss, se);
+    let stems: Vec<String> = words.iter().map(|w| stem(w.1)).collect();
+    let (ts, te) = f.timex.as_ref().map_or((0, 0), |t| (t.start, t.end));
+    let names = sorted(
+        words
+            .iter()
+            .skip(1)
+            .filter(|w| w.1.chars().next().is_some_and(char::is_uppercase) && (w.0 < ts || w.0 >= te))
+            .map(|w| key(w.1))
+            .collect(),
+    );
+    let trig_stem = f.trigger.map(|(s, e)| stem(&text[s..e]));
+    Keys {
+        trig: trig_stem.as_deref().map(key),
+        reporting: trig_stem.as_deref().is_some_and(is_reporting),
+        content: sorted(stems.iter().filter(|w| !is_filler(w)).map(|w| key(w)).collect()),
+        words: sorted(stems.iter().map(|w| key(w)).collect()),
+        names,
+    }
+}
+
+/// Words of `text[start..end]` with their offsets: letters, digits and inner hyphens.
+fn sentence_words(text: &str, start: usize, end: usize) -> Vec<(usize, &str)> {
+    let s = &text[start..end];
+    let mut out = Vec::new();
+    let mut word_start = None;
+    for (i, c) in s.char_indices().chain(std::iter::once((s.len(), ' '))) {
+        let part_of_word = c.is_alphanumeric() || (c == '-' && word_start.is_some());
+        match (part_of_word, word_start) {
+            (true, None) => word_start = Some(i),
+            (false, Some(ws)) => {
+                let w = s[ws..i].trim_end_matches('-');
+                out.push((start + ws, w));
+                word_start = None;
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+type Range = (NaiveDate, NaiveDate);
+
+/// The range a mention merges with: a publication date stands for that day and the
+/// day before, since the news it reports may be a day old.
+pub fn merge_range(f: &Found) -> Range {
+    match f.basis {
+        Basis::Published => (f.range.0 - Duration::days(1), f.range.1),
+        _ => f.range,
+    }
+}
+
+fn span_days(r: Range) -> i64 {
+    (r.1 - r.0).num_days()
+}
+
+/// Groups of mentions. A group keeps its narrowest range and the intersection of
+/// all its ranges, and two groups join only if every member stays compatible
+/// with the narrowest: otherwise a vague "this year" would chain a March event
+/// to an October one. Groups of publication dates alone join when they overlap.
+pub struct Groups {
+    parent: Vec<usize>,
+    narrow: Vec<Range>,
+    common: Vec<Range>,
+    published_only: Vec<bool>,
+}
+
+impl Groups {
+    fn new(found: &[Found]) -> Groups {
+        Groups {
+            parent: (0..found.len()).collect(),
+            narrow: found.iter().map(merge_range).collect(),
+            common: found.iter().map(merge_range).collect(),
+            published_only: found.iter().map(|f| f.basis == Basis::Published).collect(),
+        }
+    }
+
+    pub fn find(&mut self, i: usize) -> usize {
+        let mut r = i;
+        while self.parent[r] != r {
+            r = self.parent[r];
+        }
+        let mut i = i;
+        while self.parent[i] != r {
+            let next = self.parent[i];
+            self.parent[i] = r;
+            i = next;
+        }
+        r
+    }
+
+    /// Joins the groups of `a` and `b` if their dates allow; returns whether they are one group now.
+    fn join(&mut self, a: usize, b: usize) -> bool {
+        let (ra, rb) = (self.find(a), self.find(b));
+        if ra == rb {
+            return true;
+        }
+        let (na, nb) = (self.narrow[ra], self.narrow[rb]);
+        let common = (self.common[ra].0.max(self.common[rb].0), self.common[ra].1.min(self.common[rb].1));
+        let both_published = self.published_only[ra] && self.published_only[rb];
+        let narrow = if both_published {
+            if common.0 > common.1 {
+                return false;
+            }
+            common
+        } else {
+            if !compatible(na, nb) {
+                return false;
+            }
+            let narrow = if span_days(na) <= span_days(nb) { na } else { nb };
+            if !(common.0 <= narrow.0 && narrow.1 <= common.1) {
+                return false;
+            }
+            narrow
+        };
+        let (root, child) = (ra.min(rb), ra.max(rb));
+        self.parent[child] = root;
+        self.narrow[root] = narrow;
+        self.common[root] = common;
+        self.published_only[root] = both_published;
+        true
+    }
+}
+
+fn compatible(a: Range, b: Range) -> bool {
+    (a.0 <= b.0 && b.1 <= a.1) || (b.0 <= a.0 && a.1 <= b.1)
+}
+
+fn same_event(a: &Found, ka: &Keys, b: &Found, kb: &Keys) -> bool {
+    let (ra, rb) = (merge_range(a), merge_range(b));
+    let dates_agree = compatible(ra, rb) || a.basis == Basis::Published && b.basis == Basis::Published && ra.0 <= rb.1 && rb.0 <= ra.1;
+    if !dates_agree {
+        return false;
+    }
+    // One sentence naming the very same date twice ("Sunday … 7/8/07") restates one day.
+    if a.article == b.article && a.sentence == b.sentence && a.range == b.range && a.basis == Basis::Explicit && b.basis == Basis::Explicit
+    {
+        return true;
+    }
+    let (Some(sa), Some(sb)) = (ka.trig, kb.trig) else { return false };
+    // Two statements are two events, even on the same day.
+    if a.sentence != b.sentence && (ka.reporting || kb.reporting) {
+        return false;
+    }
+    let related = sa == sb || contains(&kb.words, sa) || contains(&ka.words, sb);
+    if a.article == b.article {
+        // The same sentence with two dates speaks of two events unless the trigger is shared.
+        if a.sentence == b.sentence {
+            return a.trigger == b.trigger;
+        }
+        // An inferred date is a weaker tie: the same event word and something else in common.
+        if a.basis.is_inferred() || b.basis.is_inferred() {
+            return sa == sb && shared(&ka.content, &kb.content) >= 2;
+        }
+        return related;
+    }
+    // Across articles: the same trigger, or one's trigger named in the other's
+    // sentence, and a participant in common ("Singapore", "Airbus") … A vague date
+    // ("later this year") meets a precise one only through the same event word.
+    let vague = (span_days(ra) - span_days(rb)).abs() > 31;
+    if related && (!vague || sa == sb) && shared(&ka.names, &kb.names) > 0 {
+        return true;
+    }
+    // … or the very same day and two things in common ("special", "service").
+    a.basis == Basis::Explicit
+        && b.basis == Basis::Explicit
+        && a.range == b.range
+        && span_days(a.range) == 0
+        && shared(&ka.content, &kb.content) >= 2
+}
+
+/// How many later candidates one mention is compared with, at most, in a bucket:
+/// keeps merging near-linear on dumps where thousands of articles share a trigger
+/// and a name on one day, and in articles of thousands of sentences.
+const MAX_COMPARISONS: usize = 64;
+
+/// Merges mentions into groups. `found` is grouped by article.
+pub fn merge(found: &[Found], keys: &[Keys]) -> Groups {
+    let mut uf = Groups::new(found);
+    // Mentions that are part of another: joined whatever else is said of them.
+    for (i, f) in found.iter().enumerate() {
+        if let Some(w) = f.with {
+            uf.join(i, w);
+        }
+    }
+    // Within each article: mentions meet through their sentence, their trigger, and
+    // the words of their sentence (one's trigger named in the other's sentence).
+    let mut start = 0;
+    while start < found.len() {
+        let art = found[start].article;
+        let end = found[start..].iter().position(|f| f.article != art).map_or(found.len(), |p| start + p);
+        let mut buckets: std::collections::HashMap<(u8, u64), Vec<usize>> = std::collections::HashMap::new();
+        // A mention that is part of another (`with`) meets others only through it.
+        for i in (start..end).filter(|&i| found[i].with.is_none()) {
+            buckets.entry((0, found[i].sentence.0 as u64)).or_default().push(i);
+            if let Some(t) = keys[i].trig {
+                buckets.entry((1, t)).or_default().push(i);
+            }
+            for &w in &keys[i].content {
+                buckets.entry((2, w)).or_default().push(i);
+            }
+        }
+        let mut tried = std::collections::HashSet::new();
+        for i in (start..end).filter(|&i| found[i].with.is_none()) {
+            let mut meet: Vec<&Vec<usize>> = Vec::new();
+            meet.extend(buckets.get(&(0, found[i].sentence.0 as u64)));
+            if let Some(t) = keys[i].trig {
+                meet.extend(buckets.get(&(1, t)));
+                // Mentions whose sentence names this trigger.
+                meet.extend(buckets.get(&(2, t)));
+            }
+            for b in meet {
+                let at = b.partition_point(|&j| j <= i);
+                for &j in b[at..].iter().take(MAX_COMPARISONS) {
+                    if tried.insert((i, j)) && same_event(&found[i], &keys[i], &found[j], &keys[j]) {
+                        uf.join(i, j);
+                    }
+                }
+                // And the nearest before it, for the trigger named in an earlier sentence.
+                for &j in b[..at].iter().rev().take(MAX_COMPARISONS) {
+                    let (x, y) = (j.min(i), j.max(i));
+                    if x != y && tried.insert((x, y)) && same_event(&found[x], &keys[x], &found[y], &keys[y]) {
+                        uf.join(x, y);
+                    }
+                }
+            }
+        }
+        start = end;
+    }
+    // Across articles, bucketed by trigger, by name and by day.
+    let mut buckets: std::collections::HashMap<(u8, u64), Vec<usize>> = std::collections::HashMap::new();
+    for (i, f) in found.iter().enumerate() {
+        let Some(t) = keys[i].trig else { continue };
+        if keys[i].reporting || f.with.is_some() {
+            continue;
+        }
+        let r = merge_range(f);
+        buckets.entry((0, t)).or_default().push(i);
+        if span_days(r) <= 1 {
+            buckets.entry((1, (r.1 - NaiveDate::default()).num_days() as u64)).or_default().push(i);
+        }
+        for &n in &keys[i].names {
+            buckets.entry((2, n)).or_default().push(i);
+        }
+    }
+    let mut bucket_keys: Vec<_> = buckets.keys().cloned().collect();
+    bucket_keys.sort();
+    for k in bucket_keys {
+        let mut b = buckets.remove(&k).unwrap_or_default();
+        b.sort_by_key(|&i| (merge_range(&found[i]).0, i));
+        for x in 0..b.len() {
+            let a = &found[b[x]];
+            let ra = merge_range(a);
+            for &j in b[x + 1..].iter().take(MAX_COMPARISONS) {
+                let c = &found[j];
+                if merge_range(c).0 > ra.1 {
+                    break;
+                }
+                if c.article != a.article && same_event(a, &keys[b[x]], c, &keys[j]) {
+                    uf.join(b[x], j);
+                }
+            }
+        }
+    }
+    uf
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stems() {
+        assert_eq!(stem("meetings"), stem("meeting"));
+        assert_eq!(stem("launched"), stem("launch"));
+        assert_eq!(stem("deliveries"), stem("delivered"));
+        assert_eq!(stem("delivery"), stem("delivered"));
+        assert_eq!(stem("services"), stem("service"));
+        assert_eq!(stem("announced"), stem("announce"));
+        assert_ne!(stem("press"), stem("pres"));
+        assert_eq!(stem("unveiled"), stem("revealed"));
+        assert_eq!(stem("flew"), stem("flights"));
+        assert_eq!(stem("won"), stem("wins"));
+    }
+}
