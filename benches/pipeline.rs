@@ -18,6 +18,10 @@ use newsline::{events, source};
 
 const ARTICLES: usize = 10_000;
 
+/// The allocator the `newsline` binary uses, so the bench measures what users run.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// Writes ARTICLES text files: TBAQ document i mod 256, its date moved on by a
 /// week per round, as a title line, a dateline and the text.
 fn generate() -> PathBuf {

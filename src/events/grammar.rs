@@ -81,8 +81,13 @@ pub struct Sentence {
 }
 
 /// A word in lower case with treebank apostrophes: what the word lists compare.
-pub fn lower(word: &str) -> String {
-    pos::normalise(word).to_lowercase()
+/// Most words are lower case already and are not copied.
+pub fn lower(word: &str) -> std::borrow::Cow<'_, str> {
+    if word.bytes().all(|b| b.is_ascii_lowercase() || !b.is_ascii_alphabetic() && b < 0x80) {
+        std::borrow::Cow::Borrowed(word)
+    } else {
+        std::borrow::Cow::Owned(pos::normalise(word).to_lowercase())
+    }
 }
 
 fn is_be(w: &str) -> bool {
@@ -140,7 +145,7 @@ impl Sentence {
 
     /// Reads a sentence whose words are tagged already.
     pub fn from_words(text: &str, span: (usize, usize), words: Vec<Word>) -> Sentence {
-        let lowered: Vec<String> = words.iter().map(|w| lower(w.text(text))).collect();
+        let lowered: Vec<std::borrow::Cow<'_, str>> = words.iter().map(|w| lower(w.text(text))).collect();
         let groups = verb_groups(&words, &lowered);
         Sentence { span, words, groups }
     }
@@ -171,7 +176,7 @@ impl Sentence {
 }
 
 /// Finds the verb groups of a sentence and the word that opens each one's clause.
-fn verb_groups(words: &[Word], lw: &[String]) -> Vec<VerbGroup> {
+fn verb_groups(words: &[Word], lw: &[std::borrow::Cow<'_, str>]) -> Vec<VerbGroup> {
     let n = words.len();
     let verbish = |i: usize| words[i].pos.is_verb() || words[i].pos == Pos::MD;
     let mut out: Vec<VerbGroup> = Vec::new();
@@ -186,11 +191,11 @@ fn verb_groups(words: &[Word], lw: &[String]) -> Vec<VerbGroup> {
         let first = i;
         let mut j = i;
         // "never flew": a negation just before the group belongs to it.
-        let mut negated = i > 0 && matches!(lw[i - 1].as_str(), "never" | "not" | "n't");
+        let mut negated = i > 0 && matches!(&*lw[i - 1], "never" | "not" | "n't");
         let mut head = None;
         // Auxiliaries, adverbs and "to", up to the first verb that is not an auxiliary.
         while j < n {
-            let w = lw[j].as_str();
+            let w: &str = &lw[j];
             let p = words[j].pos;
             if p == Pos::RB || (p == Pos::Other && w == "n't") {
                 // An adverb inside a group only if more verb follows ("has also won", "did not meet").
@@ -238,8 +243,8 @@ fn verb_groups(words: &[Word], lw: &[String]) -> Vec<VerbGroup> {
         };
         // Negation written after the head of a be/do group is not possible; "not" after
         // a lone copula ("was not") was taken above as part of the group.
-        let auxes: Vec<&str> = (first..head).map(|k| lw[k].as_str()).collect();
-        let tense = tense_of(&auxes, words[head].pos, words[first].pos, lw[head].as_str());
+        let auxes: Vec<&str> = (first..head).map(|k| &*lw[k]).collect();
+        let tense = tense_of(&auxes, words[head].pos, words[first].pos, &lw[head]);
         // A have-auxiliary makes a perfect, whatever tag its participle got ("had announced/VBD").
         let perfect = auxes.iter().any(|a| is_have(a) && *a != "'d") && matches!(words[head].pos, Pos::VBN | Pos::VBD)
             || auxes.iter().any(|a| is_have(a)) && auxes.contains(&"been");
@@ -319,7 +324,7 @@ fn verb_groups(words: &[Word], lw: &[String]) -> Vec<VerbGroup> {
         }
         // "Nothing happened", "No one was hurt": a negative subject negates the verb.
         if (clause_start..first)
-            .any(|j| matches!(lw[j].as_str(), "nothing" | "nobody" | "none" | "neither" | "no") && words[j].pos != Pos::Stop)
+            .any(|j| matches!(lw[j].as_ref(), "nothing" | "nobody" | "none" | "neither" | "no") && words[j].pos != Pos::Stop)
         {
             out[k].negated = true;
         }

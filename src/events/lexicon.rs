@@ -1,8 +1,10 @@
 //! The events layer's word lists, read once from the data files beside this
 //! module: verb classes (`verbs.tsv`), event nouns, habit words and synonyms.
 
-use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
+
+use crate::hashing::FastMap;
+use crate::hashing::FastSet as HashSet;
 
 /// A class of verbs (`verbs.tsv`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -21,10 +23,11 @@ fn list(data: &'static str) -> HashSet<&'static str> {
     data.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).collect()
 }
 
-fn verb_classes() -> &'static HashMap<VerbClass, HashSet<&'static str>> {
-    static CLASSES: OnceLock<HashMap<VerbClass, HashSet<&'static str>>> = OnceLock::new();
+/// Each listed verb form and the classes it is in (a bit per class).
+fn verb_classes() -> &'static FastMap<&'static str, u8> {
+    static CLASSES: OnceLock<FastMap<&'static str, u8>> = OnceLock::new();
     CLASSES.get_or_init(|| {
-        let mut m: HashMap<VerbClass, HashSet<&'static str>> = HashMap::new();
+        let mut m: FastMap<&'static str, u8> = FastMap::default();
         for line in include_str!("lexicon/verbs.tsv").lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
             let Some((class, forms)) = line.split_once('\t') else { continue };
             let class = match class {
@@ -34,7 +37,9 @@ fn verb_classes() -> &'static HashMap<VerbClass, HashSet<&'static str>> {
                 "expect" => VerbClass::Expect,
                 _ => continue,
             };
-            m.entry(class).or_default().extend(forms.split_whitespace());
+            for form in forms.split_whitespace() {
+                *m.entry(form).or_default() |= 1 << class as u8;
+            }
         }
         m
     })
@@ -42,12 +47,19 @@ fn verb_classes() -> &'static HashMap<VerbClass, HashSet<&'static str>> {
 
 /// Is `word` (lower case) a verb of `class`?
 pub fn is_verb_of(class: VerbClass, word: &str) -> bool {
-    verb_classes().get(&class).is_some_and(|s| s.contains(word))
+    verb_classes().get(word).is_some_and(|bits| bits & (1 << class as u8) != 0)
 }
 
 pub fn is_event_noun(word: &str) -> bool {
     static NOUNS: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    word.len() <= 20 && NOUNS.get_or_init(|| list(include_str!("lexicon/event_nouns.txt"))).contains(word.to_ascii_lowercase().as_str())
+    let nouns = NOUNS.get_or_init(|| list(include_str!("lexicon/event_nouns.txt")));
+    if word.len() > 20 {
+        return false;
+    }
+    if word.bytes().all(|b| !b.is_ascii_uppercase()) {
+        return nouns.contains(word);
+    }
+    nouns.contains(word.to_ascii_lowercase().as_str())
 }
 
 pub use crate::language::irregular_base;

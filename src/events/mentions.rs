@@ -131,7 +131,7 @@ fn is_dateline(text: &str, s: &Sentence, timexes: &[Timex]) -> bool {
     let dates: Vec<&Timex> = timexes.iter().filter(|t| t.start >= ss && t.end <= se).collect();
     // No verb but the words of a dateline ("Updated:", "Posted").
     let dateline_verb = |g: &VerbGroup| {
-        matches!(lower(s.word(text, g.head)).as_str(), "updated" | "published" | "posted" | "modified" | "filed" | "revised")
+        matches!(lower(s.word(text, g.head)).as_ref(), "updated" | "published" | "posted" | "modified" | "filed" | "revised")
     };
     if dates.is_empty() || s.groups.iter().any(|g| !dateline_verb(g)) {
         return false;
@@ -211,8 +211,7 @@ pub fn mentions_of(article_idx: usize, article: &Article, tagger: &mut Tagger) -
     let mut first_para = None;
     // The body's sentences as read, for the event nouns that name events placed later.
     let mut read: Vec<Sentence> = Vec::new();
-    // The last named subject: who a pronoun in a title stands for.
-    let mut antecedent: Option<String> = None;
+
     for (si, &(ss, se)) in sents.iter().enumerate() {
         if se <= article.body_start || headline == Some((ss, se)) {
             continue;
@@ -230,6 +229,8 @@ pub fn mentions_of(article_idx: usize, article: &Article, tagger: &mut Tagger) -
         let lead = para == first_para && body_sentence < LEAD_SENTENCES;
         body_sentence += 1;
         let question = s.is_question(text);
+        // The last named subject before this sentence: who a pronoun in a title stands for.
+        let antecedent = || read.iter().rev().take(6).find_map(|r| super::title::named_subject(r, text));
         // 1. Explicit dates, each attached to its event word.
         let mut dated = vec![false; s.words.len()];
         // Groups that got a mention, and where: an infinitive may complete them.
@@ -282,7 +283,7 @@ pub fn mentions_of(article_idx: usize, article: &Article, tagger: &mut Tagger) -
                     focus: Some(g.head),
                     stated: future_stated(&s, text, ck),
                     dates: &dates,
-                    antecedent: antecedent.as_deref(),
+                    antecedent: &antecedent,
                 });
                 let trig = Some((s.words[g.head].start, s.words[g.head].end));
                 out.push(Found {
@@ -298,7 +299,7 @@ pub fn mentions_of(article_idx: usize, article: &Article, tagger: &mut Tagger) -
                 placed.push((ck, out.len() - 1));
             }
             let stated = gi.and_then(|g| future_stated(&s, text, g));
-            let title = title(&TitleSpec { text, sentence: &s, focus, stated, dates: &dates, antecedent: antecedent.as_deref() });
+            let title = title(&TitleSpec { text, sentence: &s, focus, stated, dates: &dates, antecedent: &antecedent });
             let trig = focus.map(|f| (s.words[f].start, s.words[f].end));
             out.push(Found {
                 article: article_idx,
@@ -349,7 +350,7 @@ pub fn mentions_of(article_idx: usize, article: &Article, tagger: &mut Tagger) -
                         focus: Some(g.head),
                         stated: None,
                         dates: &sentence_dates,
-                        antecedent: antecedent.as_deref(),
+                        antecedent: &antecedent,
                     });
                     let trig = Some((s.words[g.head].start, s.words[g.head].end));
                     out.push(Found { basis: Basis::Narrative, trigger: trig, title, with: None, ..f });
@@ -370,14 +371,8 @@ pub fn mentions_of(article_idx: usize, article: &Article, tagger: &mut Tagger) -
                     _ => continue,
                 };
                 let stated = future_stated(&s, text, gi);
-                let title = title(&TitleSpec {
-                    text,
-                    sentence: &s,
-                    focus: Some(g.head),
-                    stated,
-                    dates: &sentence_dates,
-                    antecedent: antecedent.as_deref(),
-                });
+                let title =
+                    title(&TitleSpec { text, sentence: &s, focus: Some(g.head), stated, dates: &sentence_dates, antecedent: &antecedent });
                 let trig = Some((s.words[g.head].start, s.words[g.head].end));
                 out.push(Found {
                     article: article_idx,
@@ -427,14 +422,25 @@ pub fn mentions_of(article_idx: usize, article: &Article, tagger: &mut Tagger) -
         if last_explicit.is_some() {
             narrative = last_explicit;
         }
-        if let Some(named) = super::title::named_subject(&s, text) {
-            antecedent = Some(named);
-        }
         read.push(s);
     }
     let body = out.len();
+    // The stems of each mention's event word and title words, for the nouns that name them.
+    let stems: Vec<(Option<String>, Vec<String>)> = out
+        .iter()
+        .map(|f| {
+            let trig = f.trigger.map(|(ts, te)| super::merge::stem(&text[ts..te]));
+            let title = f
+                .title
+                .split_whitespace()
+                .filter(|t| t.len() > 3)
+                .map(|t| super::merge::stem(t.trim_matches(|c: char| !c.is_alphanumeric())))
+                .collect();
+            (trig, title)
+        })
+        .collect();
     for s in &read {
-        noun_mentions(text, s, &mut out, body);
+        noun_mentions(text, s, &mut out, body, &stems);
     }
     if let Some(span) = headline {
         headline_mentions(text, span, &mut out, body);
@@ -446,7 +452,7 @@ pub fn mentions_of(article_idx: usize, article: &Article, tagger: &mut Tagger) -
 /// deal", "the award", "the flight") is a mention of it: the nearest placed mention
 /// whose event word is the same or a synonym ("the contract" for "has won a
 /// contract", "the award" for "selected"), earlier in the article if there is one.
-fn noun_mentions(text: &str, s: &Sentence, out: &mut Vec<Found>, body: usize) {
+fn noun_mentions(text: &str, s: &Sentence, out: &mut Vec<Found>, body: usize, stems: &[(Option<String>, Vec<String>)]) {
     for (i, w) in s.words.iter().enumerate() {
         if !is_event_noun_at(s, text, i) || out[..body].iter().any(|f| f.trigger == Some((w.start, w.end))) {
             continue;
@@ -458,7 +464,7 @@ fn noun_mentions(text: &str, s: &Sentence, out: &mut Vec<Found>, body: usize) {
             d -= 1;
         }
         let definite = d > 0
-            && (matches!(lower(s.word(text, d - 1)).as_str(), "the" | "this" | "that" | "these" | "those")
+            && (matches!(lower(s.word(text, d - 1)).as_ref(), "the" | "this" | "that" | "these" | "those")
                 || matches!(s.words[d - 1].pos, Pos::PRPS | Pos::Possessive));
         if !definite {
             continue;
@@ -466,15 +472,15 @@ fn noun_mentions(text: &str, s: &Sentence, out: &mut Vec<Found>, body: usize) {
         let stem = super::merge::stem(w.text(text));
         // The same event word, or a word of the event's title ("the deal" for "signed
         // the agreement in Paris").
-        let same = |f: &Found| {
+        let same = |k: usize| {
+            let f = &out[k];
+            let (trig, title) = &stems[k];
             f.with.is_none()
-                && (f.trigger.is_some_and(|(ts, te)| super::merge::stem(&text[ts..te]) == stem)
-                    || f.title
-                        .split_whitespace()
-                        .any(|t| t.len() > 3 && super::merge::stem(t.trim_matches(|c: char| !c.is_alphanumeric())) == stem))
+                && (trig.as_deref() == Some(stem.as_str())
+                    || (f.range.1 - f.range.0).num_days() < NARRATIVE_MAX_DAYS && title.contains(&stem))
         };
-        let before = (0..body).rev().find(|&k| out[k].sentence.0 < s.span.0 && same(&out[k]));
-        let antecedent = before.or_else(|| (0..body).find(|&k| out[k].sentence.0 > s.span.0 && same(&out[k])));
+        let before = (0..body).rev().find(|&k| out[k].sentence.0 < s.span.0 && same(k));
+        let antecedent = before.or_else(|| (0..body).find(|&k| out[k].sentence.0 > s.span.0 && same(k)));
         if let Some(k) = antecedent {
             let f = out[k].clone();
             let basis = if f.basis == Basis::Published { Basis::Published } else { Basis::Narrative };
@@ -494,7 +500,7 @@ fn headline_mentions(text: &str, span: (usize, usize), out: &mut Vec<Found>, bod
             continue;
         }
         let stem = super::merge::stem(s.word(text, g.head));
-        let headline_words: Vec<String> = s.words.iter().map(|x| lower(x.text(text))).filter(|x| x.len() > 3).collect();
+        let headline_words: Vec<String> = s.words.iter().map(|x| lower(x.text(text)).into_owned()).filter(|x| x.len() > 3).collect();
         let matching = (0..body).find(|&i| {
             let f = &out[i];
             let Some((ts, te)) = f.trigger else { return false };

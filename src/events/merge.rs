@@ -49,32 +49,46 @@ fn shared(a: &[u64], b: &[u64]) -> usize {
 
 /// A rough stem, so "meeting"/"meetings", "launched"/"launch",
 /// "delivery"/"deliveries"/"delivered" and "service"/"services" compare equal.
-fn stem_word(word: &str) -> String {
-    let mut w = word.to_ascii_lowercase();
+/// `w` is lower case.
+fn stem_word(w: &str) -> std::borrow::Cow<'_, str> {
+    use std::borrow::Cow;
     for (suffix, by) in [("ies", "y"), ("ings", ""), ("ing", ""), ("ed", ""), ("es", "e"), ("s", "")] {
         if let Some(s) = w.strip_suffix(suffix)
             && s.len() >= 3
             && !w.ends_with("ss")
         {
-            w = format!("{s}{by}");
-            break;
+            // "deliveries" → "delivery" → "deliver" (the rule below); "dies" → "die".
+            if by.is_empty() {
+                return pop_final(s);
+            }
+            return if s.len() + by.len() > 4 { Cow::Borrowed(s) } else { Cow::Owned(format!("{s}{by}")) };
         }
     }
-    // "announce"/"announc", "delivery"/"deliver".
+    pop_final(w)
+}
+
+/// "announce"/"announc", "delivery"/"deliver".
+fn pop_final(w: &str) -> std::borrow::Cow<'_, str> {
     if w.len() > 4 && (w.ends_with('e') || w.ends_with('y')) {
-        w.pop();
+        std::borrow::Cow::Borrowed(&w[..w.len() - 1])
+    } else {
+        std::borrow::Cow::Borrowed(w)
     }
-    w
 }
 
 /// The stem, with synonyms of an event word mapped to one ("unveiled" → "reveal"),
 /// and irregular verbs to their base ("won" → "win").
 pub fn stem(word: &str) -> String {
-    static SYNONYMS: std::sync::OnceLock<std::collections::HashMap<String, String>> = std::sync::OnceLock::new();
+    with_stem(word, str::to_string)
+}
+
+/// Calls `f` with the stem of `word`, without allocating for a short lower-case word.
+fn with_stem<T>(word: &str, f: impl FnOnce(&str) -> T) -> T {
+    static SYNONYMS: std::sync::OnceLock<crate::hashing::FastMap<String, String>> = std::sync::OnceLock::new();
     let map = SYNONYMS.get_or_init(|| {
-        let mut m = std::collections::HashMap::new();
+        let mut m = crate::hashing::FastMap::default();
         for line in include_str!("lexicon/synonyms.txt").lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#')) {
-            let mut words = line.split_whitespace().map(stem_word);
+            let mut words = line.split_whitespace().map(|w| stem_word(&w.to_ascii_lowercase()).into_owned());
             let Some(head) = words.next() else { continue };
             for w in words {
                 m.insert(w, head.clone());
@@ -82,9 +96,18 @@ pub fn stem(word: &str) -> String {
         }
         m
     });
-    let lower = word.to_ascii_lowercase();
-    let s = stem_word(super::lexicon::irregular_base(&lower).unwrap_or(&lower));
-    map.get(&s).cloned().unwrap_or(s)
+    let mut buf = [0u8; 32];
+    let owned;
+    let lower: &str = if word.len() <= buf.len() && word.is_ascii() {
+        buf[..word.len()].copy_from_slice(word.as_bytes());
+        buf[..word.len()].make_ascii_lowercase();
+        std::str::from_utf8(&buf[..word.len()]).unwrap_or(word)
+    } else {
+        owned = word.to_ascii_lowercase();
+        &owned
+    };
+    let s = stem_word(super::lexicon::irregular_base(lower).unwrap_or(lower));
+    f(map.get(s.as_ref()).map_or(s.as_ref(), String::as_str))
 }
 
 /// Words that say nothing about which event a sentence is about.
@@ -217,7 +240,8 @@ fn is_filler(stem: &str) -> bool {
         "expect",
         "date",
     ];
-    stem.len() <= 2 || stem.starts_with(|c: char| c.is_ascii_digit()) || FILLER.contains(&stem)
+    static SET: std::sync::OnceLock<crate::hashing::FastSet<&'static str>> = std::sync::OnceLock::new();
+    stem.len() <= 2 || stem.starts_with(|c: char| c.is_ascii_digit()) || SET.get_or_init(|| FILLER.iter().copied().collect()).contains(stem)
 }
 
 /// Reporting verbs name the report, not the event: two articles that "said"
@@ -232,36 +256,62 @@ pub struct Keys {
     trig: Option<u64>,
     /// The trigger is a reporting verb ("said").
     reporting: bool,
+    /// What the mention's sentence says, shared by the mentions of one sentence.
+    sentence: std::sync::Arc<SentenceKeys>,
+}
+
+/// The words of a sentence as merging compares them.
+pub struct SentenceKeys {
     /// Stems of the sentence's words, hashed, sorted: "is the other's trigger named here?".
     words: Vec<u64>,
     /// The same, without filler words: "what else do they share?".
     content: Vec<u64>,
-    /// Capitalised words other than the first, hashed, sorted: "same participants?".
+    /// Capitalised words other than the first (not months or weekdays), hashed,
+    /// sorted: "same participants?".
     names: Vec<u64>,
 }
 
-/// The merge keys of a mention in `text`.
-pub fn keys(f: &Found, text: &str) -> Keys {
-    let (ss, se) = f.sentence;
-    let words = sentence_words(text, ss, se);
-    let stems: Vec<String> = words.iter().map(|w| stem(w.1)).collect();
-    let (ts, te) = f.timex.as_ref().map_or((0, 0), |t| (t.start, t.end));
-    let names = sorted(
-        words
-            .iter()
-            .skip(1)
-            .filter(|w| w.1.chars().next().is_some_and(char::is_uppercase) && (w.0 < ts || w.0 >= te))
-            .map(|w| key(w.1))
-            .collect(),
-    );
-    let trig_stem = f.trigger.map(|(s, e)| stem(&text[s..e]));
-    Keys {
-        trig: trig_stem.as_deref().map(key),
-        reporting: trig_stem.as_deref().is_some_and(is_reporting),
-        content: sorted(stems.iter().filter(|w| !is_filler(w)).map(|w| key(w)).collect()),
-        words: sorted(stems.iter().map(|w| key(w)).collect()),
-        names,
+impl SentenceKeys {
+    /// The keys of the sentence `text`; `memo` remembers the stems of the article's
+    /// words, which repeat.
+    fn of<'t>(text: &'t str, memo: &mut crate::hashing::FastMap<&'t str, (u64, bool)>) -> SentenceKeys {
+        let words = sentence_words(text, 0, text.len());
+        // Each word's stem key, and whether it is filler.
+        let stems: Vec<(u64, bool)> =
+            words.iter().map(|w| *memo.entry(w.1).or_insert_with(|| with_stem(w.1, |st| (key(st), is_filler(st))))).collect();
+        let names = sorted(
+            words
+                .iter()
+                .zip(&stems)
+                .skip(1)
+                .filter(|(w, (_, filler))| w.1.chars().next().is_some_and(char::is_uppercase) && !filler)
+                .map(|(w, _)| key(w.1))
+                .collect(),
+        );
+        SentenceKeys {
+            content: sorted(stems.iter().filter(|(_, filler)| !filler).map(|&(k, _)| k).collect()),
+            words: sorted(stems.iter().map(|&(k, _)| k).collect()),
+            names,
+        }
     }
+}
+
+/// The merge keys of one article's mentions (`found`, all of one article, whose text
+/// is `text`): a sentence is read once however many mentions it holds.
+pub fn keys_of_article(found: &[Found], text: &str) -> Vec<Keys> {
+    let mut sentences: crate::hashing::FastMap<(usize, usize), std::sync::Arc<SentenceKeys>> = Default::default();
+    let mut memo = crate::hashing::FastMap::default();
+    found
+        .iter()
+        .map(|f| {
+            let sentence = sentences
+                .entry(f.sentence)
+                .or_insert_with(|| std::sync::Arc::new(SentenceKeys::of(&text[f.sentence.0..f.sentence.1], &mut memo)))
+                .clone();
+            let trig = f.trigger.map(|(s, e)| with_stem(&text[s..e], |st| (key(st), is_reporting(st))));
+            Keys { trig: trig.map(|t| t.0), reporting: trig.is_some_and(|t| t.1), sentence }
+        })
+        .collect()
 }
 
 /// Words of `text[start..end]` with their offsets: letters, digits and inner hyphens.
@@ -387,7 +437,7 @@ fn same_event(a: &Found, ka: &Keys, b: &Found, kb: &Keys) -> bool {
     if a.sentence != b.sentence && (ka.reporting || kb.reporting) {
         return false;
     }
-    let related = sa == sb || contains(&kb.words, sa) || contains(&ka.words, sb);
+    let related = sa == sb || contains(&kb.sentence.words, sa) || contains(&ka.sentence.words, sb);
     if a.article == b.article {
         // The same sentence with two dates speaks of two events unless the trigger is shared.
         if a.sentence == b.sentence {
@@ -395,7 +445,7 @@ fn same_event(a: &Found, ka: &Keys, b: &Found, kb: &Keys) -> bool {
         }
         // An inferred date is a weaker tie: the same event word and something else in common.
         if a.basis.is_inferred() || b.basis.is_inferred() {
-            return sa == sb && shared(&ka.content, &kb.content) >= 2;
+            return sa == sb && shared(&ka.sentence.content, &kb.sentence.content) >= 2;
         }
         return related;
     }
@@ -403,7 +453,7 @@ fn same_event(a: &Found, ka: &Keys, b: &Found, kb: &Keys) -> bool {
     // sentence, and a participant in common ("Singapore", "Airbus") … A vague date
     // ("later this year") meets a precise one only through the same event word.
     let vague = (span_days(ra) - span_days(rb)).abs() > 31;
-    if related && (!vague || sa == sb) && shared(&ka.names, &kb.names) > 0 {
+    if related && (!vague || sa == sb) && shared(&ka.sentence.names, &kb.sentence.names) > 0 {
         return true;
     }
     // … or the very same day and two things in common ("special", "service").
@@ -411,13 +461,53 @@ fn same_event(a: &Found, ka: &Keys, b: &Found, kb: &Keys) -> bool {
         && b.basis == Basis::Explicit
         && a.range == b.range
         && span_days(a.range) == 0
-        && shared(&ka.content, &kb.content) >= 2
+        && shared(&ka.sentence.content, &kb.sentence.content) >= 2
 }
 
 /// How many later candidates one mention is compared with, at most, in a bucket:
 /// keeps merging near-linear on dumps where thousands of articles share a trigger
 /// and a name on one day, and in articles of thousands of sentences.
 const MAX_COMPARISONS: usize = 64;
+
+/// The pairs of one article's mentions (`found[start..end]`) that are one event, in
+/// the order they were found.
+fn same_event_pairs(found: &[Found], keys: &[Keys], start: usize, end: usize) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut buckets: crate::hashing::FastMap<(u8, u64), Vec<usize>> = Default::default();
+    // A mention that is part of another (`with`) meets others only through it.
+    for i in (start..end).filter(|&i| found[i].with.is_none()) {
+        buckets.entry((0, found[i].sentence.0 as u64)).or_default().push(i);
+        if let Some(t) = keys[i].trig {
+            buckets.entry((1, t)).or_default().push(i);
+        }
+        for &w in &keys[i].sentence.content {
+            buckets.entry((2, w)).or_default().push(i);
+        }
+    }
+    let mut tried: crate::hashing::FastSet<(usize, usize)> = Default::default();
+    for i in (start..end).filter(|&i| found[i].with.is_none()) {
+        let mut meet: Vec<&Vec<usize>> = Vec::new();
+        meet.extend(buckets.get(&(0, found[i].sentence.0 as u64)));
+        if let Some(t) = keys[i].trig {
+            meet.extend(buckets.get(&(1, t)));
+            // Mentions whose sentence names this trigger.
+            meet.extend(buckets.get(&(2, t)));
+        }
+        for b in meet {
+            let at = b.partition_point(|&j| j <= i);
+            // The nearest after it, and the nearest before it, for the trigger named
+            // in an earlier sentence.
+            let after = b[at..].iter().take(MAX_COMPARISONS).map(|&j| (i, j));
+            let before = b[..at].iter().rev().take(MAX_COMPARISONS).filter(|&&j| j != i).map(|&j| (j, i));
+            for (x, y) in after.chain(before) {
+                if tried.insert((x, y)) && same_event(&found[x], &keys[x], &found[y], &keys[y]) {
+                    out.push((x, y));
+                }
+            }
+        }
+    }
+    out
+}
 
 /// Merges mentions into groups. `found` is grouped by article.
 pub fn merge(found: &[Found], keys: &[Keys]) -> Groups {
@@ -429,51 +519,27 @@ pub fn merge(found: &[Found], keys: &[Keys]) -> Groups {
         }
     }
     // Within each article: mentions meet through their sentence, their trigger, and
-    // the words of their sentence (one's trigger named in the other's sentence).
-    let mut start = 0;
-    while start < found.len() {
-        let art = found[start].article;
-        let end = found[start..].iter().position(|f| f.article != art).map_or(found.len(), |p| start + p);
-        let mut buckets: std::collections::HashMap<(u8, u64), Vec<usize>> = std::collections::HashMap::new();
-        // A mention that is part of another (`with`) meets others only through it.
-        for i in (start..end).filter(|&i| found[i].with.is_none()) {
-            buckets.entry((0, found[i].sentence.0 as u64)).or_default().push(i);
-            if let Some(t) = keys[i].trig {
-                buckets.entry((1, t)).or_default().push(i);
-            }
-            for &w in &keys[i].content {
-                buckets.entry((2, w)).or_default().push(i);
-            }
+    // the words of their sentence (one's trigger named in the other's sentence). The
+    // pairs are found article by article in parallel, then joined in order, so the
+    // groups are the same whatever the thread count.
+    use rayon::prelude::*;
+    let articles: Vec<(usize, usize)> = {
+        let mut v = Vec::new();
+        let mut start = 0;
+        while start < found.len() {
+            let art = found[start].article;
+            let end = found[start..].iter().position(|f| f.article != art).map_or(found.len(), |p| start + p);
+            v.push((start, end));
+            start = end;
         }
-        let mut tried = std::collections::HashSet::new();
-        for i in (start..end).filter(|&i| found[i].with.is_none()) {
-            let mut meet: Vec<&Vec<usize>> = Vec::new();
-            meet.extend(buckets.get(&(0, found[i].sentence.0 as u64)));
-            if let Some(t) = keys[i].trig {
-                meet.extend(buckets.get(&(1, t)));
-                // Mentions whose sentence names this trigger.
-                meet.extend(buckets.get(&(2, t)));
-            }
-            for b in meet {
-                let at = b.partition_point(|&j| j <= i);
-                for &j in b[at..].iter().take(MAX_COMPARISONS) {
-                    if tried.insert((i, j)) && same_event(&found[i], &keys[i], &found[j], &keys[j]) {
-                        uf.join(i, j);
-                    }
-                }
-                // And the nearest before it, for the trigger named in an earlier sentence.
-                for &j in b[..at].iter().rev().take(MAX_COMPARISONS) {
-                    let (x, y) = (j.min(i), j.max(i));
-                    if x != y && tried.insert((x, y)) && same_event(&found[x], &keys[x], &found[y], &keys[y]) {
-                        uf.join(x, y);
-                    }
-                }
-            }
-        }
-        start = end;
+        v
+    };
+    let pairs: Vec<Vec<(usize, usize)>> = articles.par_iter().map(|&(start, end)| same_event_pairs(found, keys, start, end)).collect();
+    for (i, j) in pairs.into_iter().flatten() {
+        uf.join(i, j);
     }
     // Across articles, bucketed by trigger, by name and by day.
-    let mut buckets: std::collections::HashMap<(u8, u64), Vec<usize>> = std::collections::HashMap::new();
+    let mut buckets: crate::hashing::FastMap<(u8, u64), Vec<usize>> = Default::default();
     for (i, f) in found.iter().enumerate() {
         let Some(t) = keys[i].trig else { continue };
         if keys[i].reporting || f.with.is_some() {
@@ -484,28 +550,37 @@ pub fn merge(found: &[Found], keys: &[Keys]) -> Groups {
         if span_days(r) <= 1 {
             buckets.entry((1, (r.1 - NaiveDate::default()).num_days() as u64)).or_default().push(i);
         }
-        for &n in &keys[i].names {
+        for &n in &keys[i].sentence.names {
             buckets.entry((2, n)).or_default().push(i);
         }
     }
-    let mut bucket_keys: Vec<_> = buckets.keys().cloned().collect();
-    bucket_keys.sort();
-    for k in bucket_keys {
-        let mut b = buckets.remove(&k).unwrap_or_default();
-        b.sort_by_key(|&i| (merge_range(&found[i]).0, i));
-        for x in 0..b.len() {
-            let a = &found[b[x]];
-            let ra = merge_range(a);
-            for &j in b[x + 1..].iter().take(MAX_COMPARISONS) {
-                let c = &found[j];
-                if merge_range(c).0 > ra.1 {
-                    break;
-                }
-                if c.article != a.article && same_event(a, &keys[b[x]], c, &keys[j]) {
-                    uf.join(b[x], j);
+    // Each bucket's pairs are found in parallel, then joined bucket by bucket in key
+    // order: the same groups whatever the thread count.
+    let mut buckets: Vec<((u8, u64), Vec<usize>)> = buckets.into_iter().collect();
+    buckets.sort_unstable_by_key(|(k, _)| *k);
+    let pairs: Vec<Vec<(usize, usize)>> = buckets
+        .par_iter_mut()
+        .map(|(_, b)| {
+            b.sort_by_key(|&i| (merge_range(&found[i]).0, i));
+            let mut out = Vec::new();
+            for x in 0..b.len() {
+                let a = &found[b[x]];
+                let ra = merge_range(a);
+                for &j in b[x + 1..].iter().take(MAX_COMPARISONS) {
+                    let c = &found[j];
+                    if merge_range(c).0 > ra.1 {
+                        break;
+                    }
+                    if c.article != a.article && same_event(a, &keys[b[x]], c, &keys[j]) {
+                        out.push((b[x], j));
+                    }
                 }
             }
-        }
+            out
+        })
+        .collect();
+    for (i, j) in pairs.into_iter().flatten() {
+        uf.join(i, j);
     }
     uf
 }

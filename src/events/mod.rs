@@ -36,7 +36,9 @@ pub fn extract(articles: &[Article]) -> Timeline {
         }
         found.extend(article);
     }
-    let keys: Vec<merge::Keys> = found.par_iter().map(|f| merge::keys(f, &articles[f.article].text)).collect();
+    let by_article: Vec<&[Found]> = found.chunk_by(|a, b| a.article == b.article).collect();
+    let keys: Vec<merge::Keys> =
+        by_article.par_iter().flat_map_iter(|part| merge::keys_of_article(part, &articles[part[0].article].text)).collect();
     let mut uf = merge::merge(&found, &keys);
     let mut groups: Vec<Vec<usize>> = Vec::new();
     let mut group_of = vec![usize::MAX; found.len()];

@@ -28,14 +28,16 @@ pub struct TitleSpec<'a> {
     /// Byte spans of the dates to cut out.
     pub dates: &'a [(usize, usize)],
     /// Who "it", "he" or "they" most likely is: the last named subject before this
-    /// sentence ([`named_subject`]).
-    pub antecedent: Option<&'a str>,
+    /// sentence ([`named_subject`]), looked up only when a title needs it.
+    pub antecedent: &'a dyn Fn() -> Option<String>,
 }
 
 /// A word kept for the title, with its tag.
 #[derive(Debug, Clone)]
 struct Piece {
     text: String,
+    /// `text`'s length in characters, counted once: shortening measures often.
+    chars: usize,
     pos: Pos,
     /// Part of the verb group: shortening never cuts it.
     verb: bool,
@@ -121,10 +123,10 @@ pub fn title(spec: &TitleSpec<'_>) -> String {
     let lw = |i: usize| lower(s.word(text, i));
     let future = matches!(g.tense, Tense::Future | Tense::Modal | Tense::Infinitive);
     if future {
-        verb.push(Piece { text: "to".into(), pos: Pos::TO, verb: false, modifier: false });
+        verb.push(Piece::new("to".into(), Pos::TO));
         // "will be compensated" → "to be compensated".
         if g.passive {
-            verb.push(Piece { text: "be".into(), pos: Pos::VB, verb: false, modifier: false });
+            verb.push(Piece::new("be".into(), Pos::VB));
         }
         verb.push(piece(s, text, g.head));
     } else if g.passive {
@@ -153,9 +155,9 @@ pub fn title(spec: &TitleSpec<'_>) -> String {
         }
     }
     // A pronoun no sentence-level stand-in replaced: the last named subject before.
-    let pronoun = subject.len() == 1 && matches!(lower(&subject[0].text).as_str(), "it" | "he" | "she" | "they");
-    if let (true, Some(a)) = (pronoun, spec.antecedent) {
-        subject = vec![Piece { text: a.to_string(), pos: Pos::NNP, verb: false, modifier: false }];
+    let pronoun = subject.len() == 1 && matches!(lower(&subject[0].text).as_ref(), "it" | "he" | "she" | "they");
+    if let (true, Some(a)) = (pronoun, pronoun.then(spec.antecedent).flatten()) {
+        subject = vec![Piece::new(a, Pos::NNP)];
     }
     for p in &mut verb {
         p.verb = true;
@@ -185,6 +187,12 @@ pub fn title(spec: &TitleSpec<'_>) -> String {
     if out.split_whitespace().count() < 2 { fallback(spec) } else { out }
 }
 
+impl Piece {
+    fn new(text: String, pos: Pos) -> Piece {
+        Piece { chars: text.chars().count(), text, pos, verb: false, modifier: false }
+    }
+}
+
 /// No subject, or only a pronoun: one to stand in for it is wanted.
 fn no_subject(v: &[Piece]) -> bool {
     v.is_empty() || v.len() == 1 && v[0].pos == Pos::PRP
@@ -200,7 +208,8 @@ fn piece(s: &Sentence, text: &str, i: usize) -> Piece {
     let w = s.word(text, i);
     let possessive = matches!(w, "'" | "\u{2019}") && i > 0 && s.words[i - 1].end == s.words[i].start && s.word(text, i - 1).ends_with('s');
     let pos = if possessive { Pos::Possessive } else { s.words[i].pos };
-    Piece { text: w.replace(['\u{201c}', '\u{201d}'], "\""), pos, verb: false, modifier }
+    let text = if w.contains(['\u{201c}', '\u{201d}']) { w.replace(['\u{201c}', '\u{201d}'], "\"") } else { w.to_string() };
+    Piece { modifier, ..Piece::new(text, pos) }
 }
 
 /// The subject of the sentence's main clause, if it names someone: "Singapore
@@ -238,7 +247,7 @@ fn noun_phrase(s: &Sentence, text: &str, n: usize, keep: &[bool], date: &[bool])
         if start >= 2
             && s.words[start - 1].pos == Pos::IN
             && s.words[start - 2].pos.is_noun()
-            && !matches!(lower(s.word(text, start - 1)).as_str(), "that" | "because" | "as")
+            && !matches!(lower(s.word(text, start - 1)).as_ref(), "that" | "because" | "as")
         {
             start -= 1;
             continue;
@@ -253,7 +262,7 @@ fn noun_phrase(s: &Sentence, text: &str, n: usize, keep: &[bool], date: &[bool])
         // "in Canada", "of its chief financial officer", and an aside that names it.
         if end + 1 < s.words.len()
             && s.words[end].pos == Pos::IN
-            && !matches!(lower(s.word(text, end)).as_str(), "that" | "because" | "as" | "if" | "while")
+            && !matches!(lower(s.word(text, end)).as_ref(), "that" | "because" | "as" | "if" | "while")
         {
             end += 1;
             continue;
@@ -370,10 +379,10 @@ fn cut_dates(spec: &TitleSpec<'_>, keep: &mut [bool]) {
         let mut k = first;
         while k > 0 {
             let w = lower(s.word(spec.text, k - 1));
-            if DATE_PREPOSITIONS.contains(&w.as_str()) || matches!(w.as_str(), "as" | "early" | "late" | "the") && k >= 2 {
+            if DATE_PREPOSITIONS.contains(&w.as_ref()) || matches!(w.as_ref(), "as" | "early" | "late" | "the") && k >= 2 {
                 keep[k - 1] = false;
                 k -= 1;
-                if DATE_PREPOSITIONS.contains(&w.as_str()) {
+                if DATE_PREPOSITIONS.contains(&w.as_ref()) {
                     break;
                 }
             } else {
@@ -448,7 +457,7 @@ fn cut_asides(s: &Sentence, text: &str, cs: usize, ce: usize, keep: &mut [bool])
         let Some(close) = (i + 1..n).find(|&j| is_mark(j) && s.word(text, j) == s.word(text, i)) else { break };
         let inner: Vec<usize> = (i + 1..close).collect();
         let first = inner.first().map(|&k| lower(s.word(text, k))).unwrap_or_default();
-        let relative = matches!(first.as_str(), "who" | "which" | "whose" | "whom" | "where");
+        let relative = matches!(first.as_ref(), "who" | "which" | "whose" | "whom" | "where");
         let has_verb = inner.iter().any(|k| heads.contains(k));
         let after_noun = i > cs && (s.words[i - 1].pos.is_noun() || matches!(s.words[i - 1].pos, Pos::PRP | Pos::CD | Pos::CloseBracket));
         let short = inner.len() <= 12;
@@ -486,7 +495,7 @@ fn drop_leading(mut v: Vec<Piece>) -> Vec<Piece> {
         let w = lower(&first.text);
         let drop = first.pos.is_punct() && first.pos != Pos::OpenBracket
             || matches!(first.pos, Pos::CC | Pos::RB | Pos::UH)
-            || LEADING_DROPS.contains(&w.as_str())
+            || LEADING_DROPS.contains(&w.as_ref())
             || w == "that" && first.pos == Pos::IN;
         if !drop {
             return v;
@@ -566,17 +575,22 @@ fn antecedent(s: &Sentence, text: &str, clause_start: usize, _spec: &TitleSpec<'
     (start..end).map(|i| piece(s, text, i)).collect()
 }
 
+/// Is there a space before piece `i`?
+fn glued(pieces: &[Piece], i: usize) -> bool {
+    let p = &pieces[i];
+    i > 0
+        && !(matches!(p.pos, Pos::Comma | Pos::Stop | Pos::Possessive | Pos::CloseBracket)
+            || p.text == "n't"
+            || p.text.starts_with('\'') && p.text.len() <= 3 && p.pos != Pos::Quote
+            || p.text.starts_with('\u{2019}')
+            || matches!(pieces[i - 1].pos, Pos::OpenBracket)
+            || pieces[i - 1].text == "$")
+}
+
 fn join(pieces: &[Piece]) -> String {
     let mut out = String::new();
     for (i, p) in pieces.iter().enumerate() {
-        let glue = i > 0
-            && !(matches!(p.pos, Pos::Comma | Pos::Stop | Pos::Possessive | Pos::CloseBracket)
-                || p.text == "n't"
-                || p.text.starts_with('\'') && p.text.len() <= 3 && p.pos != Pos::Quote
-                || p.text.starts_with('\u{2019}')
-                || matches!(pieces[i - 1].pos, Pos::OpenBracket)
-                || pieces[i - 1].text == "$");
-        if glue {
+        if glued(pieces, i) {
             out.push(' ');
         }
         out.push_str(&p.text);
@@ -585,8 +599,11 @@ fn join(pieces: &[Piece]) -> String {
     capitalise(out)
 }
 
+/// The length in characters [`join`] gives, counted without building the string
+/// (shortening asks it after every step). Edge punctuation that `join` trims counts
+/// here, so this is never less than the joined length.
 fn len(pieces: &[Piece]) -> usize {
-    join(pieces).chars().count()
+    pieces.iter().enumerate().map(|(i, p)| p.chars + usize::from(glued(pieces, i))).sum()
 }
 
 /// Shortens a title to [`MAX_TITLE`] characters, dropping what a headline can do without.
@@ -602,14 +619,18 @@ fn shorten(mut pieces: Vec<Piece>) -> String {
         }
     };
     trim_tail(&mut pieces);
-    let fits = |v: &[Piece]| len(v) <= MAX_TITLE;
+    // `len` counts edge punctuation that `join` trims: close calls are joined to check.
+    let fits = |v: &[Piece]| {
+        let n = len(v);
+        n <= MAX_TITLE || n <= MAX_TITLE + 4 && join(v).chars().count() <= MAX_TITLE
+    };
     if fits(&pieces) {
         return join(&pieces);
     }
     // 1. Articles, and "that" before a clause: headlines do without them.
     pieces.retain(|p| {
         p.verb
-            || !(p.pos == Pos::DT && matches!(lower(&p.text).as_str(), "the" | "a" | "an") || p.pos == Pos::IN && lower(&p.text) == "that")
+            || !(p.pos == Pos::DT && matches!(lower(&p.text).as_ref(), "the" | "a" | "an") || p.pos == Pos::IN && lower(&p.text) == "that")
     });
     if fits(&pieces) {
         return join(&pieces);
@@ -744,7 +765,7 @@ mod tests {
         let s = Sentence::read(sentence, (0, sentence.len()));
         let f = s.words.iter().position(|w| w.text(sentence) == focus).expect("focus word");
         let dates: Vec<(usize, usize)> = date.map(|d| sentence.find(d).map(|i| (i, i + d.len())).expect("date")).into_iter().collect();
-        title(&TitleSpec { text: sentence, sentence: &s, focus: Some(f), stated: None, dates: &dates, antecedent: None })
+        title(&TitleSpec { text: sentence, sentence: &s, focus: Some(f), stated: None, dates: &dates, antecedent: &|| None })
     }
 
     /// The title of a statement at `report` about the group headed by `stated`.
@@ -752,7 +773,7 @@ mod tests {
         let s = Sentence::read(sentence, (0, sentence.len()));
         let f = s.words.iter().position(|w| w.text(sentence) == report).unwrap();
         let g = s.groups.iter().position(|g| s.word(sentence, g.head) == what).unwrap();
-        title(&TitleSpec { text: sentence, sentence: &s, focus: Some(f), stated: Some(g), dates: &[], antecedent: None })
+        title(&TitleSpec { text: sentence, sentence: &s, focus: Some(f), stated: Some(g), dates: &[], antecedent: &|| None })
     }
 
     #[test]

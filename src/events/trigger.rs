@@ -65,7 +65,7 @@ pub fn attach(text: &str, s: &Sentence, t_start: usize, t_end: usize) -> Option<
     let after = words.iter().position(|w| w.start >= t_end).unwrap_or(words.len());
     // "last month when a top official walked out": the date frames the when-clause.
     if after < words.len()
-        && matches!(lower(s.word(text, after)).as_str(), "when" | "as")
+        && matches!(lower(s.word(text, after)).as_ref(), "when" | "as")
         && let Some(v) =
             (after + 1..words.len().min(after + 8)).find(|&j| s.group_at(j).is_some() && is_candidate(s, text, j, (t_start, t_end)))
     {

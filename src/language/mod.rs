@@ -34,13 +34,14 @@ impl Word {
 /// The tagged words of `text[start..end]`, one sentence.
 pub fn tag_sentence(text: &str, start: usize, end: usize) -> Vec<Word> {
     thread_local! {
-        static SCRATCH: std::cell::RefCell<(pos::Scratch, Vec<u8>)> = Default::default();
+        static SCRATCH: std::cell::RefCell<(pos::Scratch, Vec<u8>, Vec<Tok>)> = Default::default();
     }
-    let toks = tokens::tokenize(text, start, end);
-    let words: Vec<&str> = toks.iter().map(|t| t.text(text)).collect();
     let model = pos::Model::english();
     SCRATCH.with(|cell| {
-        let (scratch, tags) = &mut *cell.borrow_mut();
+        let (scratch, tags, toks) = &mut *cell.borrow_mut();
+        toks.clear();
+        tokens::tokenize_into(text, start, end, toks);
+        let words: Vec<&str> = toks.iter().map(|t| t.text(text)).collect();
         tags.clear();
         model.tag_into(&words, scratch, tags);
         toks.iter()
@@ -56,12 +57,11 @@ pub fn tag_sentence(text: &str, start: usize, end: usize) -> Vec<Word> {
 /// The base form of an irregular verb's past or participle ("won" → "win"), from
 /// `irregular.tsv`.
 pub fn irregular_base(word: &str) -> Option<&'static str> {
-    use std::collections::HashMap;
     use std::sync::OnceLock;
-    static FORMS: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
+    static FORMS: OnceLock<crate::hashing::FastMap<&'static str, &'static str>> = OnceLock::new();
     FORMS
         .get_or_init(|| {
-            let mut m = HashMap::new();
+            let mut m = crate::hashing::FastMap::default();
             for line in include_str!("irregular.tsv").lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
                 let forms: Vec<&str> = line.split('\t').map(str::trim).collect();
                 if let [base, past, participle] = forms[..] {

@@ -197,6 +197,10 @@ fn hash_chars(chars: impl Iterator<Item = char>) -> u64 {
 
 /// The hash of the word as the dictionary stores it (treebank quotes, case kept).
 pub(crate) fn dict_key(word: &str) -> u64 {
+    // ASCII has no curly quotes to fold: its bytes are its characters.
+    if word.is_ascii() {
+        return hash_str(word);
+    }
     hash_chars(word.chars().map(|c| match c {
         '\u{2019}' | '\u{2018}' => '\'',
         '\u{201c}' | '\u{201d}' => '"',
@@ -215,32 +219,44 @@ impl WordKeys {
     /// The common case, a short ASCII word, without decoding characters: the same
     /// keys as [`WordKeys::of_any`] gives (a test checks it).
     fn of_ascii(raw: &str, first: bool) -> Option<WordKeys> {
+        const FNV: u64 = 0xcbf2_9ce4_8422_2325;
+        const PRIME: u64 = 0x0100_0000_01b3;
         let b = raw.as_bytes();
-        if b.len() > 48 || !raw.is_ascii() {
+        let n = b.len();
+        if n > 48 {
             return None;
         }
+        // One pass: the word's hash as written and in lower case, and what it is made of.
         let mut lower = [0u8; 48];
-        let (mut digits, mut numeric) = (0, true);
+        let (mut raw_h, mut lower_h) = (FNV, FNV);
+        let (mut digits, mut numeric, mut alpha, mut has_lower, mut hyphen) = (0, true, false, false, false);
         for (l, &c) in lower.iter_mut().zip(b) {
-            *l = c.to_ascii_lowercase();
+            if c >= 0x80 {
+                return None;
+            }
+            let lc = c.to_ascii_lowercase();
+            *l = lc;
+            raw_h = (raw_h ^ u64::from(c)).wrapping_mul(PRIME);
+            lower_h = (lower_h ^ u64::from(lc)).wrapping_mul(PRIME);
             if c.is_ascii_digit() {
                 digits += 1;
-            } else if !matches!(c, b',' | b'.') {
+            } else if c != b',' && c != b'.' {
                 numeric = false;
             }
+            alpha |= c.is_ascii_alphabetic();
+            has_lower |= c.is_ascii_lowercase();
+            hyphen |= c == b'-';
         }
-        let n = b.len();
         let lower = &lower[..n];
-        let fnv = |s: &[u8]| s.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, &c| (h ^ u64::from(c)).wrapping_mul(0x0100_0000_01b3));
+        let fnv = |s: &[u8]| s.iter().fold(FNV, |h, &c| (h ^ u64::from(c)).wrapping_mul(PRIME));
         let word = match (digits, numeric) {
-            (0, _) => fnv(lower),
+            (0, _) => lower_h,
             (4, true) if n == 4 => hash_str("!YEAR"),
             (_, true) => hash_str("!DIGITS"),
             _ => hash_str("!MIXED"),
         };
         let first_byte = b.first().copied().unwrap_or(b' ');
-        let has_alpha = b.iter().any(u8::is_ascii_alphabetic);
-        let all_caps = has_alpha && !b.iter().any(u8::is_ascii_lowercase);
+        let all_caps = alpha && !has_lower;
         let shape = match (first_byte, all_caps) {
             (c, true) if c.is_ascii_alphabetic() && n > 1 => 'A',
             (c, _) if c.is_ascii_uppercase() => 'X',
@@ -248,16 +264,15 @@ impl WordKeys {
             (c, _) if c.is_ascii_digit() => 'd',
             _ => 'p',
         };
-        let hyphen = b.contains(&b'-') && n > 1;
         Some(WordKeys {
-            raw: fnv(b) ^ u64::from(first),
+            raw: raw_h ^ u64::from(first),
             word,
             suffix3: fnv(&lower[n.saturating_sub(3)..]),
             suffix2: fnv(&lower[n.saturating_sub(2)..]),
             suffix4: fnv(&lower[n.saturating_sub(4)..]),
             prefix1: u64::from(lower.first().copied().unwrap_or(b' ')),
             prefix3: fnv(&lower[..n.min(3)]),
-            shape: (shape as u64) | (u64::from(first) << 8) | (u64::from(hyphen) << 9),
+            shape: (shape as u64) | (u64::from(first) << 8) | (u64::from(hyphen && n > 1) << 9),
         })
     }
 
@@ -320,7 +335,9 @@ pub(crate) fn own_features(w: &WordKeys, out: &mut [u64; N_OWN_FEATURES]) {
     ];
 }
 
-/// The features of word `i` from its neighbours' words.
+/// The features of word `i` from its neighbours' words. (Without the words two
+/// places off and the word pairs, tagging is a third faster but loses 0.15 points on
+/// EWT test, and misreads news sentences: "a report released in July found".)
 pub(crate) fn context_features(keys: &[WordKeys], i: usize, out: &mut [u64; N_CONTEXT_FEATURES]) {
     let w = keys[i];
     let at = |j: isize| -> Option<&WordKeys> { usize::try_from(i as isize + j).ok().and_then(|j| keys.get(j)) };

@@ -45,15 +45,27 @@ fn is_dash(c: char) -> bool {
 pub fn tokenize_into(text: &str, start: usize, end: usize, out: &mut Vec<Tok>) {
     let first = out.len();
     let s = &text[start..end];
+    let bytes = s.as_bytes();
     let mut chunk_start = None;
-    for (i, c) in s.char_indices().chain(std::iter::once((s.len(), ' '))) {
-        if c.is_whitespace() {
+    let mut i = 0;
+    while i <= bytes.len() {
+        // Whitespace: ASCII by its byte, anything else (no-break spaces) by its character.
+        let (space, width) = match bytes.get(i) {
+            None => (true, 1),
+            Some(&b) if b < 0x80 => (b.is_ascii_whitespace(), 1),
+            Some(_) => {
+                let c = s[i..].chars().next().expect("a char boundary");
+                (c.is_whitespace(), c.len_utf8())
+            }
+        };
+        if space {
             if let Some(cs) = chunk_start.take() {
                 chunk(text, start + cs, start + i, out);
             }
         } else if chunk_start.is_none() {
             chunk_start = Some(i);
         }
+        i += width;
     }
     // The sentence's last word gives up its period unless the period is one of
     // several ("U.S."): "said no." ends with "no" and "." (closing quotes may follow).
@@ -82,6 +94,11 @@ pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Tok> {
 fn chunk(text: &str, start: usize, end: usize, out: &mut Vec<Tok>) {
     let mut piece = start;
     let s = &text[start..end];
+    // Most chunks are plain ASCII words with no dash in them.
+    if s.is_ascii() && !s.contains("--") {
+        piece_tokens(text, start, end, out);
+        return;
+    }
     let mut iter = s.char_indices().peekable();
     while let Some((i, c)) = iter.next() {
         let double_hyphen = c == '-' && s[i..].starts_with("--");
@@ -109,8 +126,9 @@ fn piece_tokens(text: &str, mut start: usize, mut end: usize, out: &mut Vec<Tok>
             break;
         }
     }
-    // Trailing punctuation, kept to be pushed after the word.
-    let mut trailing = Vec::new();
+    // Trailing punctuation, kept to be pushed after the word (rarely more than a few marks).
+    let mut trailing: [Tok; 8] = [Tok { start: 0, end: 0 }; 8];
+    let mut n_trailing = 0;
     while start < end {
         let word = &text[start..end];
         let c = word.chars().next_back().expect("non-empty");
@@ -118,10 +136,11 @@ fn piece_tokens(text: &str, mut start: usize, mut end: usize, out: &mut Vec<Tok>
         if is_period && keeps_period(&word[..word.len() - 1]) {
             break;
         }
-        if is_close_punct(c) || c == '%' {
+        if (is_close_punct(c) || c == '%') && n_trailing < trailing.len() {
             // "..." stays one token.
             let len = if word.ends_with("...") && word.len() > 3 { 3 } else { c.len_utf8() };
-            trailing.push(Tok { start: end - len, end });
+            trailing[n_trailing] = Tok { start: end - len, end };
+            n_trailing += 1;
             end -= len;
         } else {
             break;
@@ -130,7 +149,7 @@ fn piece_tokens(text: &str, mut start: usize, mut end: usize, out: &mut Vec<Tok>
     if start < end {
         split_clitic(text, start, end, out);
     }
-    out.extend(trailing.into_iter().rev());
+    out.extend(trailing[..n_trailing].iter().rev());
 }
 
 /// "U.S.", "Dec.", "J." keep their period.
@@ -150,33 +169,29 @@ fn keeps_period(word: &str) -> bool {
 
 fn split_clitic(text: &str, start: usize, end: usize, out: &mut Vec<Tok>) {
     let word = &text[start..end];
-    let norm = |s: &str| s.replace('\u{2019}', "'");
-    let w = norm(word);
+    // Most words have no apostrophe at all: nothing to split.
+    if !word.contains(['\'', '\u{2019}']) {
+        out.push(Tok { start, end });
+        return;
+    }
+    let w = word.replace('\u{2019}', "'");
     // Offsets in `w` differ from `word` by 2 bytes per curly apostrophe; clitics are
     // matched at the end, so count back in characters.
     let back = |chars: usize| -> usize { word.char_indices().rev().nth(chars - 1).map_or(0, |(i, _)| i) };
-    let lower = w.to_ascii_lowercase();
-    if lower.len() > 3 && lower.ends_with("n't") {
-        let cut = back(3);
-        // "can't" → "ca" "n't", "won't" → "wo" "n't" (as the treebanks do).
+    let split = |cut: usize, out: &mut Vec<Tok>| {
         out.push(Tok { start, end: start + cut });
         out.push(Tok { start: start + cut, end });
-        return;
+    };
+    // "can't" → "ca" "n't", "won't" → "wo" "n't" (as the treebanks do).
+    if w.len() > 3 && w[w.len() - 3..].eq_ignore_ascii_case("n't") {
+        return split(back(3), out);
     }
-    for c in CLITICS {
-        if w.len() > c.len() && w.ends_with(c) {
-            let cut = back(c.chars().count());
-            out.push(Tok { start, end: start + cut });
-            out.push(Tok { start: start + cut, end });
-            return;
-        }
+    if let Some(c) = CLITICS.iter().find(|c| w.len() > c.len() && w.ends_with(*c)) {
+        return split(back(c.chars().count()), out);
     }
     // "Reuters'" → "Reuters" "'": a plural possessive.
     if w.len() > 2 && w.ends_with("s'") {
-        let cut = back(1);
-        out.push(Tok { start, end: start + cut });
-        out.push(Tok { start: start + cut, end });
-        return;
+        return split(back(1), out);
     }
     out.push(Tok { start, end });
 }
