@@ -35,6 +35,9 @@ enum Command {
         /// Publication date for articles that have none (YYYY-MM-DD).
         #[arg(long, value_parser = parse_date)]
         dct: Option<NaiveDate>,
+        /// Only events whose date is written in the text, none inferred from the story or the publication date.
+        #[arg(long)]
+        explicit_only: bool,
         #[arg(required = true)]
         paths: Vec<PathBuf>,
     },
@@ -64,6 +67,9 @@ enum Command {
         /// Publication date for articles that have none (YYYY-MM-DD).
         #[arg(long, value_parser = parse_date)]
         dct: Option<NaiveDate>,
+        /// Only events whose date is written in the text, none inferred from the story or the publication date.
+        #[arg(long)]
+        explicit_only: bool,
         #[arg(required = true)]
         paths: Vec<PathBuf>,
     },
@@ -96,13 +102,13 @@ fn main() -> ExitCode {
     let started = std::time::Instant::now();
     let cli = Cli::parse();
     let result = match cli.command {
-        Some(Command::Extract { format, dct, paths }) => extract(format, dct, &paths),
-        Some(Command::Export { output, width, height, from, to, theme, title, scale, dct, paths }) => {
+        Some(Command::Extract { format, dct, explicit_only, paths }) => extract(format, dct, explicit_only, &paths),
+        Some(Command::Export { output, width, height, from, to, theme, title, scale, dct, explicit_only, paths }) => {
             let theme = match theme {
                 ThemeArg::Light => newsline::export::Theme::Light,
                 ThemeArg::Dark => newsline::export::Theme::Dark,
             };
-            export(&output, ExportArgs { width, height, from, to, theme, title, scale }, dct, &paths)
+            export(&output, ExportArgs { width, height, from, to, theme, title, scale }, dct, explicit_only, &paths)
         }
         Some(Command::Timex { corpus }) => timex(&corpus),
         None => open_app(cli.paths, started),
@@ -129,7 +135,7 @@ fn open_app(paths: Vec<PathBuf>, started: std::time::Instant) -> Result<()> {
 }
 
 /// Reads the paths into one timeline, reporting skipped files on stderr.
-fn load_timeline(dct: Option<NaiveDate>, paths: &[PathBuf]) -> Result<newsline::timeline::Timeline> {
+fn load_timeline(dct: Option<NaiveDate>, explicit_only: bool, paths: &[PathBuf]) -> Result<newsline::timeline::Timeline> {
     let source::Loaded { mut articles, timelines, errors } = source::load_paths(paths);
     for e in &errors {
         eprintln!("newsline: skipped {e}");
@@ -148,6 +154,9 @@ fn load_timeline(dct: Option<NaiveDate>, paths: &[PathBuf]) -> Result<newsline::
     for t in timelines {
         timeline.append(t);
     }
+    if explicit_only {
+        timeline.keep_explicit();
+    }
     Ok(timeline)
 }
 
@@ -161,7 +170,7 @@ struct ExportArgs {
     scale: f32,
 }
 
-fn export(output: &Path, args: ExportArgs, dct: Option<NaiveDate>, paths: &[PathBuf]) -> Result<()> {
+fn export(output: &Path, args: ExportArgs, dct: Option<NaiveDate>, explicit_only: bool, paths: &[PathBuf]) -> Result<()> {
     use newsline::export::{self, ImageSpec};
     use newsline::layout::x_from_date;
     let ext = output.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
@@ -174,7 +183,7 @@ fn export(output: &Path, args: ExportArgs, dct: Option<NaiveDate>, paths: &[Path
     if !(0.25..=8.0).contains(&args.scale) {
         bail!("--scale must be between 0.25 and 8");
     }
-    let timeline = load_timeline(dct, paths)?;
+    let timeline = load_timeline(dct, explicit_only, paths)?;
     let fit = export::fit_range(&timeline);
     let range = match (args.from, args.to) {
         (None, None) => None,
@@ -193,9 +202,9 @@ fn export(output: &Path, args: ExportArgs, dct: Option<NaiveDate>, paths: &[Path
     Ok(())
 }
 
-fn extract(format: Format, dct: Option<NaiveDate>, paths: &[PathBuf]) -> Result<()> {
+fn extract(format: Format, dct: Option<NaiveDate>, explicit_only: bool, paths: &[PathBuf]) -> Result<()> {
     use newsline::export;
-    let timeline = load_timeline(dct, paths)?;
+    let timeline = load_timeline(dct, explicit_only, paths)?;
     let format = match format {
         Format::Json => export::DataFormat::Json,
         Format::Jsonl => export::DataFormat::Jsonl,

@@ -221,6 +221,15 @@ impl Timeline {
         }
     }
 
+    /// Keeps only the events whose date is written in the text (basis explicit), their
+    /// ids renumbered in order (`--explicit-only`, "Written dates only").
+    pub fn keep_explicit(&mut self) {
+        self.events.retain(|e| e.basis == Basis::Explicit);
+        for (i, e) in self.events.iter_mut().enumerate() {
+            e.id = format!("e{}", i + 1);
+        }
+    }
+
     /// The earliest start and latest end over all events.
     pub fn date_span(&self) -> Option<(NaiveDate, NaiveDate)> {
         let start = self.events.iter().map(|e| e.start).min()?;

@@ -114,3 +114,20 @@ fn from_and_to_limit_the_view() {
     assert!(!out.status.success());
     std::fs::remove_dir_all(dir).unwrap();
 }
+
+/// The picture marks inferred dates as such, and `--explicit-only` leaves them out.
+#[test]
+fn inferred_dates_are_marked_and_can_be_left_out() {
+    let dir = out_dir("explicit");
+    let (all, written) = (dir.join("all.svg"), dir.join("written.svg"));
+    for (file, extra) in [(&all, None), (&written, Some("--explicit-only"))] {
+        let mut args = vec!["export", SEED, "-o", file.to_str().unwrap()];
+        args.extend(extra);
+        let out = newsline(&args);
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    }
+    let (all, written) = (std::fs::read_to_string(all).unwrap(), std::fs::read_to_string(written).unwrap());
+    assert!(all.contains("date inferred, not written"), "the legend explains the hollow markers");
+    assert!(!written.contains("date inferred, not written"), "nothing inferred to explain");
+    std::fs::remove_dir_all(dir).unwrap();
+}

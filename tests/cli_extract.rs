@@ -179,3 +179,14 @@ fn a_saved_timeline_opens_as_a_timeline() {
     assert_eq!(again, first, "a saved timeline reads back unchanged");
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// `--explicit-only` keeps the events whose date the text writes, and no other.
+#[test]
+fn explicit_only_keeps_written_dates() {
+    let all = extract(&["sample_data/huawei-ncsc-walkout-2018-12-13.txt"]);
+    let written = extract(&["--explicit-only", "sample_data/huawei-ncsc-walkout-2018-12-13.txt"]);
+    assert!(all.events.iter().any(|e| e.basis.is_inferred()), "the seed has inferred dates");
+    assert!(!written.events.is_empty() && written.events.iter().all(|e| e.basis == Basis::Explicit));
+    let titles = |tl: &Timeline| tl.events.iter().filter(|e| e.basis == Basis::Explicit).map(|e| e.title.clone()).collect::<Vec<_>>();
+    assert_eq!(titles(&written), titles(&all));
+}

@@ -143,3 +143,24 @@ fn recent_files_are_kept_across_starts() {
     let Restored::Session(s) = session::load(&path) else { panic!("a session") };
     assert_eq!(s.recent, vec![fallback, vec![PathBuf::from("sample_data/wikinews-a380")]], "newest first");
 }
+
+#[test]
+fn written_dates_only_is_kept_across_starts() {
+    let path = scratch("explicit");
+    let seed = vec![PathBuf::from("sample_data/huawei-ncsc-walkout-2018-12-13.txt")];
+    {
+        let mut h = harness(NewslineApp::with_session(seed.clone(), seed.clone(), Some(path.clone())));
+        h.get_by_label("Written dates only").click();
+        h.run();
+        let start = Instant::now();
+        while !matches!(session::load(&path), Restored::Session(s) if s.explicit_only) {
+            assert!(start.elapsed() < Duration::from_secs(20), "the session was not saved");
+            h.step();
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+    let h = harness(NewslineApp::with_session(Vec::new(), seed, Some(path)));
+    assert!(h.state().session().explicit_only);
+    let written = h.state().timeline().events.iter().filter(|e| !e.basis.is_inferred()).count();
+    assert_eq!(h.state().shown_event_count(), written);
+}

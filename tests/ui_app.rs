@@ -386,3 +386,19 @@ fn the_theme_can_be_switched_to_light() {
     harness.run();
     assert_eq!(harness.ctx.theme(), egui::Theme::Light, "the light theme is on");
 }
+
+/// "Written dates only" hides the events whose date was inferred, and brings them back.
+#[test]
+fn written_dates_only_hides_inferred_events() {
+    let mut harness = seed();
+    let all = harness.state().shown_event_count();
+    let written = harness.state().timeline().events.iter().filter(|e| !e.basis.is_inferred()).count();
+    assert!(written > 0 && written < all, "{written} written of {all}");
+    harness.get_by_label("Written dates only").click();
+    harness.run();
+    assert_eq!(harness.state().shown_event_count(), written);
+    assert!(harness.state().session().explicit_only);
+    harness.get_by_label("Written dates only").click();
+    harness.run();
+    assert_eq!(harness.state().shown_event_count(), all);
+}

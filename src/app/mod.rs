@@ -63,6 +63,8 @@ pub struct NewslineApp {
     /// The date filter's two ends as typed ("2007", "2007-10", "2007-10-15").
     date_from: String,
     date_to: String,
+    /// Only events whose date is written in the text, not inferred.
+    explicit_only: bool,
     /// Sources (lanes) the user has hidden.
     hidden: std::collections::HashSet<usize>,
     /// The article shown in the article view, and the byte range to highlight.
@@ -115,6 +117,7 @@ impl NewslineApp {
             search: String::new(),
             date_from: String::new(),
             date_to: String::new(),
+            explicit_only: false,
             lane_mode: Default::default(),
             hidden: Default::default(),
             article_view: None,
@@ -168,6 +171,7 @@ impl NewslineApp {
             search: self.search.clone(),
             date_from: self.date_from.clone(),
             date_to: self.date_to.clone(),
+            explicit_only: self.explicit_only,
             lanes: self.lane_mode.label().to_string(),
             view: self.view,
             edits: self.edits.clone(),
@@ -266,6 +270,7 @@ impl NewslineApp {
             self.search = s.search;
             self.date_from = s.date_from;
             self.date_to = s.date_to;
+            self.explicit_only = s.explicit_only;
             self.lane_mode = crate::layout::lanes::LaneMode::ALL.into_iter().find(|m| m.label() == s.lanes).unwrap_or_default();
             self.set_view = s.view;
             self.refilter();
@@ -346,7 +351,10 @@ impl NewslineApp {
                 })
                 .response
                 .labelled_by(l.id);
-            if search.changed() || from.changed() || to.changed() || lanes_changed {
+            let explicit = ui
+                .checkbox(&mut self.explicit_only, "Written dates only")
+                .on_hover_text("Hide events whose date was inferred from the story or the publication date (hollow markers)");
+            if search.changed() || from.changed() || to.changed() || lanes_changed || explicit.changed() {
                 self.refilter();
             }
             // Follows the system's light or dark theme until the user picks one here.
@@ -442,7 +450,7 @@ impl NewslineApp {
         let needle = self.search.trim().to_lowercase();
         let from = crate::timeline::date_bound(&self.date_from, false);
         let to = crate::timeline::date_bound(&self.date_to, true);
-        let (tl, hidden) = (&self.timeline, &self.hidden);
+        let (tl, hidden, explicit_only) = (&self.timeline, &self.hidden, self.explicit_only);
         let hidden_events: std::collections::HashSet<&str> = self.edits.hidden_events.iter().map(String::as_str).collect();
         let lanes = crate::layout::lanes::assign(tl, self.lane_mode);
         self.index = crate::layout::index::TimelineIndex::with_lanes(tl, lanes, |i, lane| {
@@ -450,7 +458,7 @@ impl NewslineApp {
                 return false;
             }
             let e = &tl.events[i];
-            if from.is_some_and(|f| e.end < f) || to.is_some_and(|t| e.start > t) {
+            if from.is_some_and(|f| e.end < f) || to.is_some_and(|t| e.start > t) || explicit_only && e.basis.is_inferred() {
                 return false;
             }
             if needle.is_empty() {

@@ -29,6 +29,9 @@ pub struct Session {
     pub date_from: String,
     #[serde(default)]
     pub date_to: String,
+    /// Only events whose date is written in the text ("Written dates only").
+    #[serde(default)]
+    pub explicit_only: bool,
     /// The visible range, in days since 1970-01-01.
     #[serde(default)]
     pub view: Option<(f64, f64)>,
@@ -69,6 +72,7 @@ impl Default for Session {
             lanes: String::new(),
             date_from: String::new(),
             date_to: String::new(),
+            explicit_only: false,
             view: None,
             edits: Edits::default(),
             recent: Vec::new(),

@@ -166,9 +166,14 @@ fn paint(painter: &egui::Painter, origin: Pos2, scene: &Scene, selected: Option<
     for m in &scene.marks {
         let colour = lane_colour(m.lane);
         let is_selected = selected == Some(m.event);
-        if m.point {
+        if m.point && m.inferred {
+            // A date inferred from the story or the publication date: a hollow marker.
+            let r = if is_selected { 6.0 } else { 4.0 };
+            painter.circle(at((m.x0 + m.x1) / 2.0, m.y), r, visuals.extreme_bg_color, Stroke::new(2.0, colour));
+        } else if m.point {
             painter.circle_filled(at((m.x0 + m.x1) / 2.0, m.y), if is_selected { 7.0 } else { 5.0 }, colour);
         } else {
+            let colour = if m.inferred { colour.gamma_multiply(0.45) } else { colour };
             let h = if is_selected { 6.0 } else { 4.0 };
             let r = Rect::from_min_max(at(m.x0, m.y - h), at(m.x1.max(m.x0 + 1.0), m.y + h));
             if m.fuzzy {

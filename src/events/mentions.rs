@@ -79,6 +79,15 @@ fn is_conditional(s: &Sentence, gi: usize) -> bool {
     if g.opener == Some(Opener::If) || g.tense == Tense::Modal && s.groups[..gi].iter().any(|p| p.opener == Some(Opener::If)) {
         return true;
     }
+    // A sentence that opens with its condition is conditional throughout, whatever the
+    // tense: "If the talks failed, the union struck" tells of no strike (the clause
+    // starts after its opening "if"). A ";" or a
+    // dash starts a new statement.
+    if s.groups.first().is_some_and(|f| f.opener == Some(Opener::If) && f.clause_start == 1)
+        && s.groups[1..=gi].iter().all(|p| p.opener != Some(Opener::Break))
+    {
+        return true;
+    }
     // Inside the condition, before the comma that closes it: "if tomorrow Airbus will
     // get back to the business of competing".
     s.groups[..gi].iter().rposition(|p| p.opener == Some(Opener::If)).is_some_and(|k| {
@@ -606,6 +615,14 @@ fn candidates(s: &Sentence, text: &str, dated: &[bool]) -> Vec<(usize, Kind)> {
             }
             // What a report reports is dated already: the report is its source.
             if report && stated_group(s, text, gi).is_some_and(|k| dated[s.groups[k].head]) {
+                continue;
+            }
+            // "He told reporters he was confident": a past report of a state is the
+            // story's colour. One made now is news ("Meng has said she is innocent").
+            let eventful = stated.is_some_and(|k| {
+                future || k.perfect || k.tense == Tense::Past && !is_verb_of(VerbClass::State, &lower(s.word(text, k.head)))
+            });
+            if report && g.tense == Tense::Past && !g.perfect && !eventful {
                 continue;
             }
             let kind = match g.tense {

@@ -137,7 +137,16 @@ pub fn to_svg(scene: &Scene, theme: Theme, font_size: f32) -> String {
     s.push_str("<g id=\"events\">\n");
     for m in &scene.marks {
         let col = lane_colour(m.lane);
-        if m.point {
+        if m.point && m.inferred {
+            // A date inferred from the story or the publication date: a hollow marker.
+            let _ = writeln!(
+                s,
+                r#"<circle class="inferred" cx="{}" cy="{}" r="4.5" fill="{}" stroke="{col}" stroke-width="2"/>"#,
+                (m.x0 + m.x1) / 2.0,
+                m.y,
+                c.background
+            );
+        } else if m.point {
             let _ = writeln!(
                 s,
                 r#"<circle cx="{}" cy="{}" r="5" fill="{col}" stroke="{}" stroke-width="1"/>"#,
@@ -147,8 +156,14 @@ pub fn to_svg(scene: &Scene, theme: Theme, font_size: f32) -> String {
             );
         } else {
             let fill = if m.fuzzy { format!("url(#fuzzy{})", m.lane % PALETTE.len()) } else { col.clone() };
-            let _ =
-                writeln!(s, r#"<rect x="{}" y="{}" width="{}" height="8" rx="3" fill="{fill}"/>"#, m.x0, m.y - 4.0, (m.x1 - m.x0).max(1.0));
+            let opacity = if m.inferred { r#" fill-opacity="0.4""# } else { "" };
+            let _ = writeln!(
+                s,
+                r#"<rect x="{}" y="{}" width="{}" height="8" rx="3" fill="{fill}"{opacity}/>"#,
+                m.x0,
+                m.y - 4.0,
+                (m.x1 - m.x0).max(1.0)
+            );
         }
     }
     s.push_str("</g>\n<g id=\"labels\">\n");
@@ -164,7 +179,9 @@ pub fn to_svg(scene: &Scene, theme: Theme, font_size: f32) -> String {
     s.push_str("<g id=\"legend\">\n");
     let lx = p.right + 16.0;
     let line_h = font_size * 1.5;
-    let fits = ((p.bottom - p.top) / line_h).floor().max(0.0) as usize;
+    // One line kept for the key to hollow markers, if any are drawn.
+    let key = scene.marks.iter().any(|m| m.inferred);
+    let fits = (((p.bottom - p.top) / line_h).floor().max(0.0) as usize).saturating_sub(usize::from(key));
     let max_chars = (((w - lx - 20.0) / (font_size * 0.62)).floor().max(4.0)) as usize;
     for (i, band) in scene.lanes.iter().enumerate().take(fits) {
         let y = p.top + line_h * (i as f32 + 0.8);
@@ -175,6 +192,19 @@ pub fn to_svg(scene: &Scene, theme: Theme, font_size: f32) -> String {
         };
         let _ = writeln!(s, r#"<rect x="{lx}" y="{}" width="10" height="10" rx="2" fill="{}"/>"#, y - 9.0, lane_colour(band.colour));
         let _ = writeln!(s, r#"<text x="{}" y="{y}" fill="{}">{}</text>"#, lx + 16.0, c.text, esc(&name));
+    }
+    // What the markers mean, under the sources.
+    if key {
+        let y = p.top + line_h * (scene.lanes.len().min(fits) as f32 + 1.3);
+        let _ = writeln!(
+            s,
+            r#"<circle cx="{}" cy="{}" r="4.5" fill="{}" stroke="{}" stroke-width="2"/>"#,
+            lx + 5.0,
+            y - 4.0,
+            c.background,
+            c.muted
+        );
+        let _ = writeln!(s, r#"<text x="{}" y="{y}" fill="{}">date inferred, not written</text>"#, lx + 16.0, c.muted);
     }
     s.push_str("</g>\n");
     let _ = writeln!(

@@ -61,6 +61,9 @@ pub struct Mark {
     pub point: bool,
     /// The range's start or end is vague (a month, a week, "late November"): drawn fading.
     pub fuzzy: bool,
+    /// The date was inferred (the narrative, the publication date), not written
+    /// beside the event: drawn hollow, or lighter.
+    pub inferred: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -193,7 +196,17 @@ pub fn build_indexed(timeline: &Timeline, idx: &TimelineIndex, spec: &SceneSpec)
         let e = idx.order[p] as usize;
         let lane = idx.lanes[p] as usize;
         let (p0, p1) = (px(idx.starts[p]).max(plot.left - 2.0), px(idx.ends[p]).min(plot.right + 2.0));
-        Mark { event: e, lane, x0: p0, x1: p1, y: marker_y(lane), point: p1 - p0 < 4.0, fuzzy: is_fuzzy(&timeline.events[e]) }
+        let ev = &timeline.events[e];
+        Mark {
+            event: e,
+            lane,
+            x0: p0,
+            x1: p1,
+            y: marker_y(lane),
+            point: p1 - p0 < 4.0,
+            fuzzy: is_fuzzy(ev),
+            inferred: ev.basis.is_inferred(),
+        }
     };
     let range = idx.candidates(spec.x_min, spec.x_max);
     let in_view = |p: &usize| idx.ends[*p] >= spec.x_min;
@@ -296,7 +309,8 @@ fn place_labels(timeline: &Timeline, marks: &[Mark], spec: &SceneSpec, plot: &Re
         let e = &timeline.events[m.event];
         // A label starts at its marker, or, where that runs out of room, ends at it;
         // near the right edge it is also shortened, down to a readable minimum.
-        let mut chars = 42;
+        // Titles are short headlines (at most 60 characters): whole wherever there is room.
+        let mut chars = 60;
         let mut text = label_text(&e.title, chars);
         let mut w = text_width(&text, spec.font_size);
         while m.x0.max(plot.left) + w > plot.right && m.x1.min(plot.right) - w < plot.left && chars > 12 {

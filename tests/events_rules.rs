@@ -1,0 +1,43 @@
+//! The event rules, by example (`tests/data/events/rules.tsv`): real news sentences,
+//! each with the events it must give — their basis, dates and title — or none.
+
+use newsline::timeline::Timeline;
+
+fn events_of(dct: &str, body: &str) -> Timeline {
+    newsline::events::extract(&[newsline::source::text::read(&format!("Test\n{dct}\n{body}"))])
+}
+
+#[test]
+fn every_example_gives_its_events() {
+    let cases = std::fs::read_to_string("tests/data/events/rules.tsv").expect("the examples");
+    let mut failures = Vec::new();
+    let mut n = 0;
+    for line in cases.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
+        let cols: Vec<&str> = line.split('\t').collect();
+        let [dct, body, expect] = cols[..] else { panic!("three columns: {line:?}") };
+        n += 1;
+        let tl = events_of(dct, body);
+        let got: Vec<String> = tl.events.iter().map(|e| format!("{} {}..{} {}", e.basis.as_str(), e.start, e.end, e.title)).collect();
+        let wanted: Vec<&str> = if expect.trim() == "-" { Vec::new() } else { expect.split(" ; ").collect() };
+        if got.len() != wanted.len() {
+            failures.push(format!("{body:?}: wanted {wanted:?}, got {got:?}"));
+            continue;
+        }
+        for w in &wanted {
+            let mut parts = w.splitn(3, ' ');
+            let (basis, dates, words) = (parts.next().unwrap(), parts.next().unwrap(), parts.next().unwrap_or(""));
+            let (start, end) = dates.split_once("..").unwrap_or((dates, dates));
+            let found = tl.events.iter().any(|e| {
+                e.basis.as_str() == basis
+                    && e.start.to_string() == start
+                    && e.end.to_string() == end
+                    && e.title.to_lowercase().contains(&words.to_lowercase())
+            });
+            if !found {
+                failures.push(format!("{body:?}: no event {w:?} among {got:?}"));
+            }
+        }
+    }
+    assert!(n >= 20, "{n} examples read");
+    assert!(failures.is_empty(), "{} of {n} examples fail:\n{}", failures.len(), failures.join("\n"));
+}
