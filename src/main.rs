@@ -73,6 +73,14 @@ enum Command {
         #[arg(required = true)]
         paths: Vec<PathBuf>,
     },
+    /// Print the articles as read, before any event: one JSON object per line,
+    /// {"path","title","published","url","text","warnings"}.
+    Read {
+        #[arg(long, value_enum, default_value_t = ReadFormat::Jsonl)]
+        format: ReadFormat,
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+    },
     /// Tag a corpus of JSON Lines documents {"id","dct","text"} with TIMEX3 expressions.
     Timex {
         #[arg(long)]
@@ -84,6 +92,11 @@ enum Command {
 enum ThemeArg {
     Light,
     Dark,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ReadFormat {
+    Jsonl,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -110,6 +123,7 @@ fn main() -> ExitCode {
             };
             export(&output, ExportArgs { width, height, from, to, theme, title, scale }, dct, explicit_only, &paths)
         }
+        Some(Command::Read { format: ReadFormat::Jsonl, paths }) => read(&paths),
         Some(Command::Timex { corpus }) => timex(&corpus),
         None => open_app(cli.paths, started),
     };
@@ -132,6 +146,32 @@ fn default_paths() -> Vec<PathBuf> {
 
 fn open_app(paths: Vec<PathBuf>, started: std::time::Instant) -> Result<()> {
     newsline::app::run(paths, default_paths(), started).map_err(|e| anyhow::anyhow!("cannot open the window: {e}"))
+}
+
+/// `newsline read`: each article as read (Contract 1), skipped files on stderr.
+fn read(paths: &[PathBuf]) -> Result<()> {
+    let source::Loaded { articles, timelines: _, errors } = source::load_paths(paths);
+    for e in &errors {
+        eprintln!("newsline: skipped {e}");
+    }
+    if articles.is_empty() && errors.is_empty() {
+        bail!("no article in {}", paths.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", "));
+    }
+    let mut out = BufWriter::new(std::io::stdout().lock());
+    for a in &articles {
+        let line = serde_json::json!({
+            "path": a.path.as_ref().map(|p| p.display().to_string()),
+            "title": a.title,
+            "published": a.published.map(|d| d.to_string()),
+            "url": a.url,
+            "text": a.story(),
+            "warnings": a.warnings,
+        });
+        serde_json::to_writer(&mut out, &line)?;
+        out.write_all(b"\n")?;
+    }
+    out.flush()?;
+    Ok(())
 }
 
 /// Reads the paths into one timeline, reporting skipped files on stderr.

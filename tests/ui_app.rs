@@ -61,7 +61,8 @@ fn ctrl_e_opens_the_export_image_dialog_and_close_shuts_it() {
 fn files_of_every_format_open_in_the_window() {
     let harness = harness_with(vec![PathBuf::from("tests/data/feeds/a380.rss"), PathBuf::from("tests/data/html/news-site-og.html")]);
     harness.get_by_label("First A380 enters commercial service");
-    harness.get_by_label("First Airbus A380 delivered to Singapore Airlines");
+    // The page's headline names its source (and may title an event as well).
+    assert!(harness.query_all_by_label("First Airbus A380 delivered").next().is_some());
     assert_eq!(harness.state().timeline().articles.len(), 3);
 }
 

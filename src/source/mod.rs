@@ -48,6 +48,15 @@ impl Article {
         let warnings = if published.is_none() { vec![NO_DATE.to_string()] } else { Vec::new() };
         Article { title, published, url, path: None, text, body_start: 0, warnings }
     }
+
+    /// The story's body: the text without its front matter and its title line.
+    pub fn story(&self) -> &str {
+        let body = self.text.get(self.body_start..).unwrap_or("").trim_start();
+        match body.strip_prefix(self.title.as_str()) {
+            Some(rest) if !self.title.is_empty() && (rest.is_empty() || rest.starts_with('\n')) => rest.trim_start(),
+            _ => body,
+        }
+    }
 }
 
 /// Keeps a link only if it is a web address: a `file:` or `javascript:` URL from

@@ -1,0 +1,447 @@
+//! The story's text on a web page, without the page around it.
+//!
+//! One walk over the tree cuts the page into lines (one per block, as a reader sees
+//! them) and credits each line to every element that holds it. A line is *good*
+//! when it reads like prose: long enough, and mostly not link text (jusText's and
+//! boilerpipe's measures). The story's container is the element that holds the most
+//! good text net of a charge for the rest of its text, so a teaser `<article>`,
+//! a widget or a caption loses to the element that holds the whole story, and
+//! `<body>` loses to the story's own container when the page has menus and lists
+//! around it. Markers that publishers set (`<article>`, `itemprop=articleBody`,
+//! `<main>`) earn a small bonus; they no longer decide alone.
+//!
+//! Page furniture is left out by tag, and by attributes: role, `hidden`, class
+//! words. Attributes are a guess, so a second walk by tag alone runs, and wins when
+//! the first found less than half its good text (a theme that calls its whole page
+//! "ehf-footer", or a page streamed into a `hidden` block that a script reveals,
+//! must not lose the story).
+//!
+//! Every walk is iterative: hostile pages nest 100,000 levels deep.
+
+use ego_tree::iter::Edge;
+use ego_tree::{NodeId, NodeRef};
+use scraper::Node;
+use scraper::node::Element;
+
+/// The story's lines under `root`, and whether a story was found (some prose).
+pub fn story(root: NodeRef<'_, Node>) -> (String, bool) {
+    let strict = best_container(root, true);
+    let lenient = best_container(root, false);
+    // Class words hid most of the prose: trust the tags alone.
+    let (pick, strict_words) = if strict.good * 2 < lenient.good { (lenient, false) } else { (strict, true) };
+    let node = pick.node.and_then(|id| root.tree().get(id)).unwrap_or(root);
+    let lines = lines(node, strict_words);
+    let mut out = String::new();
+    for l in &lines {
+        if l.is_boilerplate() {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push('\n');
+        }
+        out.push_str(&l.text);
+    }
+    (out, pick.good > 0)
+}
+
+/// The page's visible text, one line per block, furniture left out (a feed item's
+/// HTML, or a page whose story could not be told apart).
+pub fn all_text(root: NodeRef<'_, Node>) -> String {
+    lines(root, true).into_iter().map(|l| l.text).collect::<Vec<_>>().join("\n")
+}
+
+/// One line of text as a block shows it.
+struct Line {
+    text: String,
+    /// Bytes of the line inside `<a>`.
+    link: usize,
+    /// The innermost block element's tag.
+    tag: &'static str,
+}
+
+impl Line {
+    fn density(&self) -> f32 {
+        self.link as f32 / self.text.len().max(1) as f32
+    }
+
+    /// Reads like prose: a sentence or more, not a list of links.
+    fn is_good(&self) -> bool {
+        let n = self.text.len();
+        let d = self.density();
+        let sentence = self.text.contains(". ") || self.text.ends_with(['.', '!', '?', '"', '”', ':']);
+        d < 0.35 && (n >= 120 || n >= 50 && sentence && matches!(self.tag, "p" | "li" | "blockquote" | "dd" | "td" | "div" | "pre"))
+    }
+
+    /// Inside the story's container, still not the story: a run of links ("Related:
+    /// A · B · C", "Share on X").
+    fn is_boilerplate(&self) -> bool {
+        self.density() > 0.6 && !self.tag.starts_with('h')
+    }
+}
+
+#[derive(Clone, Copy, Default)]
+struct Pick {
+    node: Option<NodeId>,
+    /// Good-line bytes in the container.
+    good: usize,
+}
+
+/// Per open element: the text credited to it so far.
+struct Frame {
+    id: NodeId,
+    good: usize,
+    other: usize,
+    marked: bool,
+}
+
+/// The element with the most good text net of a charge for its other text.
+fn best_container(root: NodeRef<'_, Node>, attributes: bool) -> Pick {
+    // Half a byte of other text costs as much as a byte of prose gains: the story
+    // with its headings and captions beats the story alone, and loses to nothing
+    // that adds mainly menus.
+    const CHARGE: f32 = 0.5;
+    let mut best = Pick::default();
+    let mut best_score = 0.0f32;
+    let mut frames: Vec<Frame> = Vec::new();
+    let mut skip = 0usize;
+    let mut builder = LineBuilder::default();
+    let credit = |frames: &mut Vec<Frame>, line: Option<Line>| {
+        if let (Some(l), Some(f)) = (line, frames.last_mut()) {
+            if l.is_good() {
+                f.good += l.text.len();
+            } else {
+                f.other += l.text.len();
+            }
+        }
+    };
+    for edge in root.traverse() {
+        match edge {
+            Edge::Open(node) => match node.value() {
+                Node::Element(e) => {
+                    if skip > 0 || is_furniture(e, attributes) {
+                        skip += 1;
+                        continue;
+                    }
+                    if is_block(e.name()) {
+                        credit(&mut frames, builder.flush(builder.tag()));
+                    }
+                    builder.open(e);
+                    frames.push(Frame { id: node.id(), good: 0, other: 0, marked: is_marked(e) });
+                }
+                Node::Text(t) if skip == 0 => builder.push(t),
+                _ => {}
+            },
+            Edge::Close(node) => {
+                let Node::Element(e) = node.value() else { continue };
+                if skip > 0 {
+                    skip -= 1;
+                    continue;
+                }
+                if is_block(e.name()) {
+                    credit(&mut frames, builder.flush(builder.tag()));
+                }
+                builder.close(e);
+                let Some(f) = frames.pop() else { continue };
+                let mut score = f.good as f32 - CHARGE * f.other as f32;
+                if f.marked {
+                    score *= 1.1;
+                }
+                if f.good > 0 && score > best_score {
+                    best_score = score;
+                    best = Pick { node: Some(f.id), good: f.good };
+                }
+                if let Some(p) = frames.last_mut() {
+                    p.good += f.good;
+                    p.other += f.other;
+                }
+            }
+        }
+    }
+    // Text outside any element (a fragment's root).
+    credit(&mut frames, builder.flush("div"));
+    best
+}
+
+/// The lines under `root`, furniture left out.
+fn lines(root: NodeRef<'_, Node>, attributes: bool) -> Vec<Line> {
+    let mut out = Vec::new();
+    let mut skip = 0usize;
+    let mut builder = LineBuilder::default();
+    for edge in root.traverse() {
+        match edge {
+            Edge::Open(node) => match node.value() {
+                Node::Element(e) => {
+                    // The root is the story's container: its own class words do not hide it.
+                    if skip > 0 || node.id() != root.id() && is_furniture(e, attributes) {
+                        skip += 1;
+                        continue;
+                    }
+                    if is_block(e.name()) {
+                        out.extend(builder.flush(builder.tag()));
+                    }
+                    builder.open(e);
+                }
+                Node::Text(t) if skip == 0 => builder.push(t),
+                _ => {}
+            },
+            Edge::Close(node) => {
+                let Node::Element(e) = node.value() else { continue };
+                if skip > 0 {
+                    skip -= 1;
+                    continue;
+                }
+                if is_block(e.name()) {
+                    out.extend(builder.flush(builder.tag()));
+                }
+                builder.close(e);
+            }
+        }
+    }
+    out.extend(builder.flush("div"));
+    out
+}
+
+/// Builds lines from text nodes: whitespace collapsed, link bytes counted, the
+/// innermost block's tag kept.
+#[derive(Default)]
+struct LineBuilder {
+    line: String,
+    link: usize,
+    in_link: usize,
+    blocks: Vec<&'static str>,
+}
+
+impl LineBuilder {
+    fn open(&mut self, e: &Element) {
+        if e.name() == "a" {
+            self.in_link += 1;
+        }
+        if is_block(e.name()) {
+            self.blocks.push(block_tag(e.name()));
+        }
+    }
+
+    fn close(&mut self, e: &Element) {
+        if e.name() == "a" {
+            self.in_link = self.in_link.saturating_sub(1);
+        }
+        if is_block(e.name()) {
+            self.blocks.pop();
+        }
+    }
+
+    fn tag(&self) -> &'static str {
+        self.blocks.last().copied().unwrap_or("div")
+    }
+
+    fn push(&mut self, t: &str) {
+        for (i, piece) in t.split(char::is_whitespace).enumerate() {
+            if i > 0 && !self.line.is_empty() && !self.line.ends_with(' ') {
+                self.line.push(' ');
+            }
+            self.line.push_str(piece);
+            if self.in_link > 0 {
+                self.link += piece.len();
+            }
+        }
+    }
+
+    /// The line so far, if it holds any text; `tag` is the block it ends in.
+    fn flush(&mut self, tag: &'static str) -> Option<Line> {
+        let t = self.line.trim();
+        let line = (!t.is_empty()).then(|| Line { text: t.to_string(), link: self.link.min(t.len()), tag });
+        self.line.clear();
+        self.link = 0;
+        line
+    }
+}
+
+/// The block tags, by the name a line keeps ("p", "li", "h2", "div", …).
+fn block_tag(name: &str) -> &'static str {
+    BLOCKS.iter().find(|b| **b == name).copied().unwrap_or("div")
+}
+
+const BLOCKS: &[&str] = &[
+    "p",
+    "div",
+    "section",
+    "article",
+    "main",
+    "header",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "ul",
+    "ol",
+    "dl",
+    "dt",
+    "dd",
+    "blockquote",
+    "pre",
+    "table",
+    "tr",
+    "td",
+    "th",
+    "figure",
+    "figcaption",
+    "address",
+    "hr",
+    "br",
+    "body",
+];
+
+fn is_block(name: &str) -> bool {
+    BLOCKS.contains(&name)
+}
+
+/// Where publishers say the story is.
+fn is_marked(e: &Element) -> bool {
+    matches!(e.name(), "article" | "main") || e.attr("itemprop").is_some_and(|p| p.eq_ignore_ascii_case("articleBody"))
+}
+
+/// Elements that never hold article text.
+fn is_chrome_tag(name: &str) -> bool {
+    matches!(
+        name,
+        "script"
+            | "style"
+            | "noscript"
+            | "template"
+            | "nav"
+            | "aside"
+            | "footer"
+            | "form"
+            | "button"
+            | "iframe"
+            | "svg"
+            | "canvas"
+            | "select"
+            | "input"
+            | "textarea"
+            | "dialog"
+            | "menu"
+            | "head"
+            | "object"
+            | "embed"
+            | "video"
+            | "audio"
+            | "picture"
+            | "img"
+            | "figcaption"
+    )
+}
+
+/// Class or id words that mark page furniture rather than the story.
+const FURNITURE: &[&str] = &[
+    "cookie",
+    "consent",
+    "gdpr",
+    "banner",
+    "newsletter",
+    "subscribe",
+    "subscription",
+    "paywall",
+    "share",
+    "sharing",
+    "social",
+    "comment",
+    "comments",
+    "disqus",
+    "related",
+    "recommended",
+    "promo",
+    "advert",
+    "advertisement",
+    "ad",
+    "ads",
+    "sponsored",
+    "sidebar",
+    "breadcrumb",
+    "breadcrumbs",
+    "navbar",
+    "nav",
+    "menu",
+    "popup",
+    "modal",
+    "masthead",
+    "footer",
+    "skip",
+    "tags",
+    "byline",
+    "caption",
+    "trending",
+    "outbrain",
+    "taboola",
+];
+
+/// Class words that name the story's own container: "post-content", "entry-body".
+const STORY: &[&str] = &["content", "article", "entry", "story", "body", "main", "post", "text"];
+
+fn is_furniture(e: &Element, attributes: bool) -> bool {
+    if is_chrome_tag(e.name()) {
+        return true;
+    }
+    if !attributes {
+        return false;
+    }
+    if e.attr("hidden").is_some() || e.attr("aria-hidden") == Some("true") {
+        return true;
+    }
+    if matches!(e.attr("role"), Some("navigation" | "banner" | "contentinfo" | "complementary" | "dialog" | "alertdialog")) {
+        return true;
+    }
+    if matches!(e.name(), "body" | "html" | "main" | "article") {
+        return false;
+    }
+    // A class token is furniture when one of its parts is ("related-posts",
+    // "comment_list"), unless a part names the story ("post-content").
+    e.attr("class").into_iter().chain(e.attr("id")).flat_map(str::split_whitespace).any(|token| {
+        let parts = || token.split(['-', '_']).filter(|p| !p.is_empty());
+        let lower = |p: &str| p.to_ascii_lowercase();
+        parts().any(|p| FURNITURE.contains(&lower(p).as_str())) && !parts().any(|p| STORY.contains(&lower(p).as_str()))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use scraper::Html;
+
+    fn story_of(html: &str) -> String {
+        story(Html::parse_document(html).tree.root()).0
+    }
+
+    #[test]
+    fn a_teaser_article_loses_to_the_whole_story() {
+        let para = "The council voted on Tuesday to close the old bridge to traffic, citing a report that found the steel corroded.";
+        let page = format!(
+            r#"<body><article class="teaser"><p><a href="/other">Read more: a short teaser that links elsewhere and is not the story.</a></p></article>
+            <div class="entry"><p>{para}</p><p>{para}</p><p>{para}</p><h2>What comes next</h2><p>{para}</p></div></body>"#
+        );
+        let s = story_of(&page);
+        assert!(s.contains("What comes next"), "{s}");
+        assert_eq!(s.matches("The council voted").count(), 4, "{s}");
+        assert!(!s.contains("teaser"), "{s}");
+    }
+
+    #[test]
+    fn a_theme_that_names_its_page_like_furniture_keeps_the_story() {
+        let para = "Wearable devices and coaching platforms are among the biggest fitness trends this year, experts say.";
+        let page = format!(r#"<body class="ehf-footer"><div class="post-content"><p>{para}</p><p>{para}</p></div></body>"#);
+        assert!(story_of(&page).contains("Wearable devices"));
+    }
+
+    #[test]
+    fn link_lists_inside_the_story_are_dropped() {
+        let para = "The plant opened in June after two years of building, and it employs three hundred people from the town.";
+        let page = format!(
+            r#"<body><div><p>{para}</p><p>{para}</p><p><a href="/a">Other story one</a> <a href="/b">Other story two</a></p></div></body>"#
+        );
+        let s = story_of(&page);
+        assert!(s.contains("The plant opened") && !s.contains("Other story"), "{s}");
+    }
+}

@@ -1,0 +1,84 @@
+//! The page's publication date, looked for where htmldate looks: the URL's own
+//! date, structured data and meta tags, `<time>` and `datePublished` markup, and
+//! the visible dateline near the headline. Published beats modified; a modified
+//! date is the last resort. Nothing comes from the day the page was saved.
+
+use chrono::NaiveDate;
+
+use crate::source::dates::parse_date;
+
+/// A full date in the URL's path: "/2019/11/18/", "/2025-12-17-title", "/20191118/".
+pub fn in_url(url: &str) -> Option<NaiveDate> {
+    let path = url.split("://").nth(1).and_then(|r| r.find('/').map(|i| &r[i..]))?;
+    let path = path.split(['?', '#']).next().unwrap_or(path);
+    let b = path.as_bytes();
+    let digits = |from: usize, n: usize| -> Option<u32> {
+        let s = path.get(from..from + n)?;
+        s.bytes().all(|c| c.is_ascii_digit()).then(|| s.parse().ok()).flatten()
+    };
+    for i in 0..b.len() {
+        // Each date starts after a separator and is not part of a longer number.
+        if i > 0 && b[i - 1].is_ascii_digit() || !(i == 0 || matches!(b[i - 1], b'/' | b'-' | b'_')) {
+            continue;
+        }
+        let Some(y) = digits(i, 4).filter(|y| (1990..=2100).contains(y)) else { continue };
+        for sep in [b'/', b'-', b'_'] {
+            if b.get(i + 4) == Some(&sep)
+                && b.get(i + 7) == Some(&sep)
+                && let (Some(m), Some(d)) = (digits(i + 5, 2), digits(i + 8, 2))
+                && !b.get(i + 10).is_some_and(u8::is_ascii_digit)
+                && let Some(date) = NaiveDate::from_ymd_opt(y as i32, m, d)
+            {
+                return Some(date);
+            }
+        }
+    }
+    None
+}
+
+/// A dateline among the page's visible lines: a short line with a full date,
+/// "Published" or "Posted" before "Updated", nearest the headline first.
+pub fn in_lines<'a>(lines: impl IntoIterator<Item = &'a str>) -> Option<NaiveDate> {
+    let mut updated = None;
+    for line in lines {
+        if line.len() > 120 || !line.bytes().any(|b| b.is_ascii_digit()) {
+            continue;
+        }
+        let lower = line.to_lowercase();
+        let Some(d) = parse_date(line) else { continue };
+        if lower.contains("updated") || lower.contains("modified") || lower.contains("©") || lower.contains("copyright") {
+            updated = updated.or(Some(d));
+            continue;
+        }
+        return Some(d);
+    }
+    updated
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> Option<NaiveDate> {
+        NaiveDate::from_ymd_opt(y, m, day)
+    }
+
+    #[test]
+    fn dates_in_urls() {
+        assert_eq!(in_url("https://example.com/2019/11/18/bridge-closes/"), d(2019, 11, 18));
+        assert_eq!(in_url("https://lmsys.org/blog/2025-12-17-minisgl"), d(2025, 12, 17));
+        assert_eq!(in_url("https://example.com/2025/12/small-things.html"), None);
+        assert_eq!(in_url("https://example.com/item/120191118/x"), None);
+        assert_eq!(in_url("https://2019-11-18.example.com/"), None);
+        assert_eq!(in_url("https://example.com/a?d=2019-11-18"), None);
+    }
+
+    #[test]
+    fn datelines() {
+        let lines =
+            ["Home", "Bridge closes for good", "Updated March 3, 2024", "Published: January 9, 2024 by Ann Lee", "The council voted."];
+        assert_eq!(in_lines(lines), d(2024, 1, 9));
+        assert_eq!(in_lines(["Bridge closes", "Updated March 3, 2024"]), d(2024, 3, 3));
+        assert_eq!(in_lines(["No date here", "Call 555-0100"]), None);
+    }
+}
