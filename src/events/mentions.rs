@@ -15,7 +15,7 @@
 
 use chrono::NaiveDate;
 
-use super::grammar::{Opener, Sentence, Tense, VerbGroup, lower};
+use super::grammar::{Opener, Sentence, Tense, VerbGroup, lower, stated_group};
 use super::lexicon::{VerbClass, is_event_noun, is_habit_word, is_verb_of};
 use super::title::{TitleSpec, title};
 use super::{sentences, trigger};
@@ -94,10 +94,6 @@ fn is_conditional(s: &Sentence, gi: usize) -> bool {
         let open = s.groups[k].first;
         !(open..g.first).any(|i| s.words[i].pos == crate::language::Pos::Comma) && s.groups[k + 1..gi].iter().all(|p| p.opener.is_none())
     })
-}
-
-fn stated_group(s: &Sentence, _text: &str, gi: usize) -> Option<usize> {
-    super::grammar::stated_group(s, gi)
 }
 
 /// Placeable dates: days, weeks, months, quarters, seasons, years; not decades,
@@ -267,6 +263,17 @@ pub fn mentions_of(article_idx: usize, article: &Article, tagger: &mut Tagger) -
                 dated[f] = true;
             }
             let dates: Vec<(usize, usize)> = date_group(text, &timexes, k).into_iter().chain(sentence_dates.iter().copied()).collect();
+            // An event this date belongs to, its trigger the word `head`.
+            let dated_here = |head: Option<usize>, title: String| Found {
+                article: article_idx,
+                basis: Basis::Explicit,
+                timex: Some(t.clone()),
+                range,
+                sentence: (ss, se),
+                trigger: head.map(|f| (s.words[f].start, s.words[f].end)),
+                title,
+                with: None,
+            };
             // The verb whose clause holds the date, or whose clause the dated noun or
             // participle stands in, is that event, not another to be dated by inference:
             // "hit a low last month when …", "a report released in July found …".
@@ -294,32 +301,12 @@ pub fn mentions_of(article_idx: usize, article: &Article, tagger: &mut Tagger) -
                     dates: &dates,
                     antecedent: &antecedent,
                 });
-                let trig = Some((s.words[g.head].start, s.words[g.head].end));
-                out.push(Found {
-                    article: article_idx,
-                    basis: Basis::Explicit,
-                    timex: Some(t.clone()),
-                    range,
-                    sentence: (ss, se),
-                    trigger: trig,
-                    title,
-                    with: None,
-                });
+                out.push(dated_here(Some(g.head), title));
                 placed.push((ck, out.len() - 1));
             }
             let stated = gi.and_then(|g| future_stated(&s, text, g));
             let title = title(&TitleSpec { text, sentence: &s, focus, stated, dates: &dates, antecedent: &antecedent });
-            let trig = focus.map(|f| (s.words[f].start, s.words[f].end));
-            out.push(Found {
-                article: article_idx,
-                basis: Basis::Explicit,
-                timex: Some(t.clone()),
-                range,
-                sentence: (ss, se),
-                trigger: trig,
-                title,
-                with: None,
-            });
+            out.push(dated_here(focus, title));
             if let Some(gi) = gi {
                 placed.push((gi, out.len() - 1));
             }
@@ -534,7 +521,7 @@ fn future_stated(s: &Sentence, text: &str, gi: usize) -> Option<usize> {
     if !statement_head(s, text, gi) {
         return None;
     }
-    stated_group(s, text, gi).filter(|&k| {
+    stated_group(s, gi).filter(|&k| {
         let g = s.groups[k];
         let event = matches!(g.tense, Tense::Past) || g.perfect;
         let w = lower(s.word(text, g.head));
@@ -568,7 +555,7 @@ fn statement_head(s: &Sentence, text: &str, gi: usize) -> bool {
 /// ("said the meeting ended") is an event of its own.
 fn absorbed(s: &Sentence, text: &str, gi: usize, dated: &[bool]) -> bool {
     (0..s.groups.len()).filter(|&r| r != gi).any(|r| {
-        if stated_group(s, text, r) != Some(gi) || !statement_head(s, text, r) || s.groups[r].negated {
+        if stated_group(s, r) != Some(gi) || !statement_head(s, text, r) || s.groups[r].negated {
             return false;
         }
         let w = lower(s.word(text, s.groups[r].head));
@@ -593,7 +580,7 @@ fn candidates(s: &Sentence, text: &str, dated: &[bool]) -> Vec<(usize, Kind)> {
         let report = is_verb_of(VerbClass::Report, &w);
         let announce = is_verb_of(VerbClass::Announce, &w);
         if report || announce {
-            let stated = stated_group(s, text, gi).map(|k| s.groups[k]);
+            let stated = stated_group(s, gi).map(|k| s.groups[k]);
             // "said the meeting ended": the meeting's end is the event, the saying its source.
             let stated_event = stated.is_some_and(|k| {
                 !k.negated && (k.tense == Tense::Past && !k.perfect || k.tense == Tense::Present && k.perfect) && {
@@ -606,7 +593,7 @@ fn candidates(s: &Sentence, text: &str, dated: &[bool]) -> Vec<(usize, Kind)> {
             }
             // A quotation is colour unless it says what will happen; "there could be
             // charges" names no happening.
-            let stated_at = stated_group(s, text, gi);
+            let stated_at = stated_group(s, gi);
             let quoted = stated_at.is_some_and(|k| in_quotes(s, text, s.groups[k].head));
             let future = stated.is_some_and(|k| matches!(k.tense, Tense::Future | Tense::Modal));
             let existential = stated.is_some_and(|k| (k.clause_start..k.first).any(|i| s.words[i].pos == crate::language::Pos::EX));
@@ -614,7 +601,7 @@ fn candidates(s: &Sentence, text: &str, dated: &[bool]) -> Vec<(usize, Kind)> {
                 continue;
             }
             // What a report reports is dated already: the report is its source.
-            if report && stated_group(s, text, gi).is_some_and(|k| dated[s.groups[k].head]) {
+            if report && stated_group(s, gi).is_some_and(|k| dated[s.groups[k].head]) {
                 continue;
             }
             // "He told reporters he was confident": a past report of a state is the

@@ -257,13 +257,7 @@ impl WordKeys {
         };
         let first_byte = b.first().copied().unwrap_or(b' ');
         let all_caps = alpha && !has_lower;
-        let shape = match (first_byte, all_caps) {
-            (c, true) if c.is_ascii_alphabetic() && n > 1 => 'A',
-            (c, _) if c.is_ascii_uppercase() => 'X',
-            (c, _) if c.is_ascii_lowercase() => 'x',
-            (c, _) if c.is_ascii_digit() => 'd',
-            _ => 'p',
-        };
+        let shape = shape_of(char::from(first_byte), all_caps, n);
         Some(WordKeys {
             raw: raw_h ^ u64::from(first),
             word,
@@ -297,13 +291,7 @@ impl WordKeys {
         let first_char = raw.chars().next().map_or(' ', fold);
         let upper = raw.chars().next().unwrap_or(' ');
         let all_caps = raw.chars().any(char::is_alphabetic) && !raw.chars().any(char::is_lowercase);
-        let shape = match (upper, all_caps) {
-            (c, true) if c.is_alphabetic() && n > 1 => 'A',
-            (c, _) if c.is_uppercase() => 'X',
-            (c, _) if c.is_lowercase() => 'x',
-            (c, _) if c.is_ascii_digit() => 'd',
-            _ => 'p',
-        };
+        let shape = shape_of(upper, all_caps, n);
         let hyphen = raw.contains('-') && n > 1;
         WordKeys {
             raw: hash_str(raw) ^ u64::from(first),
@@ -319,6 +307,19 @@ impl WordKeys {
 }
 
 const NONE: u64 = 0x5eed;
+
+/// A word's shape by its first character: all capitals, capitalised, lower case,
+/// a digit, or punctuation. (For an ASCII character the Unicode tests are the
+/// ASCII ones, so both key paths agree.)
+fn shape_of(first: char, all_caps: bool, n: usize) -> char {
+    match first {
+        c if all_caps && c.is_alphabetic() && n > 1 => 'A',
+        c if c.is_uppercase() => 'X',
+        c if c.is_lowercase() => 'x',
+        c if c.is_ascii_digit() => 'd',
+        _ => 'p',
+    }
+}
 
 /// The features of a word on its own: the word, its affixes and its shape. They
 /// are the same wherever the word stands, so their scores are cached per word.

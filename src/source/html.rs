@@ -29,17 +29,14 @@ pub fn read(html: &str) -> Article {
     let published = publication_date(&doc, &ld, url.as_deref(), &title);
     // The headline heads the text once: the story's own copy of it (often below a
     // date or a section line) goes.
-    let same = |a: &str, b: &str| {
-        let key = |s: &str| s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect::<String>();
-        key(a) == key(b)
-    };
+    let headline = title::squash(&title);
     let mut text = String::new();
     if !title.is_empty() {
         text.push_str(&title);
         text.push_str("\n\n");
     }
     for (i, line) in body.lines().enumerate() {
-        if i < 8 && !title.is_empty() && same(line, &title) {
+        if i < 8 && !title.is_empty() && title::squash(line) == headline {
             continue;
         }
         text.push_str(line);

@@ -103,83 +103,78 @@ fn best_container(root: NodeRef<'_, Node>, attributes: bool) -> Pick {
     let mut best = Pick::default();
     let mut best_score = 0.0f32;
     let mut frames: Vec<Frame> = Vec::new();
-    let mut skip = 0usize;
-    let mut builder = LineBuilder::default();
-    let credit = |frames: &mut Vec<Frame>, line: Option<Line>| {
-        if let (Some(l), Some(f)) = (line, frames.last_mut()) {
-            if l.is_good() {
-                f.good += l.text.len();
-            } else {
-                f.other += l.text.len();
-            }
-        }
-    };
-    for edge in root.traverse() {
-        match edge {
-            Edge::Open(node) => match node.value() {
-                Node::Element(e) => {
-                    if skip > 0 || is_furniture(e, attributes) {
-                        skip += 1;
-                        continue;
-                    }
-                    if is_block(e.name()) {
-                        credit(&mut frames, builder.flush(builder.tag()));
-                    }
-                    builder.open(e);
-                    frames.push(Frame { id: node.id(), good: 0, other: 0, marked: is_marked(e) });
-                }
-                Node::Text(t) if skip == 0 => builder.push(t),
-                _ => {}
-            },
-            Edge::Close(node) => {
-                let Node::Element(e) = node.value() else { continue };
-                if skip > 0 {
-                    skip -= 1;
-                    continue;
-                }
-                if is_block(e.name()) {
-                    credit(&mut frames, builder.flush(builder.tag()));
-                }
-                builder.close(e);
-                let Some(f) = frames.pop() else { continue };
-                let mut score = f.good as f32 - CHARGE * f.other as f32;
-                if f.marked {
-                    score *= 1.1;
-                }
-                if f.good > 0 && score > best_score {
-                    best_score = score;
-                    best = Pick { node: Some(f.id), good: f.good };
-                }
-                if let Some(p) = frames.last_mut() {
-                    p.good += f.good;
-                    p.other += f.other;
+    walk(root, attributes, |step| match step {
+        Step::Open(id, e) => frames.push(Frame { id, good: 0, other: 0, marked: is_marked(e) }),
+        Step::Line(l) => {
+            if let Some(f) = frames.last_mut() {
+                if l.is_good() {
+                    f.good += l.text.len();
+                } else {
+                    f.other += l.text.len();
                 }
             }
         }
-    }
-    // Text outside any element (a fragment's root).
-    credit(&mut frames, builder.flush("div"));
+        Step::Close => {
+            let Some(f) = frames.pop() else { return };
+            let mut score = f.good as f32 - CHARGE * f.other as f32;
+            if f.marked {
+                score *= 1.1;
+            }
+            if f.good > 0 && score > best_score {
+                best_score = score;
+                best = Pick { node: Some(f.id), good: f.good };
+            }
+            if let Some(p) = frames.last_mut() {
+                p.good += f.good;
+                p.other += f.other;
+            }
+        }
+    });
     best
 }
 
 /// The lines under `root`, furniture left out.
 fn lines(root: NodeRef<'_, Node>, attributes: bool) -> Vec<Line> {
     let mut out = Vec::new();
+    walk(root, attributes, |step| {
+        if let Step::Line(l) = step {
+            out.push(l);
+        }
+    });
+    out
+}
+
+/// What a walk over the page meets, in document order.
+enum Step<'a> {
+    /// An element outside furniture opens.
+    Open(NodeId, &'a Element),
+    /// A line of text ends, inside the innermost open element.
+    Line(Line),
+    /// The element last opened closes.
+    Close,
+}
+
+/// Walks the tree under `root` without recursion, furniture left out, and tells
+/// `visit` each element and each line. The root is never furniture: once chosen
+/// as the story's container, its own class words do not hide it.
+fn walk<'a>(root: NodeRef<'a, Node>, attributes: bool, mut visit: impl FnMut(Step<'a>)) {
     let mut skip = 0usize;
     let mut builder = LineBuilder::default();
     for edge in root.traverse() {
         match edge {
             Edge::Open(node) => match node.value() {
                 Node::Element(e) => {
-                    // The root is the story's container: its own class words do not hide it.
                     if skip > 0 || node.id() != root.id() && is_furniture(e, attributes) {
                         skip += 1;
                         continue;
                     }
-                    if is_block(e.name()) {
-                        out.extend(builder.flush(builder.tag()));
+                    if is_block(e.name())
+                        && let Some(l) = builder.flush(builder.tag())
+                    {
+                        visit(Step::Line(l));
                     }
                     builder.open(e);
+                    visit(Step::Open(node.id(), e));
                 }
                 Node::Text(t) if skip == 0 => builder.push(t),
                 _ => {}
@@ -190,15 +185,20 @@ fn lines(root: NodeRef<'_, Node>, attributes: bool) -> Vec<Line> {
                     skip -= 1;
                     continue;
                 }
-                if is_block(e.name()) {
-                    out.extend(builder.flush(builder.tag()));
+                if is_block(e.name())
+                    && let Some(l) = builder.flush(builder.tag())
+                {
+                    visit(Step::Line(l));
                 }
                 builder.close(e);
+                visit(Step::Close);
             }
         }
     }
-    out.extend(builder.flush("div"));
-    out
+    // Text outside any element (a fragment's root).
+    if let Some(l) = builder.flush("div") {
+        visit(Step::Line(l));
+    }
 }
 
 /// Builds lines from text nodes: whitespace collapsed, link bytes counted, the

@@ -46,9 +46,13 @@ fn agree(a: &str, b: &str) -> bool {
     shared * 10 >= short.len() * 7 && shared * 10 >= long.len() * 4
 }
 
+/// Letters and digits only, lower case: "Newegg.com" → "neweggcom".
+pub(super) fn squash(s: &str) -> String {
+    s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
+}
+
 /// Is `part` the site's name ("Newegg.com" for the site "newegg")?
 fn is_site(part: &str, site: &[String]) -> bool {
-    let squash = |s: &str| s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect::<String>();
     let p = squash(part);
     !p.is_empty()
         && site
