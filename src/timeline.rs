@@ -54,6 +54,13 @@ pub struct Event {
     pub mentions: Vec<Mention>,
 }
 
+/// Keeps a link only if it is a web address: a `file:` or `javascript:` URL from
+/// untrusted metadata must never be opened or written back out.
+pub fn web_url(u: &str) -> Option<String> {
+    let u = u.trim();
+    (u.starts_with("http://") || u.starts_with("https://")).then(|| u.to_string())
+}
+
 /// How a mention's date was found (Contract 2), from the most direct to the least.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -188,6 +195,35 @@ impl Timeline {
 
     pub fn from_json(s: &str) -> Result<Timeline, serde_json::Error> {
         serde_json::from_str(s)
+    }
+
+    /// Makes a timeline read from a file keep the model's invariants, noting each
+    /// repair on the article it concerns: an event whose start is after its end has
+    /// the two swapped, and a link that is not a web address (`javascript:`,
+    /// `file:`) is dropped, as the readers drop it.
+    pub fn repair(&mut self) {
+        let mut notes: Vec<(String, String)> = Vec::new();
+        for e in &mut self.events {
+            if e.start > e.end {
+                std::mem::swap(&mut e.start, &mut e.end);
+                let article = e.mentions.first().map(|m| m.article.to_string()).unwrap_or_default();
+                notes.push((article, format!("event {} had its start after its end; the two were swapped", e.id)));
+            }
+        }
+        for a in &mut self.articles {
+            if let Some(u) = a.url.take() {
+                a.url = web_url(&u);
+                if a.url.is_none() {
+                    a.warnings.push("its link was dropped: not a web address".to_string());
+                }
+            }
+        }
+        for (article, note) in notes {
+            let at = self.articles.iter().position(|a| a.id == article).unwrap_or(0);
+            if let Some(a) = self.articles.get_mut(at) {
+                a.warnings.push(note);
+            }
+        }
     }
 
     /// Adds another timeline (one opened from a saved file) to this one. Ids are

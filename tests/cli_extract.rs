@@ -190,3 +190,49 @@ fn explicit_only_keeps_written_dates() {
     let titles = |tl: &Timeline| tl.events.iter().filter(|e| e.basis == Basis::Explicit).map(|e| e.title.clone()).collect::<Vec<_>>();
     assert_eq!(titles(&written), titles(&all));
 }
+
+/// The seed's timeline, changed by `edit` and saved to a file of its own.
+fn saved_seed(name: &str, edit: impl FnOnce(&mut Timeline)) -> std::path::PathBuf {
+    let mut tl = extract(&["sample_data/huawei-ncsc-walkout-2018-12-13.txt"]);
+    edit(&mut tl);
+    let dir = std::env::temp_dir().join(format!("newsline-untrusted-{}-{name}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let saved = dir.join("seed.timeline.json");
+    std::fs::write(&saved, tl.to_json()).unwrap();
+    saved
+}
+
+/// A saved timeline is untrusted input: an event whose start is after its end is
+/// repaired and a `javascript:` link dropped, each with a warning (issue 18, defect 10).
+#[test]
+fn a_saved_timeline_is_checked() {
+    let mut first = None;
+    let saved = saved_seed("checked", |tl| {
+        tl.articles[0].url = Some("javascript:alert(1)".into());
+        tl.events[0].start = tl.events[0].end + chrono::Days::new(5);
+        first = Some(tl.events[0].clone());
+    });
+    let first = first.unwrap();
+    let again = extract(&[saved.to_str().unwrap()]);
+    assert!(again.events.iter().all(|e| e.start <= e.end), "an event ends before it starts");
+    let e0 = again.events.iter().find(|e| e.id == first.id).unwrap();
+    assert_eq!((e0.start, e0.end), (first.end, first.start), "the two ends are swapped");
+    assert_eq!(again.articles[0].url, None, "a javascript: link is written back out");
+    let warnings = again.articles[0].warnings.join("; ");
+    assert!(warnings.contains("not a web address") && warnings.contains("start after its end"), "{warnings}");
+    std::fs::remove_dir_all(saved.parent().unwrap()).unwrap();
+}
+
+/// An article's title reaches a TimelineJS file's `group` escaped, like its
+/// headlines and text (issue 18, defect 9).
+#[test]
+fn timelinejs_escapes_the_group() {
+    let saved = saved_seed("escaped", |tl| tl.articles[0].title = "<img src=x onerror=alert(1)>".into());
+    let out =
+        Command::new(env!("CARGO_BIN_EXE_newsline")).args(["extract", "--format", "timelinejs", saved.to_str().unwrap()]).output().unwrap();
+    assert!(out.status.success());
+    let tjs = String::from_utf8(out.stdout).unwrap();
+    assert!(!tjs.contains("<img"), "raw HTML in the TimelineJS file");
+    assert!(tjs.contains("&lt;img src=x onerror=alert(1)&gt;"), "the title is lost");
+    std::fs::remove_dir_all(saved.parent().unwrap()).unwrap();
+}

@@ -163,3 +163,23 @@ fn a_folder_reads_every_format_and_reports_the_broken_ones() {
     assert!(errors.iter().filter(|e| e.contains("newsapi.jsonl")).count() == 3, "{errors:?}");
     assert!(!errors.iter().any(|e| e.contains("README")), "{errors:?}");
 }
+
+/// The open dialog offers every extension a reader takes, `shtml` and `feed`
+/// included (issue 18, defect 8).
+#[test]
+fn the_open_dialog_lists_what_the_readers_read() {
+    let offered = newsline::app::open_extensions();
+    for ext in ["shtml", "feed", "html", "jsonl", "md", "atom"] {
+        assert!(offered.contains(&ext), "{ext} missing from {offered:?}");
+    }
+    // And a folder holding one file of each is read whole.
+    let dir = std::env::temp_dir().join(format!("newsline-extensions-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    for ext in &offered {
+        std::fs::write(dir.join(format!("story.{ext}")), "A story\n\nIt happened.").unwrap();
+    }
+    let (files, errors) = source::collect_files(std::slice::from_ref(&dir));
+    assert!(errors.is_empty(), "{errors:?}");
+    assert_eq!(files.len(), offered.len(), "{files:?}");
+    std::fs::remove_dir_all(dir).unwrap();
+}

@@ -15,8 +15,9 @@ use crate::timeline::Timeline;
 use jobs::{ExtractJob, LoadJob, Loaded, Task};
 
 /// Every extension the readers understand, for the open dialog.
-const OPEN_EXTENSIONS: &[&str] =
-    &["txt", "text", "md", "markdown", "html", "htm", "xhtml", "rss", "atom", "xml", "json", "jsonl", "ndjson"];
+pub fn open_extensions() -> Vec<&'static str> {
+    crate::source::EXTENSIONS.iter().map(|&(e, _)| e).collect()
+}
 
 /// What the Export image dialog asks.
 #[derive(Debug, Clone)]
@@ -593,7 +594,7 @@ impl NewslineApp {
     }
 
     fn open_files(&mut self, ctx: &egui::Context) {
-        if let Some(files) = rfd::FileDialog::new().add_filter("Articles, pages, feeds, dumps", OPEN_EXTENSIONS).pick_files() {
+        if let Some(files) = rfd::FileDialog::new().add_filter("Articles, pages, feeds, dumps", &open_extensions()).pick_files() {
             self.start_loading(ctx, files);
         }
     }

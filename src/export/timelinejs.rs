@@ -27,7 +27,8 @@ pub fn to_timelinejs(timeline: &Timeline, title: &str) -> Value {
                 ev["end_date"] = date(e.end);
             }
             if let Some(a) = source {
-                ev["group"] = json!(a.title);
+                // The group's name is shown as HTML too: escaped like the rest.
+                ev["group"] = json!(html_escape(&a.title));
             }
             ev
         })

@@ -59,12 +59,8 @@ impl Article {
     }
 }
 
-/// Keeps a link only if it is a web address: a `file:` or `javascript:` URL from
-/// untrusted metadata must never be opened.
-pub fn web_url(u: &str) -> Option<String> {
-    let u = u.trim();
-    (u.starts_with("http://") || u.starts_with("https://")).then(|| u.to_string())
-}
+/// Links are kept only if they are web addresses: the model's rule, shared.
+pub use crate::timeline::web_url;
 
 /// A file that could not be read, or a part of one, and why.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
@@ -138,14 +134,28 @@ pub enum Format {
 
 fn format_from_extension(path: &Path) -> Option<Format> {
     let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
-    Some(match ext.as_str() {
-        "txt" | "text" | "md" | "markdown" => Format::Text,
-        "html" | "htm" | "xhtml" | "shtml" => Format::Html,
-        "rss" | "atom" | "xml" | "feed" => Format::Feed,
-        "json" | "jsonl" | "ndjson" => Format::Json,
-        _ => return None,
-    })
+    EXTENSIONS.iter().find(|(e, _)| *e == ext).map(|&(_, f)| f)
 }
+
+/// Every file extension the readers take, and the format it suggests. The open
+/// dialog lists these, so the window and the readers agree.
+pub const EXTENSIONS: &[(&str, Format)] = &[
+    ("txt", Format::Text),
+    ("text", Format::Text),
+    ("md", Format::Text),
+    ("markdown", Format::Text),
+    ("html", Format::Html),
+    ("htm", Format::Html),
+    ("xhtml", Format::Html),
+    ("shtml", Format::Html),
+    ("rss", Format::Feed),
+    ("atom", Format::Feed),
+    ("xml", Format::Feed),
+    ("feed", Format::Feed),
+    ("json", Format::Json),
+    ("jsonl", Format::Json),
+    ("ndjson", Format::Json),
+];
 
 /// The format a file's first bytes show, which beats a misleading extension
 /// (a feed saved as `.txt`, a page saved without one).
@@ -231,8 +241,10 @@ fn looks_like_timeline(head: &[u8]) -> bool {
 
 fn load_timeline(path: &Path, file: std::fs::File) -> Result<FileContents, LoadError> {
     let reader = std::io::BufReader::with_capacity(1 << 20, file);
-    let timeline: Timeline =
+    let mut timeline: Timeline =
         serde_json::from_reader(reader).map_err(|e| LoadError::new(path, format!("not a readable Newsline timeline: {e}")))?;
+    // A saved timeline is untrusted input, like any other file.
+    timeline.repair();
     Ok(FileContents { timeline: Some(timeline), ..Default::default() })
 }
 
