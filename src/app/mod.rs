@@ -236,6 +236,10 @@ impl NewslineApp {
         if let Some(old) = &self.job {
             old.cancel();
         }
+        // A re-extraction of the old articles must not replace the new timeline
+        // when it finishes late: its result is dropped with it.
+        self.reextract = None;
+        self.start_reextract_later = false;
         self.opened = paths.clone();
         self.recent.retain(|r| *r != paths);
         self.recent.insert(0, paths.clone());
@@ -605,14 +609,15 @@ impl NewslineApp {
         {
             self.status = match result {
                 Ok(msg) => msg,
-                Err(e) => format!("Export failed: {e}"),
+                Err(jobs::TaskError::Cancelled) => "Export cancelled; nothing was written".into(),
+                Err(jobs::TaskError::Failed(e)) => format!("Export failed: {e}"),
             };
             self.task = None;
         }
     }
 
     /// Runs an export off the UI thread; the window keeps drawing meanwhile.
-    fn run_task(&mut self, ctx: &egui::Context, what: String, work: impl FnOnce() -> Result<String, String> + Send + 'static) {
+    fn run_task(&mut self, ctx: &egui::Context, what: String, work: impl FnOnce(&jobs::Cancel) -> Result<String, String> + Send + 'static) {
         let ctx = ctx.clone();
         self.task = Some(Task::spawn(what, work, move || ctx.request_repaint()));
     }
@@ -672,8 +677,8 @@ impl NewslineApp {
             scale: d.scale,
         };
         let timeline = self.timeline.clone();
-        self.run_task(ctx, format!("Exporting {}…", path.display()), move || {
-            save(&path, &export::render_image(&timeline, &spec, &path)?)
+        self.run_task(ctx, format!("Exporting {}…", path.display()), move |cancel| {
+            jobs::save(&path, &export::render_image(&timeline, &spec, &path)?, cancel)
         });
     }
 
@@ -688,10 +693,10 @@ impl NewslineApp {
             return;
         };
         let timeline = self.timeline.clone();
-        self.run_task(ctx, format!("Exporting {}…", path.display()), move || {
+        self.run_task(ctx, format!("Exporting {}…", path.display()), move |cancel| {
             let format =
                 export::DataFormat::from_file_name(&path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default());
-            save(&path, export::render_data(&timeline, format).as_bytes())
+            jobs::save(&path, export::render_data(&timeline, format).as_bytes(), cancel)
         });
     }
 
@@ -950,11 +955,6 @@ impl ArticleView {
 }
 
 /// Writes an export atomically and says where it went (run on a task thread).
-fn save(path: &std::path::Path, bytes: &[u8]) -> Result<String, String> {
-    export::write_atomic(path, bytes).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
-    Ok(format!("Saved {}", path.display()))
-}
-
 /// The app in its window, with what only a real window has.
 struct Window {
     app: NewslineApp,

@@ -129,6 +129,12 @@ pub fn render_image(timeline: &Timeline, spec: &ImageSpec, path: &Path) -> Resul
 /// Writes a file so that it is either the old one or the whole new one: the
 /// bytes go to a temporary file beside it, which is then renamed over it.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    write_atomic_unless(path, bytes, || false)
+}
+
+/// [`write_atomic`], but when `stop` says so just before the rename, the
+/// temporary file is removed and the target left as it was (a cancelled export).
+pub fn write_atomic_unless(path: &Path, bytes: &[u8], stop: impl Fn() -> bool) -> std::io::Result<()> {
     let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
     let name = path.file_name().ok_or_else(|| std::io::Error::new(std::io::ErrorKind::InvalidInput, "no file name"))?;
     let tmp = dir.join(format!(".{}.{}.tmp", name.to_string_lossy(), std::process::id()));
@@ -136,6 +142,9 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         let mut f = std::fs::File::create(&tmp)?;
         f.write_all(bytes)?;
         f.sync_all()?;
+        if stop() {
+            return Err(std::io::Error::new(std::io::ErrorKind::Interrupted, "cancelled"));
+        }
         std::fs::rename(&tmp, path)
     })();
     if result.is_err() {
