@@ -278,6 +278,7 @@ fn an_undated_article_given_a_date_resolves_its_events() {
     std::fs::write(dir.join("undated.txt"), "Strike talks\n\nThe union met the managers last week and walked out.\n").unwrap();
     let mut harness = harness_with(vec![dir.clone()]);
     assert!(harness.state().timeline().events.is_empty(), "without a date, 'last week' cannot be placed");
+    harness.get_by_label_contains(" · 0 events");
     harness.get_by_label("Published").click();
     harness.run();
     harness.get_by_label("Published").type_text("2018-12-13");
@@ -297,6 +298,9 @@ fn an_undated_article_given_a_date_resolves_its_events() {
     for e in &tl.events {
         assert_eq!((e.start.to_string(), e.end.to_string()), ("2018-12-03".into(), "2018-12-09".into()), "{e:#?}");
     }
+    // The sources panel counts the new events (issue 18, defect 3: it kept "0 events").
+    let n = tl.events.len();
+    harness.get_by_label_contains(&format!("2018-12-13 · {n} events"));
     std::fs::remove_dir_all(&dir).unwrap();
 }
 

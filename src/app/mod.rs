@@ -254,15 +254,10 @@ impl NewslineApp {
         self.article_view = None;
         self.index = crate::layout::index::TimelineIndex::new(&loaded.timeline);
         let restore = self.restore.take();
-        self.lane_counts = vec![0; loaded.timeline.articles.len()];
-        for &l in &self.index.lane_of_event {
-            if let Some(c) = self.lane_counts.get_mut(l) {
-                *c += 1;
-            }
-        }
         self.articles = loaded.articles;
         self.file_links = loaded.file_links;
         self.timeline = loaded.timeline;
+        self.count_events();
         self.errors = loaded.errors.iter().map(ToString::to_string).collect();
         self.selected = None;
         if let Some(s) = restore {
@@ -513,6 +508,17 @@ impl NewslineApp {
         changed
     }
 
+    /// Each article's event count for the sources panel, from the timeline as it
+    /// is now (after a load, and after dates are resolved again).
+    fn count_events(&mut self) {
+        self.lane_counts = vec![0; self.timeline.articles.len()];
+        for a in crate::layout::scene::lanes_of(&self.timeline) {
+            if let Some(c) = self.lane_counts.get_mut(a) {
+                *c += 1;
+            }
+        }
+    }
+
     /// Extracts again on a worker after an article's date changed.
     fn reextract(&mut self, ctx: &egui::Context) {
         let ctx = ctx.clone();
@@ -526,6 +532,7 @@ impl NewslineApp {
         {
             self.reextract = None;
             self.timeline = tl;
+            self.count_events();
             self.selected = None;
             self.index = crate::layout::index::TimelineIndex::new(&self.timeline);
             self.apply_edits();
