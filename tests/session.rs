@@ -164,3 +164,42 @@ fn written_dates_only_is_kept_across_starts() {
     let written = h.state().timeline().events.iter().filter(|e| !e.basis.is_inferred()).count();
     assert_eq!(h.state().shown_event_count(), written);
 }
+
+/// Files opened while a filter is set are shown filtered (issue 18, defect 2: they
+/// came in unfiltered, one lane per article, whatever the view said).
+#[test]
+fn files_opened_later_follow_the_filter() {
+    let path = scratch("follow");
+    let a380 = vec![PathBuf::from("sample_data/wikinews-a380")];
+    let seed = vec![PathBuf::from("sample_data/huawei-ncsc-walkout-2018-12-13.txt")];
+    {
+        let mut h = harness(NewslineApp::with_session(a380.clone(), seed.clone(), Some(path.clone())));
+        let start = Instant::now();
+        while !matches!(session::load(&path), Restored::Session(s) if s.paths == a380) {
+            assert!(start.elapsed() < Duration::from_secs(20), "the session was not saved");
+            h.step();
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+    let mut h = harness(NewslineApp::with_session(seed.clone(), seed, Some(path)));
+    h.get_by_label("Filter").click();
+    h.run();
+    h.get_by_label("Filter").type_text("Sydney");
+    h.run();
+    h.get_by_label("File").click();
+    h.run();
+    h.get_by_label("Open recent").click();
+    h.run();
+    h.get_by_label("sample_data/wikinews-a380").click();
+    let start = Instant::now();
+    h.run();
+    while h.state().is_loading() {
+        assert!(start.elapsed() < Duration::from_secs(60));
+        h.step();
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    h.run();
+    assert_eq!(h.state().timeline().articles.len(), 10);
+    let (shown, all) = (h.state().shown_event_count(), h.state().timeline().events.len());
+    assert!(shown >= 1 && shown < all, "{shown} of {all} shown under the filter 'Sydney'");
+}

@@ -252,7 +252,6 @@ impl NewslineApp {
     fn finish_loading(&mut self, loaded: Loaded) {
         self.hidden.clear();
         self.article_view = None;
-        self.index = crate::layout::index::TimelineIndex::new(&loaded.timeline);
         let restore = self.restore.take();
         self.articles = loaded.articles;
         self.file_links = loaded.file_links;
@@ -273,8 +272,9 @@ impl NewslineApp {
             self.explicit_only = s.explicit_only;
             self.lane_mode = crate::layout::lanes::LaneMode::ALL.into_iter().find(|m| m.label() == s.lanes).unwrap_or_default();
             self.set_view = s.view;
-            self.refilter();
         }
+        // New files are shown as the view says: its filter, dates and lanes.
+        self.refilter();
         self.status = format!(
             "{} articles, {} events{}{}",
             self.timeline.articles.len(),
