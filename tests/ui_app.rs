@@ -407,3 +407,31 @@ fn written_dates_only_hides_inferred_events() {
     harness.run();
     assert_eq!(harness.state().shown_event_count(), all);
 }
+
+/// Export image draws what the window shows: not the events of a hidden source,
+/// nor those the filter leaves out (issue 18, defect 1: it drew the whole timeline).
+#[test]
+fn export_image_shows_what_the_window_shows() {
+    let mut harness = a380();
+    harness.get_by_label("Boeing unveils new 787 Dreamliner").click();
+    harness.run();
+    harness.get_by_label("Filter").click();
+    harness.run();
+    harness.get_by_label("Filter").type_text("Airbus");
+    harness.run();
+    let app = harness.state();
+    let tl = app.timeline();
+    let boeing = tl.articles.iter().position(|a| a.title == "Boeing unveils new 787 Dreamliner").unwrap();
+    let article_of = newsline::layout::scene::lanes_of(tl);
+    let scene = app.export_scene();
+    let drawn: std::collections::HashSet<usize> = scene.marks.iter().map(|m| m.event).collect();
+    assert!(!drawn.is_empty(), "the picture is empty");
+    assert!(drawn.len() <= app.shown_event_count(), "{} drawn, {} shown", drawn.len(), app.shown_event_count());
+    for &e in &drawn {
+        let ev = &tl.events[e];
+        assert_ne!(article_of[e], boeing, "an event of the hidden source is drawn: {}", ev.title);
+        let matches =
+            ev.title.to_lowercase().contains("airbus") || ev.mentions.iter().any(|m| m.sentence.to_lowercase().contains("airbus"));
+        assert!(matches, "an event the filter leaves out is drawn: {}", ev.title);
+    }
+}

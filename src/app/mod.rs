@@ -675,18 +675,29 @@ impl NewslineApp {
         else {
             return;
         };
-        let spec = ImageSpec {
+        let spec = self.image_spec(d);
+        // The window's own query: its filtered events, its lanes, its range.
+        let (timeline, index) = (self.timeline.clone(), self.index.clone());
+        self.run_task(ctx, format!("Exporting {}…", path.display()), move |cancel| {
+            jobs::save(&path, &export::render_image_of(&timeline, &index, &spec, &path)?, cancel)
+        });
+    }
+
+    fn image_spec(&self, d: &ImageDialog) -> ImageSpec {
+        ImageSpec {
             width: d.width,
             height: d.height,
             range: if d.visible_only { self.view } else { None },
             theme: if d.dark { Theme::Dark } else { Theme::Light },
             title: None,
             scale: d.scale,
-        };
-        let timeline = self.timeline.clone();
-        self.run_task(ctx, format!("Exporting {}…", path.display()), move |cancel| {
-            jobs::save(&path, &export::render_image(&timeline, &spec, &path)?, cancel)
-        });
+        }
+    }
+
+    /// The scene that Export image draws with the dialog's defaults: what the
+    /// window shows (the UI tests compare the two).
+    pub fn export_scene(&self) -> crate::layout::scene::Scene {
+        export::image_scene(&self.timeline, &self.index, &self.image_spec(&ImageDialog::default()))
     }
 
     fn export_data(&mut self, ctx: &egui::Context) {

@@ -9,6 +9,7 @@ pub mod timelinejs;
 use std::io::Write;
 use std::path::Path;
 
+use crate::layout::index::TimelineIndex;
 use crate::layout::{self, scene};
 use crate::timeline::Timeline;
 
@@ -37,9 +38,14 @@ pub const FONT_SIZE: f32 = 12.0;
 
 /// The x range that shows every event, with a margin.
 pub fn fit_range(timeline: &Timeline) -> (f64, f64) {
-    match timeline.date_span() {
-        Some((s, e)) => {
-            let (a, b) = (layout::x_from_date(s), layout::x_from_date(e) + 1.0);
+    fit_extent(timeline.date_span().map(|(s, e)| (layout::x_from_date(s), layout::x_from_date(e) + 1.0)))
+}
+
+/// The x range that shows an extent (earliest start, latest end), with a margin;
+/// a month around today when there is nothing to show.
+pub fn fit_extent(extent: Option<(f64, f64)>) -> (f64, f64) {
+    match extent {
+        Some((a, b)) => {
             let margin = ((b - a) * 0.04).max(3.0);
             (a - margin, b + margin)
         }
@@ -59,7 +65,13 @@ pub fn default_title(timeline: &Timeline) -> String {
 }
 
 pub fn render_svg(timeline: &Timeline, spec: &ImageSpec) -> String {
-    let (x_min, x_max) = spec.range.unwrap_or_else(|| fit_range(timeline));
+    render_svg_of(timeline, &TimelineIndex::new(timeline), spec)
+}
+
+/// The picture of what an index holds: the window passes its own, so an exported
+/// image shows the events, lanes and range the window shows.
+pub fn image_scene(timeline: &Timeline, idx: &TimelineIndex, spec: &ImageSpec) -> scene::Scene {
+    let (x_min, x_max) = spec.range.unwrap_or_else(|| fit_extent(idx.extent));
     let scene_spec = scene::SceneSpec {
         width: spec.width as f32,
         height: spec.height as f32,
@@ -69,8 +81,11 @@ pub fn render_svg(timeline: &Timeline, spec: &ImageSpec) -> String {
         font_size: FONT_SIZE,
         framed: true,
     };
-    let scene = scene::build(timeline, &scene_spec);
-    svg::to_svg(&scene, spec.theme, FONT_SIZE)
+    scene::build_indexed(timeline, idx, &scene_spec)
+}
+
+pub fn render_svg_of(timeline: &Timeline, idx: &TimelineIndex, spec: &ImageSpec) -> String {
+    svg::to_svg(&image_scene(timeline, idx, spec), spec.theme, FONT_SIZE)
 }
 
 pub fn render_png(timeline: &Timeline, spec: &ImageSpec) -> Result<Vec<u8>, String> {
@@ -119,9 +134,14 @@ pub fn render_data(timeline: &Timeline, format: DataFormat) -> String {
 
 /// The picture a file name asks for: SVG for `.svg`, PNG for `.png`.
 pub fn render_image(timeline: &Timeline, spec: &ImageSpec, path: &Path) -> Result<Vec<u8>, String> {
+    render_image_of(timeline, &TimelineIndex::new(timeline), spec, path)
+}
+
+/// [`render_image`] of what an index holds (the window's filtered, laned view).
+pub fn render_image_of(timeline: &Timeline, idx: &TimelineIndex, spec: &ImageSpec, path: &Path) -> Result<Vec<u8>, String> {
     match path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref() {
-        Some("svg") => Ok(render_svg(timeline, spec).into_bytes()),
-        Some("png") => render_png(timeline, spec),
+        Some("svg") => Ok(render_svg_of(timeline, idx, spec).into_bytes()),
+        Some("png") => png::svg_to_png(&render_svg_of(timeline, idx, spec), spec.scale),
         _ => Err(format!("cannot tell the image format of {}: name it .svg or .png", path.display())),
     }
 }
