@@ -61,6 +61,23 @@ pub fn web_url(u: &str) -> Option<String> {
     (u.starts_with("http://") || u.starts_with("https://")).then(|| u.to_string())
 }
 
+impl Event {
+    /// Does the filter `needle` (already lower case) occur in the event's title or
+    /// in one of its sentences? An ASCII needle is compared without allocating,
+    /// since the window asks this of every event at every keystroke.
+    pub fn matches(&self, needle: &str) -> bool {
+        let hit = |hay: &str| {
+            if needle.is_ascii() {
+                let n = needle.as_bytes();
+                n.is_empty() || hay.as_bytes().windows(n.len()).any(|w| w.eq_ignore_ascii_case(n))
+            } else {
+                hay.to_lowercase().contains(needle)
+            }
+        };
+        hit(&self.title) || self.mentions.iter().any(|m| hit(&m.sentence))
+    }
+}
+
 /// How a mention's date was found (Contract 2), from the most direct to the least.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -276,6 +293,19 @@ impl Timeline {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn the_filter_matches_titles_and_sentences_in_any_case() {
+        let mut tl = Timeline::from_json(r#"{"version":1,"articles":[],"events":[]}"#).unwrap();
+        let json = r#"{"id":"e1","title":"BT strips Huawei kit","start":"2018-12-05","end":"2018-12-05","timex":"2018-12-05",
+            "granularity":"day","mentions":[{"article":"a1","start":0,"end":1,"text":"x","trigger":null,
+            "sentence":"On Dec. 5, BT Group announced it would strip Huawei equipment from its Zürich core."}]}"#;
+        tl.events.push(serde_json::from_str(json).unwrap());
+        let e = &tl.events[0];
+        assert!(e.matches("huawei") && e.matches("bt group") && e.matches("") && e.matches("zürich"));
+        assert!(!e.matches("airbus") && !e.matches("zurich"));
+    }
+
     use super::*;
 
     #[test]

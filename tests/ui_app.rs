@@ -435,3 +435,19 @@ fn export_image_shows_what_the_window_shows() {
         assert!(matches, "an event the filter leaves out is drawn: {}", ev.title);
     }
 }
+
+/// Typing in the filter box filters the events it has, without assigning lanes
+/// again at every keystroke (issue 18, defect 7: in Topic mode each keystroke
+/// re-split every sentence).
+#[test]
+fn typing_a_filter_keeps_the_lanes() {
+    let mut harness = a380();
+    let before = harness.state().lane_assignments();
+    assert!(before >= 1);
+    harness.get_by_label("Filter").click();
+    harness.run();
+    harness.get_by_label("Filter").type_text("Sydney");
+    harness.run();
+    assert!(harness.state().shown_event_count() < harness.state().timeline().events.len());
+    assert_eq!(harness.state().lane_assignments(), before, "lanes were assigned again while typing");
+}

@@ -61,6 +61,11 @@ pub struct NewslineApp {
     search: String,
     /// One lane per article, per source or per topic.
     lane_mode: crate::layout::lanes::LaneMode,
+    /// The lanes of the current timeline in `lane_mode`, kept between filterings:
+    /// typing in the filter box must not re-split every sentence into topics.
+    lanes: Option<(crate::layout::lanes::LaneMode, crate::layout::lanes::Lanes)>,
+    /// How many times lanes were assigned (a test hook for the cache above).
+    lane_assignments: usize,
     /// The date filter's two ends as typed ("2007", "2007-10", "2007-10-15").
     date_from: String,
     date_to: String,
@@ -120,6 +125,8 @@ impl NewslineApp {
             date_to: String::new(),
             explicit_only: false,
             lane_mode: Default::default(),
+            lanes: None,
+            lane_assignments: 0,
             hidden: Default::default(),
             article_view: None,
             scroll_to_highlight: false,
@@ -232,6 +239,12 @@ impl NewslineApp {
         self.selected
     }
 
+    /// How many times the window assigned events to lanes (they are kept between
+    /// filterings, and assigned again only when the timeline or the lane mode changes).
+    pub fn lane_assignments(&self) -> usize {
+        self.lane_assignments
+    }
+
     fn start_loading(&mut self, ctx: &egui::Context, paths: Vec<PathBuf>) {
         if let Some(old) = &self.job {
             old.cancel();
@@ -256,6 +269,7 @@ impl NewslineApp {
         self.articles = loaded.articles;
         self.file_links = loaded.file_links;
         self.timeline = loaded.timeline;
+        self.lanes = None;
         self.count_events();
         self.errors = loaded.errors.iter().map(ToString::to_string).collect();
         self.selected = None;
@@ -450,9 +464,13 @@ impl NewslineApp {
         let needle = self.search.trim().to_lowercase();
         let from = crate::timeline::date_bound(&self.date_from, false);
         let to = crate::timeline::date_bound(&self.date_to, true);
+        if self.lanes.as_ref().is_none_or(|(mode, _)| *mode != self.lane_mode) {
+            self.lanes = Some((self.lane_mode, crate::layout::lanes::assign(&self.timeline, self.lane_mode)));
+            self.lane_assignments += 1;
+        }
+        let lanes = self.lanes.as_ref().map(|(_, l)| l.clone()).unwrap_or_default();
         let (tl, hidden, explicit_only) = (&self.timeline, &self.hidden, self.explicit_only);
         let hidden_events: std::collections::HashSet<&str> = self.edits.hidden_events.iter().map(String::as_str).collect();
-        let lanes = crate::layout::lanes::assign(tl, self.lane_mode);
         self.index = crate::layout::index::TimelineIndex::with_lanes(tl, lanes, |i, lane| {
             if hidden.contains(&lane) || (!hidden_events.is_empty() && hidden_events.contains(session::event_key(&tl.events[i]).as_str())) {
                 return false;
@@ -464,8 +482,7 @@ impl NewslineApp {
             if needle.is_empty() {
                 return true;
             }
-            let e = &tl.events[i];
-            e.title.to_lowercase().contains(&needle) || e.mentions.iter().any(|m| m.sentence.to_lowercase().contains(&needle))
+            tl.events[i].matches(&needle)
         });
         if self.selected.is_some_and(|s| !self.index.order.contains(&(s as u32))) {
             self.selected = None;
@@ -480,6 +497,7 @@ impl NewslineApp {
         let titles: std::collections::HashMap<&str, &str> = self.edits.titles.iter().map(|(k, t)| (k.as_str(), t.as_str())).collect();
         let dates: std::collections::HashMap<&str, (chrono::NaiveDate, chrono::NaiveDate)> =
             self.edits.dates.iter().map(|(k, a, b)| (k.as_str(), (*a, *b))).collect();
+        self.lanes = None;
         for e in &mut self.timeline.events {
             let key = session::event_key(e);
             if let Some(t) = titles.get(key.as_str()) {
@@ -532,6 +550,7 @@ impl NewslineApp {
         {
             self.reextract = None;
             self.timeline = tl;
+            self.lanes = None;
             self.count_events();
             self.selected = None;
             self.index = crate::layout::index::TimelineIndex::new(&self.timeline);
