@@ -41,3 +41,39 @@ fn every_example_gives_its_events() {
     assert!(n >= 20, "{n} examples read");
     assert!(failures.is_empty(), "{} of {n} examples fail:\n{}", failures.len(), failures.join("\n"));
 }
+
+/// The mentions that make one event (`tests/data/events/mentions.tsv`): the words that
+/// report the same happening — in the headline, the announcement and what it
+/// announces — are mentions of one event, not events of their own.
+#[test]
+fn every_example_joins_its_mentions() {
+    let cases = std::fs::read_to_string("tests/data/events/mentions.tsv").expect("the examples");
+    let mut failures = Vec::new();
+    let mut n = 0;
+    for line in cases.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
+        let cols: Vec<&str> = line.split('\t').collect();
+        let [dct, headline, body, expect] = cols[..] else { panic!("four columns: {line:?}") };
+        n += 1;
+        let text = format!("{headline}\n{dct}\n{body}");
+        let tl = newsline::events::extract(&[newsline::source::text::read(&text)]);
+        let triggers = |e: &newsline::timeline::Event| {
+            let mut words: Vec<String> = e
+                .mentions
+                .iter()
+                .filter_map(|m| m.trigger.as_ref())
+                .filter_map(|t| text.get(t.start..t.end))
+                .map(str::to_lowercase)
+                .collect();
+            words.sort();
+            words
+        };
+        let mut wanted: Vec<String> = expect.split_whitespace().map(str::to_lowercase).collect();
+        wanted.sort();
+        let got: Vec<Vec<String>> = tl.events.iter().map(triggers).collect();
+        if !got.contains(&wanted) {
+            failures.push(format!("{body:?}: no event of {wanted:?} among {got:?}"));
+        }
+    }
+    assert!(n >= 4, "{n} examples read");
+    assert!(failures.is_empty(), "{} of {n} examples fail:\n{}", failures.len(), failures.join("\n"));
+}

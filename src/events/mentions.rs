@@ -54,6 +54,8 @@ enum Kind {
     Statement,
     /// A statement in the present or present perfect: "says it will", "has said".
     PresentStatement,
+    /// A present progressive: "is flying", "are rolling out": under way as the article is written.
+    Ongoing,
     /// Anything else (a future, an infinitive, a participle, a noun): only an explicit date places it.
     DateOnly,
 }
@@ -364,6 +366,8 @@ pub fn mentions_of(article_idx: usize, article: &Article, tagger: &mut Tagger) -
                     }
                     (Kind::Past | Kind::Statement | Kind::PresentStatement, _, Some(d)) => (Basis::Published, None, (d, d)),
                     (Kind::Perfect, _, Some(d)) if lead => (Basis::Published, None, (d, d)),
+                    // What is under way is under way on the day of publication.
+                    (Kind::Ongoing, _, Some(d)) => (Basis::Published, None, (d, d)),
                     _ => continue,
                 };
                 let stated = future_stated(&s, text, gi);
@@ -380,6 +384,27 @@ pub fn mentions_of(article_idx: usize, article: &Article, tagger: &mut Tagger) -
                     title: title.clone(),
                     with: None,
                 });
+                placed.push((gi, out.len() - 1));
+            }
+        }
+        // What an announcement says happened or is happening is part of its event:
+        // "announced today that it is exercising its options", "has announced that
+        // development has been pushed back". Not what it says will be, which is to come.
+        for gi in 0..s.groups.len() {
+            let g = s.groups[gi];
+            if g.negated || dated[g.head] || placed.iter().any(|&(p, _)| p == gi) || in_quotes(&s, text, g.head) {
+                continue;
+            }
+            if matches!(g.tense, Tense::Future | Tense::Modal | Tense::Infinitive | Tense::Participle) {
+                continue;
+            }
+            let by = placed.iter().find(|&&(r, _)| {
+                stated_group(&s, r) == Some(gi) && is_verb_of(VerbClass::Announce, &lower(s.word(text, s.groups[r].head)))
+            });
+            if let Some(&(_, at)) = by {
+                let f = out[at].clone();
+                let trig = Some((s.words[g.head].start, s.words[g.head].end));
+                out.push(Found { trigger: trig, with: Some(at), ..f });
                 placed.push((gi, out.len() - 1));
             }
         }
@@ -490,25 +515,40 @@ fn noun_mentions(text: &str, s: &Sentence, out: &mut Vec<Found>, body: usize, st
 /// as that mention is. A headline alone never makes an event.
 fn headline_mentions(text: &str, span: (usize, usize), out: &mut Vec<Found>, body: usize) {
     let s = Sentence::read(text, span);
-    for g in &s.groups {
-        let w = lower(s.word(text, g.head));
-        if g.negated || is_verb_of(VerbClass::State, &w) && !g.passive {
+    let headline_words: Vec<String> = s.words.iter().map(|x| lower(x.text(text)).into_owned()).filter(|x| x.len() > 3).collect();
+    for (i, word) in s.words.iter().enumerate() {
+        // Headlines drop their auxiliaries and articles, so a tagger reads "Boeing
+        // unveils 777" as two nouns (or "Boeing" as a verb): a plural noun after a name
+        // or a noun is the headline's verb.
+        let after_name = i > 0 && {
+            let prev = &s.words[i - 1];
+            prev.pos.is_noun() || prev.text(text).starts_with(|c: char| c.is_uppercase())
+        };
+        let verb_like = word.pos.is_verb() || word.pos == Pos::NNS && after_name;
+        if !(verb_like || is_event_noun_at(&s, text, i)) {
             continue;
         }
-        let stem = super::merge::stem(s.word(text, g.head));
-        let headline_words: Vec<String> = s.words.iter().map(|x| lower(x.text(text)).into_owned()).filter(|x| x.len() > 3).collect();
-        let matching = (0..body).find(|&i| {
-            let f = &out[i];
+        let w = lower(word.text(text));
+        if let Some(g) = s.groups.iter().find(|g| g.head == i)
+            && (g.negated || is_verb_of(VerbClass::State, &w) && !g.passive)
+        {
+            continue;
+        }
+        if is_verb_of(VerbClass::State, &w) {
+            continue;
+        }
+        let stem = super::merge::stem(word.text(text));
+        let matching = (0..body).find(|&k| {
+            let f = &out[k];
             let Some((ts, te)) = f.trigger else { return false };
             let sentence = lower(&text[f.sentence.0..f.sentence.1]);
             super::merge::stem(&text[ts..te]) == stem
                 && headline_words.iter().filter(|hw| **hw != w && sentence.contains(hw.as_str())).count() >= 1
         });
-        if let Some(i) = matching {
-            let f = out[i].clone();
+        if let Some(k) = matching {
+            let f = out[k].clone();
             let basis = if f.basis == Basis::Published { Basis::Published } else { Basis::Narrative };
-            let trig = Some((s.words[g.head].start, s.words[g.head].end));
-            out.push(Found { basis, sentence: span, trigger: trig, with: Some(i), ..f });
+            out.push(Found { basis, sentence: span, trigger: Some((word.start, word.end)), with: Some(k), ..f });
         }
     }
 }
@@ -648,6 +688,7 @@ fn candidates(s: &Sentence, text: &str, dated: &[bool]) -> Vec<(usize, Kind)> {
         let kind = match g.tense {
             Tense::Past if !g.perfect => Kind::Past,
             Tense::Present if g.perfect => Kind::Perfect,
+            Tense::Present if s.words[g.head].pos == Pos::VBG => Kind::Ongoing,
             _ => Kind::DateOnly,
         };
         if kind != Kind::DateOnly {
