@@ -3,18 +3,22 @@
 
 use newsline::timeline::Timeline;
 
+/// The examples of a data file: its lines that are not comments, split at tabs.
+fn examples(path: &str) -> Vec<Vec<String>> {
+    let cases = std::fs::read_to_string(path).expect("the examples");
+    cases.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()).map(|l| l.split('\t').map(str::to_string).collect()).collect()
+}
+
 fn events_of(dct: &str, body: &str) -> Timeline {
     newsline::events::extract(&[newsline::source::text::read(&format!("Test\n{dct}\n{body}"))])
 }
 
 #[test]
 fn every_example_gives_its_events() {
-    let cases = std::fs::read_to_string("tests/data/events/rules.tsv").expect("the examples");
     let mut failures = Vec::new();
     let mut n = 0;
-    for line in cases.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
-        let cols: Vec<&str> = line.split('\t').collect();
-        let [dct, body, expect] = cols[..] else { panic!("three columns: {line:?}") };
+    for cols in examples("tests/data/events/rules.tsv") {
+        let [dct, body, expect] = &cols[..] else { panic!("three columns: {cols:?}") };
         n += 1;
         let tl = events_of(dct, body);
         let got: Vec<String> = tl.events.iter().map(|e| format!("{} {}..{} {}", e.basis.as_str(), e.start, e.end, e.title)).collect();
@@ -47,12 +51,10 @@ fn every_example_gives_its_events() {
 /// announces — are mentions of one event, not events of their own.
 #[test]
 fn every_example_joins_its_mentions() {
-    let cases = std::fs::read_to_string("tests/data/events/mentions.tsv").expect("the examples");
     let mut failures = Vec::new();
     let mut n = 0;
-    for line in cases.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
-        let cols: Vec<&str> = line.split('\t').collect();
-        let [dct, headline, body, expect] = cols[..] else { panic!("four columns: {line:?}") };
+    for cols in examples("tests/data/events/mentions.tsv") {
+        let [dct, headline, body, expect] = &cols[..] else { panic!("four columns: {cols:?}") };
         n += 1;
         let text = format!("{headline}\n{dct}\n{body}");
         let tl = newsline::events::extract(&[newsline::source::text::read(&text)]);
