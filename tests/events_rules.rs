@@ -1,5 +1,6 @@
 //! The event rules, by example (`tests/data/events/rules.tsv`): real news sentences,
 //! each with the events it must give — their basis, dates and title — or none.
+//! In the examples, "\\n" is a line break.
 
 use newsline::timeline::Timeline;
 
@@ -9,7 +10,9 @@ fn examples(path: &str) -> Vec<Vec<String>> {
     cases.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()).map(|l| l.split('\t').map(str::to_string).collect()).collect()
 }
 
+/// The events of `body` (where "\\n" stands for a line break) published on `dct`.
 fn events_of(dct: &str, body: &str) -> Timeline {
+    let body = body.replace("\\n", "\n");
     newsline::events::extract(&[newsline::source::text::read(&format!("Test\n{dct}\n{body}"))])
 }
 

@@ -6,9 +6,10 @@
 //!    announced"): each date is attached to the nearest event word of its clause;
 //! 2. **narrative** — the time the paragraph is telling of, for a simple past with
 //!    no date of its own ("On Dec. 5, BT announced … It said it would …");
-//! 3. **published** — the article's own news, on its publication date: the lead's
-//!    present perfect ("Airbus has unveiled the A380"), a simple past with no
-//!    narrative time, and what was said or announced for this report.
+//! 3. **published** — the article's own news, on its publication date: a present
+//!    perfect ("Airbus has unveiled the A380": what has happened as the article is
+//!    written), a progressive ("is flying"), a simple past with no narrative time,
+//!    and what was said or announced for this report.
 //!
 //! What is not an event of its own: a bare attribution ("officials said"), a state
 //! or a habit, a condition, a question, a negated happening, and the headline.
@@ -59,9 +60,6 @@ enum Kind {
     /// Anything else (a future, an infinitive, a participle, a noun): only an explicit date places it.
     DateOnly,
 }
-
-/// How many sentences of the first paragraph are the lead.
-const LEAD_SENTENCES: usize = 2;
 
 /// Is the clause of group `g` a habit ("publishes its figures every spring")?
 fn is_habit(s: &Sentence, text: &str, g: &VerbGroup) -> bool {
@@ -214,8 +212,6 @@ pub fn mentions_of(article_idx: usize, article: &Article, tagger: &mut Tagger) -
     let mut narrative: Option<Narrative> = None;
     let mut para = usize::MAX;
     let mut in_head = true;
-    let mut body_sentence = 0usize;
-    let mut first_para = None;
     // The body's sentences as read, for the event nouns that name events placed later.
     let mut read: Vec<Sentence> = Vec::new();
 
@@ -232,9 +228,6 @@ pub fn mentions_of(article_idx: usize, article: &Article, tagger: &mut Tagger) -
             para = paras[si];
             narrative = None;
         }
-        let first_para = *first_para.get_or_insert(para);
-        let lead = para == first_para && body_sentence < LEAD_SENTENCES;
-        body_sentence += 1;
         let question = s.is_question(text);
         // The last named subject before this sentence: who a pronoun in a title stands for.
         let antecedent = || read.iter().rev().take(6).find_map(|r| super::title::named_subject(r, text));
@@ -365,7 +358,9 @@ pub fn mentions_of(article_idx: usize, article: &Article, tagger: &mut Tagger) -
                         (Basis::Narrative, Some(n.timex.clone()), n.range)
                     }
                     (Kind::Past | Kind::Statement | Kind::PresentStatement, _, Some(d)) => (Basis::Published, None, (d, d)),
-                    (Kind::Perfect, _, Some(d)) if lead => (Basis::Published, None, (d, d)),
+                    // A present perfect tells what has happened as of the writing, in the
+                    // lead or further down, whatever time the paragraph told of before.
+                    (Kind::Perfect, _, Some(d)) => (Basis::Published, None, (d, d)),
                     // What is under way is under way on the day of publication.
                     (Kind::Ongoing, _, Some(d)) => (Basis::Published, None, (d, d)),
                     _ => continue,
