@@ -17,6 +17,8 @@ pub enum VerbClass {
     State,
     /// "plans", "is expected": its infinitive is a future.
     Expect,
+    /// "made a flight", "held talks": the event is the noun.
+    Light,
 }
 
 fn list(data: &'static str) -> HashSet<&'static str> {
@@ -35,6 +37,7 @@ fn verb_classes() -> &'static FastMap<&'static str, u8> {
                 "announce" => VerbClass::Announce,
                 "state" => VerbClass::State,
                 "expect" => VerbClass::Expect,
+                "light" => VerbClass::Light,
                 _ => continue,
             };
             for form in forms.split_whitespace() {
@@ -80,6 +83,7 @@ mod tests {
         assert!(is_verb_of(VerbClass::Announce, "announced"));
         assert!(is_verb_of(VerbClass::State, "has"));
         assert!(is_verb_of(VerbClass::Expect, "plans"));
+        assert!(is_verb_of(VerbClass::Light, "made"));
         assert!(!is_verb_of(VerbClass::Report, "announced"));
         assert!(is_event_noun("Meeting"));
         assert!(is_habit_word("every"));

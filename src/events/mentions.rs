@@ -403,6 +403,17 @@ pub fn mentions_of(article_idx: usize, article: &Article, tagger: &mut Tagger) -
                 placed.push((gi, out.len() - 1));
             }
         }
+        // A light verb's event is its noun: "made its first test flight", "took delivery".
+        for &(gi, at) in &placed {
+            let head = s.groups[gi].head;
+            if !is_verb_of(VerbClass::Light, &lower(s.word(text, head))) {
+                continue;
+            }
+            if let Some(n) = light_object(&s, text, head).filter(|&n| !dated[n]) {
+                let f = out[at].clone();
+                out.push(Found { trigger: Some((s.words[n].start, s.words[n].end)), with: Some(at), ..f });
+            }
+        }
         // The verbs that complete a placed verb are part of its event: an infinitive
         // ("agreed to purchase 20 planes", "defeated Boeing to win the order") and a
         // participle clause ("sought peace, promising to withdraw"). Not the infinitive
@@ -546,6 +557,24 @@ fn headline_mentions(text: &str, span: (usize, usize), out: &mut Vec<Found>, bod
             out.push(Found { basis, sentence: span, trigger: Some((word.start, word.end)), with: Some(k), ..f });
         }
     }
+}
+
+/// The event noun a light verb at `head` takes as its object ("made its first test
+/// flight", "took delivery of"): the last noun of the noun phrase right after it.
+fn light_object(s: &Sentence, text: &str, head: usize) -> Option<usize> {
+    let mut i = head + 1;
+    while i < s.words.len()
+        && i <= head + 4
+        && (matches!(s.words[i].pos, Pos::DT | Pos::PRPS | Pos::CD | Pos::Possessive) || s.words[i].pos.is_adjective())
+    {
+        i += 1;
+    }
+    let mut last = None;
+    while i < s.words.len() && matches!(s.words[i].pos, Pos::NN | Pos::NNS) {
+        last = Some(i);
+        i += 1;
+    }
+    last.filter(|&n| is_event_noun_at(s, text, n))
 }
 
 /// For a statement of what will be or what happened ("announced that it would
