@@ -382,20 +382,23 @@ pub fn mentions_of(article_idx: usize, article: &Article, tagger: &mut Tagger) -
                 placed.push((gi, out.len() - 1));
             }
         }
-        // What an announcement says happened or is happening is part of its event:
+        // What a placed statement says happened or is happening is part of its event:
         // "announced today that it is exercising its options", "has announced that
-        // development has been pushed back". Not what it says will be, which is to come.
+        // development has been pushed back", "said Thursday that King Hussein assured
+        // him". Not what it says will be, which is to come, nor what had happened before.
         for gi in 0..s.groups.len() {
             let g = s.groups[gi];
             if g.negated || dated[g.head] || placed.iter().any(|&(p, _)| p == gi) || in_quotes(&s, text, g.head) {
                 continue;
             }
-            if matches!(g.tense, Tense::Future | Tense::Modal | Tense::Infinitive | Tense::Participle) {
+            // A past perfect ("stated on Thursday that it had signed") happened before the
+            // statement, on a day it does not give.
+            if matches!(g.tense, Tense::Future | Tense::Modal | Tense::Infinitive | Tense::Participle)
+                || g.tense == Tense::Past && g.perfect
+            {
                 continue;
             }
-            let by = placed.iter().find(|&&(r, _)| {
-                stated_group(&s, r) == Some(gi) && is_verb_of(VerbClass::Announce, &lower(s.word(text, s.groups[r].head)))
-            });
+            let by = placed.iter().find(|&&(r, _)| stated_group(&s, r) == Some(gi) && statement_head(&s, text, r));
             if let Some(&(_, at)) = by {
                 let f = out[at].clone();
                 let trig = Some((s.words[g.head].start, s.words[g.head].end));
@@ -404,9 +407,11 @@ pub fn mentions_of(article_idx: usize, article: &Article, tagger: &mut Tagger) -
             }
         }
         // A light verb's event is its noun: "made its first test flight", "took delivery".
+        // So is what an announcement names: "has announced 10,000 job cuts".
         for &(gi, at) in &placed {
             let head = s.groups[gi].head;
-            if !is_verb_of(VerbClass::Light, &lower(s.word(text, head))) {
+            let w = lower(s.word(text, head));
+            if !is_verb_of(VerbClass::Light, &w) && !is_verb_of(VerbClass::Announce, &w) {
                 continue;
             }
             if let Some(n) = light_object(&s, text, head).filter(|&n| !dated[n]) {
