@@ -457,7 +457,7 @@ pub fn mentions_of(article_idx: usize, article: &Article, tagger: &mut Tagger) -
         read.push(s);
     }
     let body = out.len();
-    // The stems of each mention's event word and title words, for the nouns that name them.
+    // The stems of each mention's event word and title words, for the nouns and the headline that name them.
     let stems: Vec<(Option<String>, Vec<String>)> = out
         .iter()
         .map(|f| {
@@ -475,7 +475,7 @@ pub fn mentions_of(article_idx: usize, article: &Article, tagger: &mut Tagger) -
         noun_mentions(text, s, &mut out, body, &stems);
     }
     if let Some(span) = headline {
-        headline_mentions(text, span, &mut out, body);
+        headline_mentions(text, span, &mut out, body, &stems);
     }
     out
 }
@@ -524,7 +524,7 @@ fn noun_mentions(text: &str, s: &Sentence, out: &mut Vec<Found>, body: usize, st
 /// The headline's events join the story's: "Airbus unveils A380" is a mention of
 /// "Airbus has unveiled the A380" (the same verb, something else in common), dated
 /// as that mention is. A headline alone never makes an event.
-fn headline_mentions(text: &str, span: (usize, usize), out: &mut Vec<Found>, body: usize) {
+fn headline_mentions(text: &str, span: (usize, usize), out: &mut Vec<Found>, body: usize, stems: &[(Option<String>, Vec<String>)]) {
     let s = Sentence::read(text, span);
     let headline_words: Vec<String> = s.words.iter().map(|x| lower(x.text(text)).into_owned()).filter(|x| x.len() > 3).collect();
     for (i, word) in s.words.iter().enumerate() {
@@ -540,21 +540,17 @@ fn headline_mentions(text: &str, span: (usize, usize), out: &mut Vec<Found>, bod
             continue;
         }
         let w = lower(word.text(text));
-        if let Some(g) = s.groups.iter().find(|g| g.head == i)
-            && (g.negated || is_verb_of(VerbClass::State, &w) && !g.passive)
-        {
-            continue;
-        }
-        if is_verb_of(VerbClass::State, &w) {
+        let group = s.groups.iter().find(|g| g.head == i);
+        if group.is_some_and(|g| g.negated) || is_verb_of(VerbClass::State, &w) && !group.is_some_and(|g| g.passive) {
             continue;
         }
         let stem = super::merge::stem(word.text(text));
         let matching = (0..body).find(|&k| {
-            let f = &out[k];
-            let Some((ts, te)) = f.trigger else { return false };
-            let sentence = lower(&text[f.sentence.0..f.sentence.1]);
-            super::merge::stem(&text[ts..te]) == stem
-                && headline_words.iter().filter(|hw| **hw != w && sentence.contains(hw.as_str())).count() >= 1
+            stems[k].0.as_deref() == Some(stem.as_str()) && {
+                let f = &out[k];
+                let sentence = lower(&text[f.sentence.0..f.sentence.1]);
+                headline_words.iter().any(|hw| *hw != w && sentence.contains(hw.as_str()))
+            }
         });
         if let Some(k) = matching {
             let f = out[k].clone();
