@@ -10,6 +10,15 @@ use crate::temporal::{self, TimexValue};
 /// written in its own offset: an article published at 23:30 -05:00 is dated
 /// that day where it was published, not the next day in UTC.
 pub fn parse_date(s: &str) -> Option<NaiveDate> {
+    parse_any_date(s).filter(|&d| !is_zero_time(d))
+}
+
+/// 1 January 1970 is a zero timestamp, a field left empty, never a day news was published.
+fn is_zero_time(d: NaiveDate) -> bool {
+    d == DateTime::UNIX_EPOCH.date_naive()
+}
+
+fn parse_any_date(s: &str) -> Option<NaiveDate> {
     let s = s.trim();
     if s.is_empty() || s.len() > 200 {
         return None;
@@ -50,7 +59,7 @@ pub fn parse_date(s: &str) -> Option<NaiveDate> {
 /// Unix time in seconds or milliseconds (news APIs use both).
 pub fn epoch_date(n: i64) -> Option<NaiveDate> {
     let secs = if n.abs() >= 100_000_000_000 { n / 1000 } else { n };
-    DateTime::from_timestamp(secs, 0).map(|d| d.date_naive())
+    DateTime::from_timestamp(secs, 0).map(|d| d.date_naive()).filter(|&d| !is_zero_time(d))
 }
 
 #[cfg(test)]
@@ -82,5 +91,7 @@ mod tests {
         assert_eq!(parse_date("yesterday"), None);
         assert_eq!(parse_date("2018-13-45"), None);
         assert_eq!(parse_date("99999999999999999999"), None);
+        assert_eq!(parse_date("1970-01-01T00:00:00Z"), None);
+        assert_eq!(parse_date("0"), None);
     }
 }

@@ -173,6 +173,7 @@ fn publication_date(doc: &Html, ld: &LinkedData, url: Option<&str>, title: &str)
         "publish-date",
         "publishdate",
         "pubdate",
+        "published",
         "dc.date.issued",
         "dcterms.issued",
         "citation_publication_date",
@@ -197,11 +198,16 @@ fn publication_date(doc: &Html, ld: &LinkedData, url: Option<&str>, title: &str)
         })
         .or_else(|| time_in(root))
         .or_else(|| {
-            // The visible dateline, from the headline on (or the top of the page).
+            // The visible dateline, from the headline on (or the top of the page), then
+            // the few lines above the headline, nearest first ("February 4, 2025 - 11
+            // minutes" over the <h1>).
             let text = body::all_text(doc.tree.root());
             let lines: Vec<&str> = text.lines().collect();
-            let from = lines.iter().position(|l| !title.is_empty() && l.trim() == title).unwrap_or(0);
-            date::in_lines(lines[from..].iter().chain(&lines[..from]).take(60).copied())
+            let headline = title::squash(title);
+            let from = lines.iter().position(|l| !headline.is_empty() && title::squash(l) == headline).unwrap_or(0);
+            let below = lines[from..].iter().take(60);
+            let above = lines[from.saturating_sub(8)..from].iter().rev();
+            date::in_lines(below.chain(above).copied())
         })
         .or_else(|| meta(doc, &["article:modified_time", "og:updated_time", "dateModified", "last-modified"]).and_then(|s| parse_date(&s)))
         .or_else(|| ld.modified.as_deref().and_then(parse_date))

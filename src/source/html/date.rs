@@ -80,5 +80,7 @@ mod tests {
         assert_eq!(in_lines(lines), d(2024, 1, 9));
         assert_eq!(in_lines(["Bridge closes", "Updated March 3, 2024"]), d(2024, 3, 3));
         assert_eq!(in_lines(["No date here", "Call 555-0100"]), None);
+        // A zero timestamp is no date.
+        assert_eq!(in_lines(["Posted January 1, 1970"]), None);
     }
 }
