@@ -92,7 +92,7 @@ fn the_window_reopens_the_last_session_as_it_was() {
         loop {
             h.step();
             if let Restored::Session(s) = session::load(&path)
-                && s.hidden_sources == want.hidden_sources
+                && s.hidden_articles == want.hidden_articles
             {
                 break;
             }
@@ -109,7 +109,35 @@ fn the_window_reopens_the_last_session_as_it_was() {
     assert_eq!(h.state().timeline().articles.len(), 10);
     let s = h.state().session();
     assert_eq!(s.paths, vec![PathBuf::from("sample_data/wikinews-a380")]);
-    assert_eq!(s.hidden_sources.len(), 1);
+    assert_eq!(s.hidden_articles.len(), 1);
+    assert!(s.hidden_articles[0].ends_with(".txt#0"), "{:?}", s.hidden_articles);
+}
+
+/// A session saved by version 1, which kept sources and corrections by load order
+/// (`a0@1204`, source 0), opens with its corrections on the same events.
+#[test]
+fn a_version_1_session_keeps_its_corrections() {
+    let seed = "sample_data/huawei-ncsc-walkout-2018-12-13.txt";
+    let (id, anchor) = {
+        let h = harness(NewslineApp::new(vec![PathBuf::from(seed)]));
+        let e = h.state().timeline().events.iter().find(|e| e.mentions.iter().any(|m| m.text.as_deref() == Some("Dec. 5"))).unwrap();
+        (e.mentions[0].article.to_string(), e.mentions[0].anchor().unwrap())
+    };
+    let path = scratch("version1");
+    let old = format!(
+        r#"{{"version": 1, "paths": ["{seed}"], "hidden_sources": [0],
+            "edits": {{"titles": [["{id}@{anchor}", "BT strips Huawei (corrected)"]]}}}}"#
+    );
+    std::fs::write(&path, old).unwrap();
+    let h = harness(NewslineApp::with_session(Vec::new(), Vec::new(), Some(path.clone())));
+    let tl = h.state().timeline();
+    let corrected = tl.events.iter().find(|e| e.title == "BT strips Huawei (corrected)").expect("the corrected title");
+    assert!(corrected.mentions.iter().any(|m| m.text.as_deref() == Some("Dec. 5")));
+    assert_eq!(h.state().shown_event_count(), 0, "the source stays hidden");
+    let s = h.state().session();
+    assert_eq!(s.version, session::VERSION);
+    assert_eq!(s.hidden_articles, [format!("{seed}#0")]);
+    assert_eq!(s.edits.titles[0].0, format!("{seed}#0@{anchor}"));
 }
 
 #[test]

@@ -451,3 +451,78 @@ fn typing_a_filter_keeps_the_lanes() {
     assert!(harness.state().shown_event_count() < harness.state().timeline().events.len());
     assert_eq!(harness.state().lane_assignments(), before, "lanes were assigned again while typing");
 }
+
+/// A file dropped on the window, as the platform hands it to egui.
+#[derive(Debug)]
+struct Dropped(PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &std::path::Path {
+        &self.0
+    }
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+/// Drops files on the window, as a user opens them, and waits for them to load.
+fn drop_files(harness: &mut Harness<'static, NewslineApp>, paths: &[&str]) {
+    for p in paths {
+        harness.input_mut().dropped_files.push(std::sync::Arc::new(Dropped(PathBuf::from(p))));
+    }
+    harness.step();
+    let start = Instant::now();
+    while harness.state().is_loading() {
+        assert!(start.elapsed() < Duration::from_secs(60), "loading did not finish");
+        harness.step();
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    for _ in 0..4 {
+        harness.step();
+    }
+}
+
+/// A correction and a hidden source stay with their event and their article when
+/// other files open beside them, loading before them (issue 18, defect 6: they were
+/// keyed by load order, `a0@1204` and source 0, and moved to other events and sources).
+#[test]
+fn corrections_stay_with_their_events_when_other_files_open() {
+    let mut harness = seed();
+    let bt = select_bt(&mut harness);
+    let bt_anchor = harness.state().timeline().events[bt].mentions[0].anchor();
+    harness.get_by_label("Edit…").click();
+    harness.run();
+    harness.get_by_label("Title").click();
+    harness.run();
+    harness.key_press(egui::Key::End);
+    harness.run();
+    harness.get_by_label("Title").type_text(" (corrected)");
+    harness.run();
+    harness.get_by_label("Apply").click();
+    harness.run();
+    harness.get_by_label("British Official Walks Out of Huawei Meeting Over Security Concerns").click();
+    harness.run();
+    let huawei_events = harness.state().timeline().events.len();
+    assert_eq!(harness.state().shown_event_count(), 0, "the hidden source's events are hidden");
+
+    // An A380 article loads first now: the seed is no longer the first article.
+    drop_files(
+        &mut harness,
+        &[
+            "sample_data/wikinews-a380/2005-01-18_3307_Airbus_launches_world_largest_passenger_plane.txt",
+            "sample_data/huawei-ncsc-walkout-2018-12-13.txt",
+        ],
+    );
+    let app = harness.state();
+    let tl = app.timeline();
+    assert_eq!(tl.articles.len(), 2);
+    let seed_article = tl.articles.iter().find(|a| a.title.starts_with("British Official")).unwrap();
+    assert_ne!(seed_article.id, "a0", "the seed must not load first for this test");
+    let corrected: Vec<&newsline::timeline::Event> = tl.events.iter().filter(|e| e.title.ends_with("(corrected)")).collect();
+    assert_eq!(corrected.len(), 1, "one corrected event");
+    assert!(corrected[0].mentions.iter().any(|m| m.text.as_deref() == Some("Dec. 5") && m.anchor() == bt_anchor), "{:?}", corrected[0]);
+    // The seed's source stays hidden, the new article's events show.
+    let shown = app.shown_event_count();
+    assert_eq!(shown, tl.events.len() - huawei_events, "{shown} shown of {}", tl.events.len());
+    assert!(shown > 0);
+}

@@ -73,6 +73,8 @@ pub struct NewslineApp {
     explicit_only: bool,
     /// Sources (lanes) the user has hidden.
     hidden: std::collections::HashSet<usize>,
+    /// What names each article whatever else is open: edits and hidden sources use it.
+    article_keys: session::ArticleKeys,
     /// The article shown in the article view, and the byte range to highlight.
     article_view: Option<ArticleView>,
     /// Scroll the article view to its highlight on its next frame.
@@ -128,6 +130,7 @@ impl NewslineApp {
             lanes: None,
             lane_assignments: 0,
             hidden: Default::default(),
+            article_keys: Default::default(),
             article_view: None,
             scroll_to_highlight: false,
             fonts_installed: false,
@@ -171,11 +174,11 @@ impl NewslineApp {
 
     /// The session as it stands: what is open and how it is viewed.
     pub fn session(&self) -> session::Session {
-        let mut hidden: Vec<usize> = self.hidden.iter().copied().collect();
+        let mut hidden: Vec<String> = self.hidden.iter().filter_map(|&i| self.article_keys.key(i).map(str::to_string)).collect();
         hidden.sort_unstable();
         session::Session {
             paths: self.opened.clone(),
-            hidden_sources: hidden,
+            hidden_articles: hidden,
             search: self.search.clone(),
             date_from: self.date_from.clone(),
             date_to: self.date_to.clone(),
@@ -263,23 +266,23 @@ impl NewslineApp {
     }
 
     fn finish_loading(&mut self, loaded: Loaded) {
-        self.hidden.clear();
+        // Hidden sources go by their keys: the same articles stay hidden whatever
+        // opened beside them.
+        let mut hidden: Vec<String> = self.hidden.iter().filter_map(|&i| self.article_keys.key(i).map(str::to_string)).collect();
         self.article_view = None;
         let restore = self.restore.take();
         self.articles = loaded.articles;
         self.file_links = loaded.file_links;
         self.timeline = loaded.timeline;
+        self.article_keys = session::ArticleKeys::of(&self.timeline);
         self.lanes = None;
         self.count_events();
         self.errors = loaded.errors.iter().map(ToString::to_string).collect();
         self.selected = None;
-        if let Some(s) = restore {
+        if let Some(mut s) = restore {
+            session::migrate(&mut s, &self.article_keys);
             self.edits = s.edits;
-            if self.apply_article_dates() {
-                self.start_reextract_later = true;
-            }
-            self.apply_edits();
-            self.hidden = s.hidden_sources.into_iter().filter(|&i| i < self.timeline.articles.len()).collect();
+            hidden = s.hidden_articles;
             self.search = s.search;
             self.date_from = s.date_from;
             self.date_to = s.date_to;
@@ -287,6 +290,12 @@ impl NewslineApp {
             self.lane_mode = crate::layout::lanes::LaneMode::ALL.into_iter().find(|m| m.label() == s.lanes).unwrap_or_default();
             self.set_view = s.view;
         }
+        self.hidden = hidden.iter().filter_map(|k| self.article_keys.index_of(k)).collect();
+        // The user's corrections, keyed by article, hold on whatever was opened.
+        if self.apply_article_dates() {
+            self.start_reextract_later = true;
+        }
+        self.apply_edits();
         // New files are shown as the view says: its filter, dates and lanes.
         self.refilter();
         self.status = format!(
@@ -469,10 +478,12 @@ impl NewslineApp {
             self.lane_assignments += 1;
         }
         let lanes = self.lanes.as_ref().map(|(_, l)| l.clone()).unwrap_or_default();
-        let (tl, hidden, explicit_only) = (&self.timeline, &self.hidden, self.explicit_only);
+        let (tl, hidden, explicit_only, keys) = (&self.timeline, &self.hidden, self.explicit_only, &self.article_keys);
         let hidden_events: std::collections::HashSet<&str> = self.edits.hidden_events.iter().map(String::as_str).collect();
         self.index = crate::layout::index::TimelineIndex::with_lanes(tl, lanes, |i, lane| {
-            if hidden.contains(&lane) || (!hidden_events.is_empty() && hidden_events.contains(session::event_key(&tl.events[i]).as_str())) {
+            if hidden.contains(&lane)
+                || (!hidden_events.is_empty() && hidden_events.contains(session::event_key(&tl.events[i], keys).as_str()))
+            {
                 return false;
             }
             let e = &tl.events[i];
@@ -499,7 +510,7 @@ impl NewslineApp {
             self.edits.dates.iter().map(|(k, a, b)| (k.as_str(), (*a, *b))).collect();
         self.lanes = None;
         for e in &mut self.timeline.events {
-            let key = session::event_key(e);
+            let key = session::event_key(e, &self.article_keys);
             if let Some(t) = titles.get(key.as_str()) {
                 e.title = t.to_string();
             }
@@ -513,8 +524,8 @@ impl NewslineApp {
     /// Publication dates the user gave, set on the articles; true if any changed.
     fn apply_article_dates(&mut self) -> bool {
         let mut changed = false;
-        for (id, d) in &self.edits.article_dates {
-            let Some(i) = self.timeline.articles.iter().position(|a| &a.id == id) else { continue };
+        for (key, d) in &self.edits.article_dates {
+            let Some(i) = self.article_keys.index_of(key) else { continue };
             if let Some(a) = self.articles.get_mut(i)
                 && a.published != Some(*d)
             {
@@ -550,6 +561,7 @@ impl NewslineApp {
         {
             self.reextract = None;
             self.timeline = tl;
+            self.article_keys = session::ArticleKeys::of(&self.timeline);
             self.lanes = None;
             self.count_events();
             self.selected = None;
@@ -600,7 +612,7 @@ impl NewslineApp {
             return;
         }
         if hide && let Some(e) = self.selected.and_then(|i| self.timeline.events.get(i)) {
-            self.edits.hidden_events.push(session::event_key(e));
+            self.edits.hidden_events.push(session::event_key(e, &self.article_keys));
             self.refilter();
             return;
         }
@@ -790,7 +802,7 @@ impl NewslineApp {
                             if let Ok(d) = input.trim().parse::<chrono::NaiveDate>()
                                 && ui.small_button("Set").clicked()
                             {
-                                dated = Some((a.id.clone(), d));
+                                dated = Some((i, d));
                             }
                         });
                     }
@@ -810,9 +822,11 @@ impl NewslineApp {
             }
             self.refilter();
         }
-        if let Some((id, d)) = dated {
-            self.edits.article_dates.retain(|(k, _)| *k != id);
-            self.edits.article_dates.push((id, d));
+        if let Some((i, d)) = dated
+            && let Some(key) = self.article_keys.key(i).map(str::to_string)
+        {
+            self.edits.article_dates.retain(|(k, _)| *k != key);
+            self.edits.article_dates.push((key, d));
             if self.apply_article_dates() {
                 self.reextract(&ui.ctx().clone());
             }
@@ -833,7 +847,7 @@ impl NewslineApp {
         };
         ui.heading(&e.title);
         ui.label(format!("{}  ({})", timeline_view::date_range_text(e.start, e.end), e.timex));
-        let key = session::event_key(e);
+        let key = session::event_key(e, &self.article_keys);
         let mut edit_done = None;
         let mut cancel = false;
         ui.horizontal(|ui| {

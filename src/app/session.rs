@@ -8,15 +8,19 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-pub const VERSION: u32 = 1;
+/// 2: sources and corrections are keyed by the article's file or URL, not its load order.
+pub const VERSION: u32 = 2;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Session {
     pub version: u32,
     /// Files and folders that were open.
     pub paths: Vec<PathBuf>,
-    /// Sources (by position) the user hid.
+    /// Sources the user hid, by their article keys (see [`ArticleKeys`]).
     #[serde(default)]
+    pub hidden_articles: Vec<String>,
+    /// Version 1 kept hidden sources by load order; read to migrate, never written.
+    #[serde(default, skip_serializing)]
     pub hidden_sources: Vec<usize>,
     /// The search box.
     #[serde(default)]
@@ -43,8 +47,9 @@ pub struct Session {
     pub recent: Vec<Vec<PathBuf>>,
 }
 
-/// Corrections the user made, keyed so they survive a reload: an event by its
-/// first mention (`a3@1204`), an article by its id.
+/// Corrections the user made, keyed so they survive a reload and other files
+/// opening beside them: an event by its first mention's article key and offset
+/// (`feeds/bbc.xml#3@1204`), an article by its key.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Edits {
     #[serde(default)]
@@ -57,9 +62,81 @@ pub struct Edits {
     pub article_dates: Vec<(String, chrono::NaiveDate)>,
 }
 
-/// The stable key of an event for [`Edits`]: its first mention's article and offset.
-pub fn event_key(e: &crate::timeline::Event) -> String {
-    e.mentions.first().and_then(|m| Some(format!("{}@{}", m.article, m.anchor()?))).unwrap_or_else(|| e.id.clone())
+/// What names each article of a timeline whatever else is open: its file and its
+/// place among that file's articles (`sample_data/a.txt#0`, `feeds/bbc.xml#3`), else
+/// its URL, else its title. Load order (the `a3` ids) changes when another file
+/// opens and sorts before it; these do not.
+#[derive(Debug, Clone, Default)]
+pub struct ArticleKeys {
+    keys: Vec<String>,
+    by_id: std::collections::HashMap<String, usize>,
+}
+
+impl ArticleKeys {
+    pub fn of(tl: &crate::timeline::Timeline) -> Self {
+        let mut in_file: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+        let keys = tl
+            .articles
+            .iter()
+            .map(|a| match (&a.path, &a.url) {
+                (Some(p), _) => {
+                    let n = in_file.entry(p.as_str()).or_default();
+                    *n += 1;
+                    format!("{p}#{}", *n - 1)
+                }
+                (None, Some(u)) => u.clone(),
+                (None, None) => format!("title:{}", a.title),
+            })
+            .collect();
+        let by_id = tl.articles.iter().enumerate().map(|(i, a)| (a.id.clone(), i)).collect();
+        ArticleKeys { keys, by_id }
+    }
+
+    /// The key of the article at `index` in the timeline.
+    pub fn key(&self, index: usize) -> Option<&str> {
+        self.keys.get(index).map(String::as_str)
+    }
+
+    /// The key of the article whose id (`a3`) is `id`.
+    pub fn of_id(&self, id: &str) -> Option<&str> {
+        self.by_id.get(id).and_then(|&i| self.key(i))
+    }
+
+    /// Where the article with `key` is in the timeline.
+    pub fn index_of(&self, key: &str) -> Option<usize> {
+        self.keys.iter().position(|k| k == key)
+    }
+}
+
+/// The stable key of an event for [`Edits`]: its first mention's article key and offset.
+pub fn event_key(e: &crate::timeline::Event, articles: &ArticleKeys) -> String {
+    e.mentions.first().and_then(|m| Some(format!("{}@{}", articles.of_id(&m.article)?, m.anchor()?))).unwrap_or_else(|| e.id.clone())
+}
+
+/// Rewrites a version 1 session's keys (load-order ids, `a3@1204`, source positions)
+/// as article keys, read against the timeline its own files just gave: the same
+/// files in the same order, so `a3` is the same article it was.
+pub fn migrate(s: &mut Session, articles: &ArticleKeys) {
+    if s.version >= 2 {
+        return;
+    }
+    let event = |k: &mut String| {
+        if let Some((id, at)) = k.split_once('@')
+            && let Some(key) = articles.of_id(id)
+        {
+            *k = format!("{key}@{at}");
+        }
+    };
+    s.edits.hidden_events.iter_mut().for_each(event);
+    s.edits.titles.iter_mut().for_each(|(k, _)| event(k));
+    s.edits.dates.iter_mut().for_each(|(k, _, _)| event(k));
+    for (k, _) in &mut s.edits.article_dates {
+        if let Some(key) = articles.of_id(k) {
+            *k = key.to_string();
+        }
+    }
+    s.hidden_articles.extend(std::mem::take(&mut s.hidden_sources).into_iter().filter_map(|i| articles.key(i).map(str::to_string)));
+    s.version = VERSION;
 }
 
 impl Default for Session {
@@ -67,6 +144,7 @@ impl Default for Session {
         Session {
             version: VERSION,
             paths: Vec::new(),
+            hidden_articles: Vec::new(),
             hidden_sources: Vec::new(),
             search: String::new(),
             lanes: String::new(),
@@ -120,7 +198,8 @@ pub fn load(path: &Path) -> Restored {
         Err(e) => return Restored::Corrupt { reason: format!("cannot read {}: {e}", path.display()), backup: None },
     };
     match serde_json::from_slice::<Session>(&bytes) {
-        Ok(s) if s.version == VERSION => Restored::Session(Box::new(s)),
+        // An older session is read and migrated once its files are open (`migrate`).
+        Ok(s) if (1..=VERSION).contains(&s.version) => Restored::Session(Box::new(s)),
         Ok(s) => keep_aside(path, format!("session version {} is not {VERSION}", s.version)),
         Err(e) => keep_aside(path, format!("not a readable session: {e}")),
     }
@@ -197,7 +276,7 @@ mod tests {
         let path = scratch("roundtrip");
         let s = Session {
             paths: vec!["sample_data".into()],
-            hidden_sources: vec![2],
+            hidden_articles: vec!["sample_data/a.txt#0".into()],
             search: "Sydney".into(),
             view: Some((1.0, 2.0)),
             ..Default::default()
@@ -215,5 +294,61 @@ mod tests {
         assert!(reason.contains("not a readable session"), "{reason}");
         let backup = backup.expect("a backup copy");
         assert_eq!(std::fs::read(&backup).unwrap(), b"{\"version\": 1, \"paths\": [\"half");
+    }
+
+    fn timeline(articles: &[(&str, Option<&str>, Option<&str>)]) -> crate::timeline::Timeline {
+        let mut tl = crate::timeline::Timeline::default();
+        for (i, (title, path, url)) in articles.iter().enumerate() {
+            tl.articles.push(crate::timeline::ArticleMeta {
+                id: format!("a{i}"),
+                title: title.to_string(),
+                path: path.map(str::to_string),
+                url: url.map(str::to_string),
+                published: None,
+                warnings: Vec::new(),
+            });
+        }
+        tl
+    }
+
+    #[test]
+    fn articles_are_named_by_file_and_place_then_url_then_title() {
+        let tl = timeline(&[
+            ("One", Some("feeds/bbc.xml"), Some("https://bbc.example/1")),
+            ("Two", Some("feeds/bbc.xml"), Some("https://bbc.example/2")),
+            ("Three", None, Some("https://example.com/3")),
+            ("Four", None, None),
+            ("Five", Some("a.txt"), None),
+        ]);
+        let keys = ArticleKeys::of(&tl);
+        let all: Vec<&str> = (0..5).filter_map(|i| keys.key(i)).collect();
+        assert_eq!(all, ["feeds/bbc.xml#0", "feeds/bbc.xml#1", "https://example.com/3", "title:Four", "a.txt#0"]);
+        assert_eq!(keys.of_id("a4"), Some("a.txt#0"));
+        assert_eq!(keys.index_of("feeds/bbc.xml#1"), Some(1));
+    }
+
+    #[test]
+    fn a_version_1_session_is_keyed_again_by_article() {
+        let tl = timeline(&[("One", Some("b.txt"), None), ("Two", Some("a.txt"), None)]);
+        let keys = ArticleKeys::of(&tl);
+        let day = chrono::NaiveDate::from_ymd_opt(2018, 12, 5).unwrap();
+        let mut s: Session = serde_json::from_str(
+            r#"{"version": 1, "paths": ["b.txt", "a.txt"], "hidden_sources": [1],
+                "edits": {"hidden_events": ["a0@12"], "titles": [["a1@40", "BT to strip Huawei kit"]],
+                          "dates": [["a1@40", "2018-12-05", "2018-12-05"]], "article_dates": [["a0", "2018-12-05"]]}}"#,
+        )
+        .unwrap();
+        migrate(&mut s, &keys);
+        assert_eq!(s.version, VERSION);
+        assert_eq!(s.hidden_articles, ["a.txt#0"]);
+        assert!(s.hidden_sources.is_empty());
+        assert_eq!(s.edits.hidden_events, ["b.txt#0@12"]);
+        assert_eq!(s.edits.titles, [("a.txt#0@40".to_string(), "BT to strip Huawei kit".to_string())]);
+        assert_eq!(s.edits.dates, [("a.txt#0@40".to_string(), day, day)]);
+        assert_eq!(s.edits.article_dates, [("b.txt#0".to_string(), day)]);
+        // A current session is left as it is.
+        let before = s.clone();
+        migrate(&mut s, &keys);
+        assert_eq!(s, before);
     }
 }
