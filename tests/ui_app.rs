@@ -252,10 +252,8 @@ fn an_event_can_be_hidden_and_shown_again() {
     assert_eq!(harness.state().shown_event_count(), all);
 }
 
-#[test]
-fn an_events_title_can_be_corrected() {
-    let mut harness = seed();
-    let bt = select_bt(&mut harness);
+/// Adds " (corrected)" to the selected event's title through the Edit… form.
+fn correct_title(harness: &mut Harness<'static, NewslineApp>) {
     harness.get_by_label("Edit…").click();
     harness.run();
     harness.get_by_label("Title").click();
@@ -266,6 +264,13 @@ fn an_events_title_can_be_corrected() {
     harness.run();
     harness.get_by_label("Apply").click();
     harness.run();
+}
+
+#[test]
+fn an_events_title_can_be_corrected() {
+    let mut harness = seed();
+    let bt = select_bt(&mut harness);
+    correct_title(&mut harness);
     let title = &harness.state().timeline().events[bt].title;
     assert!(title.ends_with("(corrected)"), "{title}");
     assert_eq!(harness.state().session().edits.titles.len(), 1);
@@ -490,16 +495,7 @@ fn corrections_stay_with_their_events_when_other_files_open() {
     let mut harness = seed();
     let bt = select_bt(&mut harness);
     let bt_anchor = harness.state().timeline().events[bt].mentions[0].anchor();
-    harness.get_by_label("Edit…").click();
-    harness.run();
-    harness.get_by_label("Title").click();
-    harness.run();
-    harness.key_press(egui::Key::End);
-    harness.run();
-    harness.get_by_label("Title").type_text(" (corrected)");
-    harness.run();
-    harness.get_by_label("Apply").click();
-    harness.run();
+    correct_title(&mut harness);
     harness.get_by_label("British Official Walks Out of Huawei Meeting Over Security Concerns").click();
     harness.run();
     let huawei_events = harness.state().timeline().events.len();
