@@ -25,12 +25,16 @@ use scraper::node::Element;
 
 /// The story's lines under `root`, and whether a story was found (some prose).
 pub fn story(root: NodeRef<'_, Node>) -> (String, bool) {
-    let strict = best_container(root, true);
-    let lenient = best_container(root, false);
+    let strict = best_container(root, Furniture::Attributes);
+    // Where the class words leave a story of its own, readers' comments are not
+    // part of it even when the class words are not trusted; where they leave next
+    // to nothing (a forum, a discussion page), the comments are the page's text.
+    let tags = if strict.good >= OWN_STORY { Furniture::TagsAndComments } else { Furniture::Tags };
+    let lenient = best_container(root, tags);
     // Class words hid most of the prose: trust the tags alone.
-    let (pick, strict_words) = if strict.good * 2 < lenient.good { (lenient, false) } else { (strict, true) };
+    let (pick, furniture) = if strict.good * 2 < lenient.good { (lenient, tags) } else { (strict, Furniture::Attributes) };
     let node = pick.node.and_then(|id| root.tree().get(id)).unwrap_or(root);
-    let lines = lines(node, strict_words);
+    let lines = lines(node, furniture);
     let mut out = String::new();
     for l in &lines {
         if l.is_boilerplate() {
@@ -44,10 +48,26 @@ pub fn story(root: NodeRef<'_, Node>) -> (String, bool) {
     (out, pick.good > 0)
 }
 
+/// Good text, in bytes, that makes a story of its own: a few paragraphs.
+const OWN_STORY: usize = 1500;
+
+/// What a walk leaves out as page furniture: the elements it judges by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Furniture {
+    /// Chrome tags (nav, footer, script…), and elements whose role, `hidden` or class
+    /// words say furniture.
+    Attributes,
+    /// Chrome tags only: class words are a guess, and a theme may call its whole page
+    /// "ehf-footer".
+    Tags,
+    /// Chrome tags and readers' comments.
+    TagsAndComments,
+}
+
 /// The page's visible text, one line per block, furniture left out (a feed item's
 /// HTML, or a page whose story could not be told apart).
 pub fn all_text(root: NodeRef<'_, Node>) -> String {
-    lines(root, true).into_iter().map(|l| l.text).collect::<Vec<_>>().join("\n")
+    lines(root, Furniture::Attributes).into_iter().map(|l| l.text).collect::<Vec<_>>().join("\n")
 }
 
 /// One line of text as a block shows it.
@@ -95,7 +115,7 @@ struct Frame {
 }
 
 /// The element with the most good text net of a charge for its other text.
-fn best_container(root: NodeRef<'_, Node>, attributes: bool) -> Pick {
+fn best_container(root: NodeRef<'_, Node>, furniture: Furniture) -> Pick {
     // Half a byte of other text costs as much as a byte of prose gains: the story
     // with its headings and captions beats the story alone, and loses to nothing
     // that adds mainly menus.
@@ -103,7 +123,7 @@ fn best_container(root: NodeRef<'_, Node>, attributes: bool) -> Pick {
     let mut best = Pick::default();
     let mut best_score = 0.0f32;
     let mut frames: Vec<Frame> = Vec::new();
-    walk(root, attributes, |step| match step {
+    walk(root, furniture, |step| match step {
         Step::Open(id, e) => frames.push(Frame { id, good: 0, other: 0, marked: is_marked(e) }),
         Step::Line(l) => {
             if let Some(f) = frames.last_mut() {
@@ -134,9 +154,9 @@ fn best_container(root: NodeRef<'_, Node>, attributes: bool) -> Pick {
 }
 
 /// The lines under `root`, furniture left out.
-fn lines(root: NodeRef<'_, Node>, attributes: bool) -> Vec<Line> {
+fn lines(root: NodeRef<'_, Node>, furniture: Furniture) -> Vec<Line> {
     let mut out = Vec::new();
-    walk(root, attributes, |step| {
+    walk(root, furniture, |step| {
         if let Step::Line(l) = step {
             out.push(l);
         }
@@ -157,14 +177,14 @@ enum Step<'a> {
 /// Walks the tree under `root` without recursion, furniture left out, and tells
 /// `visit` each element and each line. The root is never furniture: once chosen
 /// as the story's container, its own class words do not hide it.
-fn walk<'a>(root: NodeRef<'a, Node>, attributes: bool, mut visit: impl FnMut(Step<'a>)) {
+fn walk<'a>(root: NodeRef<'a, Node>, furniture: Furniture, mut visit: impl FnMut(Step<'a>)) {
     let mut skip = 0usize;
     let mut builder = LineBuilder::default();
     for edge in root.traverse() {
         match edge {
             Edge::Open(node) => match node.value() {
                 Node::Element(e) => {
-                    if skip > 0 || node.id() != root.id() && is_furniture(e, attributes) {
+                    if skip > 0 || node.id() != root.id() && is_furniture(e, furniture) {
                         skip += 1;
                         continue;
                     }
@@ -381,12 +401,15 @@ const FURNITURE: &[&str] = &[
 /// Class words that name the story's own container: "post-content", "entry-body".
 const STORY: &[&str] = &["content", "article", "entry", "story", "body", "main", "post", "text"];
 
-fn is_furniture(e: &Element, attributes: bool) -> bool {
+fn is_furniture(e: &Element, furniture: Furniture) -> bool {
     if is_chrome_tag(e.name()) {
         return true;
     }
-    if !attributes {
-        return false;
+    match furniture {
+        Furniture::Tags => return false,
+        // A long comment thread is prose, and would win the page from its story.
+        Furniture::TagsAndComments => return !matches!(e.name(), "body" | "html" | "main" | "article") && has_class_word(e, COMMENTS),
+        Furniture::Attributes => {}
     }
     if e.attr("hidden").is_some() || e.attr("aria-hidden") == Some("true") {
         return true;
@@ -397,14 +420,21 @@ fn is_furniture(e: &Element, attributes: bool) -> bool {
     if matches!(e.name(), "body" | "html" | "main" | "article") {
         return false;
     }
-    // A class token is furniture when one of its parts is ("related-posts",
-    // "comment_list"), unless a part names the story ("post-content").
+    has_class_word(e, FURNITURE)
+}
+
+/// Does a class or id token of `e` have a part among `words` ("related-posts",
+/// "comment_list"), and no part that names the story ("post-content")?
+fn has_class_word(e: &Element, words: &[&str]) -> bool {
     e.attr("class").into_iter().chain(e.attr("id")).flat_map(str::split_whitespace).any(|token| {
         let parts = || token.split(['-', '_']).filter(|p| !p.is_empty());
         let lower = |p: &str| p.to_ascii_lowercase();
-        parts().any(|p| FURNITURE.contains(&lower(p).as_str())) && !parts().any(|p| STORY.contains(&lower(p).as_str()))
+        parts().any(|p| words.contains(&lower(p).as_str())) && !parts().any(|p| STORY.contains(&lower(p).as_str()))
     })
 }
+
+/// Class or id words of readers' comments.
+const COMMENTS: &[&str] = &["comment", "comments", "commentlist", "disqus"];
 
 #[cfg(test)]
 mod tests {
@@ -413,6 +443,27 @@ mod tests {
 
     fn story_of(html: &str) -> String {
         story(Html::parse_document(html).tree.root()).0
+    }
+
+    #[test]
+    fn readers_comments_do_not_join_a_story_but_are_a_discussion_page() {
+        let para = "The council voted on Tuesday to close the old bridge to traffic, citing a report that found the steel corroded badly.";
+        let reply = "I drove over that bridge every day for twenty years and never once thought it was unsafe, which worries me now.";
+        let comments =
+            |n: usize| (0..n).map(|i| format!(r#"<li class="comment" id="comment-{i}"><p>{reply}</p></li>"#)).collect::<String>();
+        let story = std::iter::repeat_n(format!("<p>{para}</p>"), 14).collect::<String>();
+        let page = format!(
+            r#"<body><div class="entry">{story}</div><div id="comments" class="comments-wrapper"><ol>{}</ol></div></body>"#,
+            comments(50)
+        );
+        let text = story_of(&page);
+        assert!(text.contains("close the old bridge") && !text.contains("I drove over"), "{text}");
+        // A discussion whose opening post is a line: the replies are the page's text.
+        let page = format!(
+            r#"<body><div class="post"><p>Is the old bridge safe to drive over?</p></div><div class="comments"><ol>{}</ol></div></body>"#,
+            comments(20)
+        );
+        assert!(story_of(&page).contains("I drove over"));
     }
 
     #[test]
