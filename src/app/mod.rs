@@ -10,6 +10,7 @@ use std::path::PathBuf;
 use egui::Ui;
 
 use crate::export::{self, ImageSpec, Theme};
+use crate::layout::view::TimeView;
 use crate::source::Article;
 use crate::timeline::Timeline;
 use jobs::{ExtractJob, LoadJob, Loaded, Task};
@@ -578,7 +579,7 @@ impl NewslineApp {
             return;
         }
         let Some((a, b)) = self.view else { return };
-        let w = b - a;
+        let view = TimeView::new((a, b));
         let (left, right, zoom_in, zoom_out, fit) = ctx.input(|i| {
             (
                 i.key_pressed(egui::Key::ArrowLeft),
@@ -606,8 +607,7 @@ impl NewslineApp {
             // Keep it in view.
             let (s, t) = (self.index.starts[p], self.index.ends[p]);
             if s < a || t > b {
-                let c = (s + t) / 2.0;
-                self.set_view = Some((c - w / 2.0, c + w / 2.0));
+                self.set_view = Some(view.centred_on((s + t) / 2.0).range());
             }
             return;
         }
@@ -620,18 +620,21 @@ impl NewslineApp {
             self.selected = None;
             return;
         }
-        let mid = (a + b) / 2.0;
-        if left {
-            self.set_view = Some((a - w * 0.2, b - w * 0.2));
+        let moved = if left {
+            Some(view.pan(-0.2))
         } else if right {
-            self.set_view = Some((a + w * 0.2, b + w * 0.2));
-        } else if zoom_in && w > 1.0 / 24.0 {
-            self.set_view = Some((mid - w / 3.0, mid + w / 3.0));
-        } else if zoom_out && w < 365.0 * 5000.0 {
-            self.set_view = Some((mid - w * 0.75, mid + w * 0.75));
-        } else if fit && let Some((s, e)) = self.index.extent {
-            let m = ((e - s) * 0.03).max(1.0);
-            self.set_view = Some((s - m, e + m));
+            Some(view.pan(0.2))
+        } else if zoom_in {
+            Some(view.zoom(1.5))
+        } else if zoom_out {
+            Some(view.zoom(1.0 / 1.5))
+        } else if fit {
+            TimeView::fit(self.index.extent)
+        } else {
+            None
+        };
+        if let Some(v) = moved.filter(|&v| v != view) {
+            self.set_view = Some(v.range());
         }
     }
 

@@ -9,6 +9,7 @@ use egui_plot::{GridMark, Plot};
 use crate::layout::index::TimelineIndex;
 use crate::layout::scene::{self, Scene, SceneSpec};
 use crate::layout::ticks;
+use crate::layout::view::{self, TimeView};
 use crate::timeline::Timeline;
 
 /// Lane `i`'s colour, the one the exported pictures use (`layout::PALETTE`).
@@ -61,7 +62,7 @@ pub fn timeline_ui(
         .label_formatter(|_| None)
         .include_y(0.0)
         .include_y(1.0)
-        .set_margin_fraction(vec2(0.03, 0.0));
+        .set_margin_fraction(vec2(view::FIT_MARGIN as f32, 0.0));
     // What "fit everything" (double-click) shows.
     if let Some((s, e)) = index.extent {
         plot = plot.include_x(s).include_x(e);
@@ -75,11 +76,10 @@ pub fn timeline_ui(
         if plot_ui.response().hovered() {
             let (delta, zoom) = plot_ui.ctx().input(|i| (i.smooth_scroll_delta, i.modifiers.command));
             if !zoom && delta.y != 0.0 {
-                // Within sensible limits: an hour to 5,000 years across the view.
+                // Within the view's limits: an hour to 5,000 years across.
                 let width = plot_ui.plot_bounds().width();
                 let factor = (delta.y / 200.0).exp();
-                let next = width / factor as f64;
-                if (1.0 / 24.0..=365.25 * 5000.0).contains(&next) {
+                if TimeView::can_span(width / factor as f64) {
                     plot_ui.zoom_bounds_around_hovered(vec2(factor, 1.0));
                 }
             }

@@ -44,16 +44,10 @@ pub fn fit_range(timeline: &Timeline) -> (f64, f64) {
 /// The x range that shows an extent (earliest start, latest end), with a margin;
 /// a month around today when there is nothing to show.
 pub fn fit_extent(extent: Option<(f64, f64)>) -> (f64, f64) {
-    match extent {
-        Some((a, b)) => {
-            let margin = ((b - a) * 0.04).max(3.0);
-            (a - margin, b + margin)
-        }
-        None => {
-            let today = layout::x_from_date(chrono::Utc::now().date_naive());
-            (today - 30.0, today + 30.0)
-        }
-    }
+    layout::view::TimeView::fit(extent).map(layout::view::TimeView::range).unwrap_or_else(|| {
+        let today = layout::x_from_date(chrono::Utc::now().date_naive());
+        (today - 30.0, today + 30.0)
+    })
 }
 
 /// The picture's title: the one asked for, the article's, or a count.

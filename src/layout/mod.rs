@@ -5,6 +5,7 @@ pub mod index;
 pub mod lanes;
 pub mod scene;
 pub mod ticks;
+pub mod view;
 
 use chrono::{Datelike, NaiveDate};
 
