@@ -9,6 +9,9 @@ use crate::source::dates::parse_date;
 
 /// A full date in the URL's path: "/2019/11/18/", "/2025-12-17-title", "/20191118/".
 pub fn in_url(url: &str) -> Option<NaiveDate> {
+    // "blog.example.fr%2Farticles%2F2025-12-15%2BRust": an escaped path is still a path.
+    let decoded = percent_decoded(url);
+    let url = decoded.as_str();
     let path = url.split("://").nth(1).and_then(|r| r.find('/').map(|i| &r[i..]))?;
     let path = path.split(['?', '#']).next().unwrap_or(path);
     let b = path.as_bytes();
@@ -34,6 +37,29 @@ pub fn in_url(url: &str) -> Option<NaiveDate> {
         }
     }
     None
+}
+
+/// `s` with its %XX escapes decoded (an invalid sequence is kept as it is).
+fn percent_decoded(s: &str) -> String {
+    if !s.contains('%') {
+        return s.to_string();
+    }
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        let hex = |c: u8| (c as char).to_digit(16);
+        if b[i] == b'%'
+            && let (Some(h), Some(l)) = (b.get(i + 1).copied().and_then(hex), b.get(i + 2).copied().and_then(hex))
+        {
+            out.push((h * 16 + l) as u8);
+            i += 3;
+        } else {
+            out.push(b[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
 }
 
 /// A dateline among the page's visible lines: a short line with a full date,
@@ -71,6 +97,8 @@ mod tests {
         assert_eq!(in_url("https://example.com/item/120191118/x"), None);
         assert_eq!(in_url("https://2019-11-18.example.com/"), None);
         assert_eq!(in_url("https://example.com/a?d=2019-11-18"), None);
+        assert_eq!(in_url("https://blog.example.fr%2Farticles%2F2025-12-15%2BRust%2BGCC"), d(2025, 12, 15));
+        assert_eq!(in_url("https://example.com/100%25-sure/2019-11-18-x"), d(2019, 11, 18));
     }
 
     #[test]
