@@ -175,11 +175,9 @@ impl NewslineApp {
 
     /// The session as it stands: what is open and how it is viewed.
     pub fn session(&self) -> session::Session {
-        let mut hidden: Vec<String> = self.hidden.iter().filter_map(|&i| self.article_keys.key(i).map(str::to_string)).collect();
-        hidden.sort_unstable();
         session::Session {
             paths: self.opened.clone(),
-            hidden_articles: hidden,
+            hidden_articles: self.hidden_keys(),
             search: self.search.clone(),
             date_from: self.date_from.clone(),
             date_to: self.date_to.clone(),
@@ -243,6 +241,13 @@ impl NewslineApp {
         self.selected
     }
 
+    /// The hidden sources by their article keys, sorted.
+    fn hidden_keys(&self) -> Vec<String> {
+        let mut keys: Vec<String> = self.hidden.iter().filter_map(|&i| self.article_keys.key(i).map(str::to_string)).collect();
+        keys.sort_unstable();
+        keys
+    }
+
     /// How many times the window assigned events to lanes (they are kept between
     /// filterings, and assigned again only when the timeline or the lane mode changes).
     pub fn lane_assignments(&self) -> usize {
@@ -269,7 +274,7 @@ impl NewslineApp {
     fn finish_loading(&mut self, loaded: Loaded) {
         // Hidden sources go by their keys: the same articles stay hidden whatever
         // opened beside them.
-        let mut hidden: Vec<String> = self.hidden.iter().filter_map(|&i| self.article_keys.key(i).map(str::to_string)).collect();
+        let mut hidden = self.hidden_keys();
         self.article_view = None;
         let restore = self.restore.take();
         self.articles = loaded.articles;
@@ -501,7 +506,8 @@ impl NewslineApp {
         }
     }
 
-    /// Corrected titles and dates, written over the extracted ones.
+    /// Corrected titles and dates, written over the extracted ones. The caller
+    /// refilters, which builds the index again from them.
     fn apply_edits(&mut self) {
         if self.edits.titles.is_empty() && self.edits.dates.is_empty() {
             return;
@@ -519,7 +525,6 @@ impl NewslineApp {
                 (e.start, e.end) = (a, b);
             }
         }
-        self.index = crate::layout::index::TimelineIndex::new(&self.timeline);
     }
 
     /// Publication dates the user gave, set on the articles; true if any changed.
@@ -566,7 +571,6 @@ impl NewslineApp {
             self.lanes = None;
             self.count_events();
             self.selected = None;
-            self.index = crate::layout::index::TimelineIndex::new(&self.timeline);
             self.apply_edits();
             self.refilter();
             self.status = format!("{} articles, {} events", self.timeline.articles.len(), self.timeline.events.len());
@@ -1008,7 +1012,6 @@ impl ArticleView {
     }
 }
 
-/// Writes an export atomically and says where it went (run on a task thread).
 /// The app in its window, with what only a real window has.
 struct Window {
     app: NewslineApp,

@@ -70,12 +70,13 @@ pub struct Edits {
 pub struct ArticleKeys {
     keys: Vec<String>,
     by_id: std::collections::HashMap<String, usize>,
+    by_key: std::collections::HashMap<String, usize>,
 }
 
 impl ArticleKeys {
     pub fn of(tl: &crate::timeline::Timeline) -> Self {
         let mut in_file: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
-        let keys = tl
+        let keys: Vec<String> = tl
             .articles
             .iter()
             .map(|a| match (&a.path, &a.url) {
@@ -89,7 +90,8 @@ impl ArticleKeys {
             })
             .collect();
         let by_id = tl.articles.iter().enumerate().map(|(i, a)| (a.id.clone(), i)).collect();
-        ArticleKeys { keys, by_id }
+        let by_key = keys.iter().enumerate().map(|(i, k)| (k.clone(), i)).collect();
+        ArticleKeys { keys, by_id, by_key }
     }
 
     /// The key of the article at `index` in the timeline.
@@ -104,7 +106,7 @@ impl ArticleKeys {
 
     /// Where the article with `key` is in the timeline.
     pub fn index_of(&self, key: &str) -> Option<usize> {
-        self.keys.iter().position(|k| k == key)
+        self.by_key.get(key).copied()
     }
 }
 
