@@ -192,22 +192,13 @@ fn publication_date(doc: &Html, ld: &LinkedData, url: Option<&str>, title: &str)
         .or_else(|| {
             let sel = Selector::parse("[itemprop=datePublished], time[pubdate], [class*=publish] time, time[class*=publish]")
                 .expect("valid selector");
-            doc.select(&sel).find_map(|e| {
-                e.attr("content").or_else(|| e.attr("datetime")).and_then(parse_date).or_else(|| parse_date(&e.text().collect::<String>()))
-            })
+            doc.select(&sel).find_map(element_date)
         })
         .or_else(|| time_in(root))
         .or_else(|| {
-            // The visible dateline, from the headline on (or the top of the page), then
-            // the few lines above the headline, nearest first ("February 4, 2025 - 11
-            // minutes" over the <h1>).
+            // The visible dateline near the headline.
             let text = body::all_text(doc.tree.root());
-            let lines: Vec<&str> = text.lines().collect();
-            let headline = title::squash(title);
-            let from = lines.iter().position(|l| !headline.is_empty() && title::squash(l) == headline).unwrap_or(0);
-            let below = lines[from..].iter().take(60);
-            let above = lines[from.saturating_sub(8)..from].iter().rev();
-            date::in_lines(below.chain(above).copied())
+            date::near_headline(&text.lines().collect::<Vec<_>>(), title)
         })
         .or_else(|| meta(doc, &["article:modified_time", "og:updated_time", "dateModified", "last-modified"]).and_then(|s| parse_date(&s)))
         .or_else(|| ld.modified.as_deref().and_then(parse_date))
@@ -215,12 +206,12 @@ fn publication_date(doc: &Html, ld: &LinkedData, url: Option<&str>, title: &str)
 
 /// A `<time datetime>` under `root`, the first one (the byline's).
 fn time_in(root: NodeRef<Node>) -> Option<NaiveDate> {
-    root.descendants().filter_map(ElementRef::wrap).filter(|e| e.value().name() == "time").find_map(|e| {
-        e.attr("datetime").and_then(parse_date).or_else(|| {
-            let t: String = e.text().collect();
-            parse_date(&t)
-        })
-    })
+    root.descendants().filter_map(ElementRef::wrap).filter(|e| e.value().name() == "time").find_map(element_date)
+}
+
+/// The date an element gives: its `content` or `datetime` attribute, else its text.
+fn element_date(e: ElementRef) -> Option<NaiveDate> {
+    e.attr("content").or_else(|| e.attr("datetime")).and_then(parse_date).or_else(|| parse_date(&e.text().collect::<String>()))
 }
 
 #[cfg(test)]

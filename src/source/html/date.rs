@@ -5,13 +5,14 @@
 
 use chrono::NaiveDate;
 
+use super::title::squash;
 use crate::source::dates::parse_date;
 
 /// A full date in the URL's path: "/2019/11/18/", "/2025-12-17-title", "/20191118/".
 pub fn in_url(url: &str) -> Option<NaiveDate> {
     // "blog.example.fr%2Farticles%2F2025-12-15%2BRust": an escaped path is still a path.
-    let decoded = percent_decoded(url);
-    let url = decoded.as_str();
+    let decoded = percent_encoding::percent_decode_str(url).decode_utf8_lossy();
+    let url = decoded.as_ref();
     let path = url.split("://").nth(1).and_then(|r| r.find('/').map(|i| &r[i..]))?;
     let path = path.split(['?', '#']).next().unwrap_or(path);
     let b = path.as_bytes();
@@ -39,27 +40,15 @@ pub fn in_url(url: &str) -> Option<NaiveDate> {
     None
 }
 
-/// `s` with its %XX escapes decoded (an invalid sequence is kept as it is).
-fn percent_decoded(s: &str) -> String {
-    if !s.contains('%') {
-        return s.to_string();
-    }
-    let b = s.as_bytes();
-    let mut out = Vec::with_capacity(b.len());
-    let mut i = 0;
-    while i < b.len() {
-        let hex = |c: u8| (c as char).to_digit(16);
-        if b[i] == b'%'
-            && let (Some(h), Some(l)) = (b.get(i + 1).copied().and_then(hex), b.get(i + 2).copied().and_then(hex))
-        {
-            out.push((h * 16 + l) as u8);
-            i += 3;
-        } else {
-            out.push(b[i]);
-            i += 1;
-        }
-    }
-    String::from_utf8_lossy(&out).into_owned()
+/// The dateline around the headline among the page's visible lines: from the
+/// headline's line on (or the top of the page, if it is not there), then the few
+/// lines above it, nearest first ("February 4, 2025 - 11 minutes" over the <h1>).
+pub fn near_headline(lines: &[&str], headline: &str) -> Option<NaiveDate> {
+    let headline = squash(headline);
+    let from = lines.iter().position(|l| !headline.is_empty() && squash(l) == headline).unwrap_or(0);
+    let below = lines[from..].iter().take(60);
+    let above = lines[from.saturating_sub(8)..from].iter().rev();
+    in_lines(below.chain(above).copied())
 }
 
 /// A dateline among the page's visible lines: a short line with a full date,
@@ -108,6 +97,11 @@ mod tests {
         assert_eq!(in_lines(lines), d(2024, 1, 9));
         assert_eq!(in_lines(["Bridge closes", "Updated March 3, 2024"]), d(2024, 3, 3));
         assert_eq!(in_lines(["No date here", "Call 555-0100"]), None);
+        // Above the headline, nearest first; below it first of all.
+        let page = ["Menu", "March 1, 2024", "February 4, 2025 - 11 minutes", "Bridge closes for good", "The council voted."];
+        assert_eq!(near_headline(&page, "Bridge Closes for Good"), d(2025, 2, 4));
+        let page = ["Posted March 1, 2024", "Bridge closes for good", "Published May 2, 2024"];
+        assert_eq!(near_headline(&page, "Bridge closes for good"), d(2024, 5, 2));
         // A zero timestamp is no date.
         assert_eq!(in_lines(["Posted January 1, 1970"]), None);
     }

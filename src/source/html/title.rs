@@ -21,9 +21,9 @@ pub fn choose(c: &Candidates) -> String {
         c.site.iter().filter(|s| s.split_whitespace().count() <= 6 && !SEPARATORS.iter().any(|p| s.contains(p))).cloned().collect();
     // A short <h1> that ends the <title> ("Headline | Site") is the site's name.
     if let Some(t) = &c.title {
-        let last: Vec<String> = SEPARATORS.iter().filter_map(|sep| t.rsplit_once(sep)).map(|(_, last)| squash(last)).collect();
-        let head_words =
-            SEPARATORS.iter().filter_map(|sep| t.rsplit_once(sep)).map(|(head, _)| head.split_whitespace().count()).max().unwrap_or(0);
+        let splits: Vec<(&str, &str)> = SEPARATORS.iter().filter_map(|sep| t.rsplit_once(sep)).collect();
+        let last: Vec<String> = splits.iter().map(|(_, last)| squash(last)).collect();
+        let head_words = splits.iter().map(|(head, _)| head.split_whitespace().count()).max().unwrap_or(0);
         site.extend(
             c.h1.iter()
                 .filter(|h| h.split_whitespace().count() <= 4.min(head_words.saturating_sub(1)) && last.contains(&squash(h)))
@@ -112,7 +112,7 @@ const SEPARATORS: &[&str] = &[" | ", " – ", " — ", " - ", " :: ", " · ", " 
 /// unless one of the page's `others` titles tells it as part of the headline
 /// ("Industry Choice - Consulting or Insurance?" beside a JSON-LD "Industry Choice:
 /// Consulting or Insurance?").
-pub fn strip_site_name(t: &str, site: &[String], others: &[&String]) -> String {
+fn strip_site_name(t: &str, site: &[String], others: &[&String]) -> String {
     let t = t.trim();
     for sep in SEPARATORS {
         let parts: Vec<&str> = t.split(sep).collect();
