@@ -11,14 +11,20 @@ fn harness_with(paths: Vec<PathBuf>) -> Harness<'static, NewslineApp> {
     let mut harness = Harness::builder()
         .with_size(egui::vec2(1280.0, 800.0))
         .build_ui_state(|ui, app: &mut NewslineApp| app.ui_root(ui), NewslineApp::new(paths));
+    wait_loaded(&mut harness);
+    harness.run();
+    harness
+}
+
+/// Steps the window until its files are loaded (a minute at most). `step`, not
+/// `run`: the spinner repaints while loading.
+fn wait_loaded(harness: &mut Harness<'static, NewslineApp>) {
     let start = Instant::now();
     while harness.state().is_loading() {
         assert!(start.elapsed() < Duration::from_secs(60), "loading did not finish");
         harness.step();
         std::thread::sleep(Duration::from_millis(10));
     }
-    harness.run();
-    harness
 }
 
 #[test]
@@ -289,13 +295,8 @@ fn an_undated_article_given_a_date_resolves_its_events() {
     harness.get_by_label("Published").type_text("2018-12-13");
     harness.run();
     harness.get_by_label("Set").click();
-    let start = Instant::now();
     harness.run();
-    while harness.state().is_loading() {
-        assert!(start.elapsed() < Duration::from_secs(30));
-        harness.step();
-        std::thread::sleep(Duration::from_millis(10));
-    }
+    wait_loaded(&mut harness);
     harness.run();
     // The meeting, and the walkout joined to it by "and": both last week, 3–9 December.
     let tl = harness.state().timeline();
@@ -476,12 +477,7 @@ fn drop_files(harness: &mut Harness<'static, NewslineApp>, paths: &[&str]) {
         harness.input_mut().dropped_files.push(std::sync::Arc::new(Dropped(PathBuf::from(p))));
     }
     harness.step();
-    let start = Instant::now();
-    while harness.state().is_loading() {
-        assert!(start.elapsed() < Duration::from_secs(60), "loading did not finish");
-        harness.step();
-        std::thread::sleep(Duration::from_millis(10));
-    }
+    wait_loaded(harness);
     for _ in 0..4 {
         harness.step();
     }
