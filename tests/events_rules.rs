@@ -82,3 +82,23 @@ fn every_example_joins_its_mentions() {
     assert!(n >= 4, "{n} examples read");
     assert!(failures.is_empty(), "{} of {n} examples fail:\n{}", failures.len(), failures.join("\n"));
 }
+
+/// Titles word for word (`tests/data/events/titles.tsv`): the clause's core, with
+/// nothing left dangling where a date, an aside or a modifier was cut.
+#[test]
+fn every_example_gets_its_title() {
+    let mut failures = Vec::new();
+    let mut n = 0;
+    for cols in examples("tests/data/events/titles.tsv") {
+        let [dct, body, expect] = &cols[..] else { panic!("three columns: {cols:?}") };
+        let titles: Vec<String> = events_of(dct, body).events.iter().map(|e| e.title.clone()).collect();
+        for wanted in expect.split(" ; ") {
+            n += 1;
+            if !titles.iter().any(|t| t == wanted) {
+                failures.push(format!("{body:?}: no title {wanted:?} among {titles:?}"));
+            }
+        }
+    }
+    assert!(n >= 8, "{n} examples read");
+    assert!(failures.is_empty(), "{} of {n} titles differ:\n{}", failures.len(), failures.join("\n"));
+}

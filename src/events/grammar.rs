@@ -304,7 +304,13 @@ fn verb_groups(words: &[Word], lw: &[std::borrow::Cow<'_, str>]) -> Vec<VerbGrou
         // "The arrest on charges that she misled banks has ramped up the pressure": a
         // second finite verb after a relative clause, with no opener of its own, is
         // the main clause resuming after the relative.
-        if opener.is_none() && k > 0 && no_comma && out[k].is_finite() {
+        // "the aircraft they intend to launch": a subject pronoun opens a clause of
+        // its own (a relative without "that"); the main clause does not resume here.
+        let pronoun_subject = (from..first).rev().find(|&j| matches!(lw[j].as_ref(), "i" | "he" | "she" | "we" | "they"));
+        if let Some(p) = pronoun_subject.filter(|_| opener.is_none() && k > 0) {
+            clause_start = clause_start.max(p);
+        }
+        if opener.is_none() && k > 0 && no_comma && out[k].is_finite() && pronoun_subject.is_none() {
             let mut r = k;
             while r > 0 && !out[r - 1].is_finite() && out[r - 1].opener.is_none() {
                 r -= 1;

@@ -21,6 +21,10 @@ pub enum VerbClass {
     Light,
 }
 
+/// Words that lead a date in ("starting in April", "beginning Monday", "effective
+/// January 1"): part of the date's phrase, never its event, and cut with it.
+pub const DATE_LEADERS: &[&str] = &["starting", "beginning", "effective", "commencing", "dating", "ending"];
+
 fn list(data: &'static str) -> HashSet<&'static str> {
     data.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).collect()
 }

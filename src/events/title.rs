@@ -142,7 +142,9 @@ pub fn title(spec: &TitleSpec<'_>) -> String {
     }
     // The subject: what stands before the group in its clause, or, for a pronoun or
     // none at all, the statement's subject or the relative clause's antecedent.
-    let mut subject: Vec<Piece> = (cs..g.first).filter(|&i| keep[i]).map(|i| piece(s, text, i)).collect();
+    // An infinitive's "to" (tagged as a preposition before "receive") is the verb's.
+    let subject_end = if future && g.first > cs && lw(g.first - 1) == "to" { g.first - 1 } else { g.first };
+    let mut subject: Vec<Piece> = (cs..subject_end).filter(|&i| keep[i]).map(|i| piece(s, text, i)).collect();
     subject = drop_leading(subject);
     let pronoun = subject.len() == 1 && matches!(subject[0].pos, Pos::PRP) || subject.is_empty();
     if pronoun {
@@ -244,9 +246,12 @@ fn noun_phrase(s: &Sentence, text: &str, n: usize, keep: &[bool], date: &[bool])
             start -= 1;
         }
         // "exit from [the meeting]": over a preposition to the noun it hangs from.
+        // Only from a common noun: "Canada after a test flight" is two phrases.
         if start >= 2
             && s.words[start - 1].pos == Pos::IN
             && s.words[start - 2].pos.is_noun()
+            && !s.words[start - 2].pos.is_proper()
+            && !date[start - 2]
             && !matches!(lower(s.word(text, start - 1)).as_ref(), "that" | "because" | "as")
         {
             start -= 1;
@@ -388,6 +393,12 @@ fn cut_dates(spec: &TitleSpec<'_>, keep: &mut [bool]) {
             } else {
                 break;
             }
+        }
+        // "starting in April 2007", "effective January 1": the word that leads the
+        // date in goes with it.
+        if k > 0 && keep[k - 1] && super::lexicon::DATE_LEADERS.contains(&lower(s.word(spec.text, k - 1)).as_ref()) {
+            keep[k - 1] = false;
+            k -= 1;
         }
         // A participle whose only complement was the date would dangle: "a report
         // released in July found" → "a report found".
@@ -619,13 +630,18 @@ fn shorten(mut pieces: Vec<Piece>) -> String {
         }
     };
     trim_tail(&mut pieces);
+    // Every cut below can leave a phrase's opening word at the end ("orders for").
+    let finish = |mut v: Vec<Piece>| {
+        trim_tail(&mut v);
+        join(&v)
+    };
     // `len` counts edge punctuation that `join` trims: close calls are joined to check.
     let fits = |v: &[Piece]| {
         let n = len(v);
         n <= MAX_TITLE || n <= MAX_TITLE + 4 && join(v).chars().count() <= MAX_TITLE
     };
     if fits(&pieces) {
-        return join(&pieces);
+        return finish(pieces);
     }
     // 1. Articles, and "that" before a clause: headlines do without them.
     pieces.retain(|p| {
@@ -633,12 +649,12 @@ fn shorten(mut pieces: Vec<Piece>) -> String {
             || !(p.pos == Pos::DT && matches!(lower(&p.text).as_ref(), "the" | "a" | "an") || p.pos == Pos::IN && lower(&p.text) == "that")
     });
     if fits(&pieces) {
-        return join(&pieces);
+        return finish(pieces);
     }
     // 2. Adverbs, and possessive pronouns before a noun ("its existing network").
     pieces.retain(|p| p.verb || !matches!(p.pos, Pos::RB | Pos::PRPS) || lower(&p.text) == "not");
     if fits(&pieces) {
-        return join(&pieces);
+        return finish(pieces);
     }
     // 4. Noun compounds after the verb keep their names and their head:
     //    "3G and 4G core communications infrastructure" → "infrastructure".
@@ -656,14 +672,19 @@ fn shorten(mut pieces: Vec<Piece>) -> String {
         }
     }
     if fits(&pieces) {
-        return join(&pieces);
+        return finish(pieces);
     }
     // 3. Adjectives that are not names (and participles used as adjectives: "existing
     //    network"), and the conjunctions between them.
     let mut i = 0;
     while i < pieces.len() {
-        let adj =
-            !pieces[i].verb && (pieces[i].pos.is_adjective() || pieces[i].modifier) && !pieces[i].text.starts_with(char::is_uppercase);
+        // Only one that describes what follows: a last word tagged as an adjective
+        // ("for the 777-200LR", "is worth") is the phrase's head, not its modifier.
+        let modifies = pieces.get(i + 1).is_some_and(|n| n.pos.is_noun() || n.pos.is_adjective() || n.pos == Pos::CD || n.pos == Pos::CC);
+        let adj = !pieces[i].verb
+            && (pieces[i].pos.is_adjective() || pieces[i].modifier)
+            && !pieces[i].text.starts_with(char::is_uppercase)
+            && modifies;
         if adj {
             pieces.remove(i);
             if i < pieces.len() && pieces[i].pos == Pos::CC && pieces.get(i + 1).is_some_and(|p| p.pos.is_adjective()) {
@@ -674,7 +695,7 @@ fn shorten(mut pieces: Vec<Piece>) -> String {
         i += 1;
     }
     if fits(&pieces) {
-        return join(&pieces);
+        return finish(pieces);
     }
     let verb_end = pieces.iter().rposition(|p| p.verb);
     // 5. Trailing phrases after the verb's object, one at a time from the end.
@@ -690,11 +711,18 @@ fn shorten(mut pieces: Vec<Piece>) -> String {
             }
         }
         if fits(&pieces) {
-            return join(&pieces);
+            return finish(pieces);
         }
         // 6. The subject's own phrases: "A spokesman for the NCSC said" → "A spokesman
         //    said"; and of a subject that is still long, its first names only
         //    ("Northrop Grumman and Airbus parent company EADS" → "Northrop Grumman").
+        let verb_start = pieces.iter().position(|p| p.verb).unwrap_or(0);
+        // "Two of the Rolls-Royce engines": a number's "of" phrase is what it counts
+        // ("Two Rolls-Royce engines"), not a phrase to cut.
+        if verb_start > 2 && pieces[0].pos == Pos::CD && lower(&pieces[1].text) == "of" {
+            let to = if pieces[2].pos == Pos::DT { 3 } else { 2 };
+            pieces.drain(1..to);
+        }
         let verb_start = pieces.iter().position(|p| p.verb).unwrap_or(0);
         if let Some(c) =
             pieces[..verb_start].iter().position(|p| matches!(p.pos, Pos::IN | Pos::Comma | Pos::WDT | Pos::OpenBracket)).filter(|&c| c > 0)
@@ -708,12 +736,19 @@ fn shorten(mut pieces: Vec<Piece>) -> String {
                 .iter()
                 .position(|p| p.pos == Pos::CC)
                 .filter(|&c| c > 0 && pieces[c + 1..verb_start].iter().any(|p| matches!(p.pos, Pos::NN | Pos::NNS | Pos::DT)));
-            if let Some(c) = cut {
+            // "British and American airline Virgin Atlantic": adjectives joined by a
+            // conjunction describe the head; they go, not the head.
+            let adjectives = cut.filter(|&c| pieces[c - 1].pos.is_adjective() && pieces[c + 1].pos.is_adjective());
+            if let Some(c) = adjectives {
+                let from = (0..c).rev().take_while(|&k| pieces[k].pos.is_adjective() || pieces[k].pos == Pos::Comma).last().unwrap_or(c);
+                let to = (c + 1..verb_start).find(|&k| !pieces[k].pos.is_adjective()).unwrap_or(verb_start);
+                pieces.drain(from..to);
+            } else if let Some(c) = cut {
                 pieces.drain(c..verb_start);
             }
         }
         if fits(&pieces) {
-            return join(&pieces);
+            return finish(pieces);
         }
     }
     // 7. Last: whole words from the end, never the verb, ending where a phrase can end
@@ -730,7 +765,7 @@ fn shorten(mut pieces: Vec<Piece>) -> String {
     while !fits(&pieces) && pieces.len() > 2 && !pieces[0].verb {
         pieces.remove(0);
     }
-    let out = join(&pieces);
+    let out = finish(pieces);
     if out.chars().count() <= MAX_TITLE { out } else { out.chars().take(MAX_TITLE).collect::<String>().trim_end().to_string() }
 }
 

@@ -23,6 +23,13 @@ fn is_candidate(s: &Sentence, text: &str, i: usize, date: (usize, usize)) -> boo
     }
     let Some(g) = s.group_at(i) else { return false };
     let w = lower(s.word(text, i));
+    // "take effect beginning Monday": the word leads the date in; the event is before it.
+    let leads_date =
+        s.words.get(i + 1).is_some_and(|n| n.start >= date.0 || n.pos == Pos::IN && s.words.get(i + 2).is_some_and(|d| d.start >= date.0))
+            && s.words[i].end <= date.0;
+    if leads_date && super::lexicon::DATE_LEADERS.contains(&w.as_ref()) {
+        return false;
+    }
     let head = s.word(text, i);
     if head.chars().next().is_some_and(char::is_uppercase) && i > 0 {
         return false;
