@@ -185,8 +185,7 @@ fn load_timeline(dct: Option<NaiveDate>, explicit_only: bool, paths: &[PathBuf])
     }
     if let Some(d) = dct {
         for a in articles.iter_mut().filter(|a| a.published.is_none()) {
-            a.published = Some(d);
-            a.warnings.retain(|w| !w.starts_with("no publication date"));
+            a.set_published(d);
             a.warnings.push(format!("publication date {d} given by --dct"));
         }
     }

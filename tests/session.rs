@@ -10,6 +10,7 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use newsline::app::NewslineApp;
 use newsline::app::session::{self, Restored, Session};
+use newsline::app::state::ViewState;
 
 fn scratch(name: &str) -> PathBuf {
     let d = std::env::temp_dir().join(format!("newsline-session-it-{}-{name}", std::process::id()));
@@ -28,8 +29,7 @@ fn save_in_a_loop_until_killed() {
     for i in 0u64.. {
         let s = Session {
             paths: (0..50).map(|k| PathBuf::from(format!("/data/articles/{i}/{k}.html"))).collect(),
-            search: "x".repeat((i % 4000) as usize),
-            view: Some((i as f64, i as f64 + 1.0)),
+            state: ViewState { search: "x".repeat((i % 4000) as usize), view: Some((i as f64, i as f64 + 1.0)), ..Default::default() },
             ..Default::default()
         };
         session::save(&path, &s).unwrap();
@@ -92,7 +92,7 @@ fn the_window_reopens_the_last_session_as_it_was() {
         loop {
             h.step();
             if let Restored::Session(s) = session::load(&path)
-                && s.hidden_articles == want.hidden_articles
+                && s.state.hidden_articles == want.state.hidden_articles
             {
                 break;
             }
@@ -109,8 +109,8 @@ fn the_window_reopens_the_last_session_as_it_was() {
     assert_eq!(h.state().timeline().articles.len(), 10);
     let s = h.state().session();
     assert_eq!(s.paths, vec![PathBuf::from("sample_data/wikinews-a380")]);
-    assert_eq!(s.hidden_articles.len(), 1);
-    assert!(s.hidden_articles[0].ends_with(".txt#0"), "{:?}", s.hidden_articles);
+    assert_eq!(s.state.hidden_articles.len(), 1);
+    assert!(s.state.hidden_articles[0].ends_with(".txt#0"), "{:?}", s.state.hidden_articles);
 }
 
 /// A session saved by version 1, which kept sources and corrections by load order
@@ -136,8 +136,8 @@ fn a_version_1_session_keeps_its_corrections() {
     assert_eq!(h.state().shown_event_count(), 0, "the source stays hidden");
     let s = h.state().session();
     assert_eq!(s.version, session::VERSION);
-    assert_eq!(s.hidden_articles, [format!("{seed}#0")]);
-    assert_eq!(s.edits.titles[0].0, format!("{seed}#0@{anchor}"));
+    assert_eq!(s.state.hidden_articles, [format!("{seed}#0")]);
+    assert_eq!(s.state.edits.titles[0].0, format!("{seed}#0@{anchor}"));
 }
 
 #[test]
@@ -181,14 +181,14 @@ fn written_dates_only_is_kept_across_starts() {
         h.get_by_label("Written dates only").click();
         h.run();
         let start = Instant::now();
-        while !matches!(session::load(&path), Restored::Session(s) if s.explicit_only) {
+        while !matches!(session::load(&path), Restored::Session(s) if s.state.explicit_only) {
             assert!(start.elapsed() < Duration::from_secs(20), "the session was not saved");
             h.step();
             std::thread::sleep(Duration::from_millis(50));
         }
     }
     let h = harness(NewslineApp::with_session(Vec::new(), seed, Some(path)));
-    assert!(h.state().session().explicit_only);
+    assert!(h.state().session().state.explicit_only);
     let written = h.state().timeline().events.iter().filter(|e| !e.basis.is_inferred()).count();
     assert_eq!(h.state().shown_event_count(), written);
 }

@@ -1,19 +1,26 @@
-//! Background loading: files are read and events extracted on a worker thread,
-//! which reports progress through a channel and stops when cancelled, so the
-//! window keeps drawing whatever the files hold.
+//! Background work: loading (files read and events extracted on a worker thread,
+//! reporting progress and stopping when cancelled), extraction again, and exports.
+//! The window keeps drawing meanwhile, whatever the files hold.
 
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc::{Receiver, TryRecvError, channel};
+use std::sync::mpsc::{Receiver, Sender, TryRecvError, channel};
 
 use crate::events;
 use crate::source::{self, Article, LoadError};
 use crate::timeline::Timeline;
 
-pub enum LoadMsg {
-    Progress { done: usize, total: usize },
-    Finished(Box<Loaded>),
+/// What a timeline job reports.
+pub enum Msg {
+    Progress {
+        done: usize,
+        total: usize,
+    },
+    Loaded(Box<Loaded>),
+    Extracted(Box<Timeline>),
+    /// The worker stopped without a result (a bug): the window says so and goes on.
+    Failed(String),
 }
 
 pub struct Loaded {
@@ -26,80 +33,150 @@ pub struct Loaded {
     pub cancelled: bool,
 }
 
-pub struct LoadJob {
-    rx: Receiver<LoadMsg>,
-    cancel: Arc<AtomicBool>,
+/// Reads `paths` and extracts their events, reporting progress after each file and
+/// stopping at the next file once `cancel` is set (what was read so far is kept).
+pub fn load(paths: &[PathBuf], cancel: &Cancel, progress: impl Fn(usize, usize)) -> Loaded {
+    let (files, mut errors) = source::collect_files(paths);
+    let total = files.len();
+    let mut articles = Vec::new();
+    let mut saved = Vec::new();
+    let mut cancelled = false;
+    for (i, f) in files.iter().enumerate() {
+        if cancel.is_cancelled() {
+            cancelled = true;
+            break;
+        }
+        match source::load_file(f) {
+            Ok(c) => {
+                articles.extend(c.articles);
+                saved.extend(c.timeline);
+                errors.extend(c.problems);
+            }
+            Err(e) => errors.push(e),
+        }
+        progress(i + 1, total);
+    }
+    let mut timeline = events::extract(&articles);
+    for t in saved {
+        timeline.append(t);
+    }
+    let file_links = articles.iter().map(|a| a.path.as_deref().and_then(|p| std::fs::canonicalize(p).ok())).collect();
+    Loaded { articles, file_links, timeline, errors, cancelled }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum JobKind {
+    Load,
+    Extract,
+}
+
+/// The job that makes the window's timeline (a load, or an extraction again after an
+/// article's date was given), as the window sees it while it runs.
+pub struct Running {
+    pub kind: JobKind,
+    pub cancel: Cancel,
     pub done: usize,
     pub total: usize,
 }
 
-impl LoadJob {
-    /// Starts loading `paths`; `repaint` is called after every message so the UI wakes up.
-    pub fn spawn(paths: Vec<PathBuf>, repaint: impl Fn() + Send + 'static) -> LoadJob {
+/// The window's timeline jobs. Each runs on a worker thread and reports on one
+/// channel, tagged with the generation it was started in. Starting a job begins a
+/// new generation and cancels the one before, whose messages are then dropped: a
+/// late result never replaces a newer timeline (issue 18, defect 4).
+pub struct Timelines {
+    tx: Sender<(u64, Msg)>,
+    rx: Receiver<(u64, Msg)>,
+    generation: u64,
+    pub running: Option<Running>,
+}
+
+impl Default for Timelines {
+    fn default() -> Self {
         let (tx, rx) = channel();
-        let cancel = Arc::new(AtomicBool::new(false));
-        let stop = cancel.clone();
+        Timelines { tx, rx, generation: 0, running: None }
+    }
+}
+
+impl Timelines {
+    /// Starts `work` as the current job. It gets its cancel switch and a sender for
+    /// its progress; what it returns is its result. `repaint` wakes the window.
+    pub fn start(
+        &mut self,
+        kind: JobKind,
+        work: impl FnOnce(&Cancel, &dyn Fn(usize, usize)) -> Msg + Send + 'static,
+        repaint: impl Fn() + Send + Sync + 'static,
+    ) {
+        if let Some(old) = &self.running {
+            old.cancel.cancel();
+        }
+        self.generation += 1;
+        let generation = self.generation;
+        let cancel = Cancel::default();
+        self.running = Some(Running { kind, cancel: cancel.clone(), done: 0, total: 0 });
+        let tx = self.tx.clone();
+        let repaint = Arc::new(repaint);
+        let wake = repaint.clone();
         std::thread::Builder::new()
-            .name("newsline-load".into())
+            .name("newsline-timeline".into())
             .spawn(move || {
-                let (files, mut errors) = source::collect_files(&paths);
-                let total = files.len();
-                let mut articles = Vec::new();
-                let mut saved = Vec::new();
-                let mut cancelled = false;
-                for (i, f) in files.iter().enumerate() {
-                    if stop.load(Ordering::Relaxed) {
-                        cancelled = true;
-                        break;
-                    }
-                    match source::load_file(f) {
-                        Ok(c) => {
-                            articles.extend(c.articles);
-                            saved.extend(c.timeline);
-                            errors.extend(c.problems);
-                        }
-                        Err(e) => errors.push(e),
-                    }
-                    let _ = tx.send(LoadMsg::Progress { done: i + 1, total });
-                    repaint();
-                }
-                let mut timeline = events::extract(&articles);
-                for t in saved {
-                    timeline.append(t);
-                }
-                let file_links = articles.iter().map(|a| a.path.as_deref().and_then(|p| std::fs::canonicalize(p).ok())).collect();
-                let _ = tx.send(LoadMsg::Finished(Box::new(Loaded { articles, file_links, timeline, errors, cancelled })));
+                let progress_tx = tx.clone();
+                let progress = move |done, total| {
+                    let _ = progress_tx.send((generation, Msg::Progress { done, total }));
+                    wake();
+                };
+                let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| work(&cancel, &progress)))
+                    .unwrap_or_else(|_| Msg::Failed("the background job stopped unexpectedly".into()));
+                let _ = tx.send((generation, result));
                 repaint();
             })
             .expect("spawning a thread");
-        LoadJob { rx, cancel, done: 0, total: 0 }
+    }
+
+    /// Starts loading `paths`.
+    pub fn load(&mut self, paths: Vec<PathBuf>, repaint: impl Fn() + Send + Sync + 'static) {
+        self.start(JobKind::Load, move |cancel, progress| Msg::Loaded(Box::new(load(&paths, cancel, progress))), repaint);
+    }
+
+    /// Starts extracting `articles` again.
+    pub fn extract(&mut self, articles: Vec<Article>, repaint: impl Fn() + Send + Sync + 'static) {
+        self.start(JobKind::Extract, move |_, _| Msg::Extracted(Box::new(events::extract(&articles))), repaint);
+    }
+
+    pub fn is_running(&self) -> bool {
+        self.running.is_some()
+    }
+
+    /// Is the current job a load (and not an extraction again)?
+    pub fn is_loading(&self) -> bool {
+        self.running.as_ref().is_some_and(|r| r.kind == JobKind::Load)
     }
 
     pub fn cancel(&self) {
-        self.cancel.store(true, Ordering::Relaxed);
+        if let Some(r) = &self.running {
+            r.cancel.cancel();
+        }
     }
 
-    /// Drains the channel; returns the result once the worker has finished.
-    pub fn poll(&mut self) -> Option<Loaded> {
-        loop {
-            match self.rx.try_recv() {
-                Ok(LoadMsg::Progress { done, total }) => {
-                    self.done = done;
-                    self.total = total;
+    /// The current job's result once it has finished; its progress meanwhile.
+    /// Messages from older generations are dropped.
+    pub fn poll(&mut self) -> Option<Msg> {
+        while let Ok((generation, msg)) = self.rx.try_recv() {
+            if generation != self.generation {
+                continue;
+            }
+            match msg {
+                Msg::Progress { done, total } => {
+                    if let Some(r) = &mut self.running {
+                        (r.done, r.total) = (done, total);
+                    }
                 }
-                Ok(LoadMsg::Finished(l)) => return Some(*l),
-                Err(TryRecvError::Empty) => return None,
-                Err(TryRecvError::Disconnected) => {
-                    return Some(Loaded {
-                        articles: Vec::new(),
-                        file_links: Vec::new(),
-                        timeline: Timeline::default(),
-                        errors: vec![LoadError { path: PathBuf::new(), reason: "the loading thread stopped unexpectedly".into() }],
-                        cancelled: true,
-                    });
+                done => {
+                    self.running = None;
+                    return Some(done);
                 }
             }
         }
+        None
     }
 }
 
@@ -108,6 +185,10 @@ impl LoadJob {
 pub struct Cancel(Arc<AtomicBool>);
 
 impl Cancel {
+    pub fn cancel(&self) {
+        self.0.store(true, Ordering::Relaxed);
+    }
+
     pub fn is_cancelled(&self) -> bool {
         self.0.load(Ordering::Relaxed)
     }
@@ -150,7 +231,7 @@ impl Task {
     }
 
     pub fn cancel(&self) {
-        self.cancel.0.store(true, Ordering::Relaxed);
+        self.cancel.cancel();
     }
 
     /// The task's result once it has finished; None while it runs. A cancelled
@@ -176,31 +257,6 @@ pub fn save(path: &std::path::Path, bytes: &[u8], cancel: &Cancel) -> Result<Str
         return Err("cancelled".into());
     }
     Ok(format!("Saved {}", path.display()))
-}
-
-/// Extraction again, off the UI thread, after an edit changed an article (its
-/// publication date): the relative dates resolve anew.
-pub struct ExtractJob {
-    rx: Receiver<Timeline>,
-}
-
-impl ExtractJob {
-    pub fn spawn(articles: Vec<Article>, repaint: impl Fn() + Send + 'static) -> ExtractJob {
-        let (tx, rx) = channel();
-        std::thread::Builder::new()
-            .name("newsline-extract".into())
-            .spawn(move || {
-                let _ = tx.send(events::extract(&articles));
-                repaint();
-            })
-            .expect("spawning a thread");
-        ExtractJob { rx }
-    }
-
-    /// The new timeline once it is ready.
-    pub fn poll(&mut self) -> Option<Timeline> {
-        self.rx.try_recv().ok()
-    }
 }
 
 #[cfg(test)]
@@ -257,5 +313,60 @@ mod tests {
         assert!(result.is_ok(), "{result:?}");
         assert_eq!(std::fs::read(&path).unwrap(), b"<svg/>");
         std::fs::remove_dir_all(dir).unwrap();
+    }
+
+    /// A job that finishes after a newer one started is dropped, even when its
+    /// result reaches the window first (issue 18, defect 4).
+    #[test]
+    fn a_late_result_from_an_older_job_is_dropped() {
+        let mut jobs = Timelines::default();
+        let marked = |v: u32| Msg::Extracted(Box::new(Timeline { version: v, ..Timeline::default() }));
+        let (old_gate, old_wait) = channel::<()>();
+        let (old_sent_tx, old_sent) = channel::<()>();
+        jobs.start(
+            JobKind::Extract,
+            move |_, _| {
+                old_wait.recv().unwrap();
+                marked(1)
+            },
+            move || {
+                let _ = old_sent_tx.send(());
+            },
+        );
+        let (new_gate, new_wait) = channel::<()>();
+        jobs.start(
+            JobKind::Load,
+            move |_, _| {
+                new_wait.recv().unwrap();
+                marked(2)
+            },
+            || {},
+        );
+        // The old job's result is on the channel before the new one's.
+        old_gate.send(()).unwrap();
+        old_sent.recv_timeout(Duration::from_secs(10)).unwrap();
+        assert!(jobs.poll().is_none(), "the old job's result was taken");
+        assert!(jobs.is_loading(), "the new job still runs");
+        new_gate.send(()).unwrap();
+        let start = Instant::now();
+        let got = loop {
+            if let Some(m) = jobs.poll() {
+                break m;
+            }
+            assert!(start.elapsed() < Duration::from_secs(10));
+            std::thread::sleep(Duration::from_millis(5));
+        };
+        assert!(matches!(got, Msg::Extracted(t) if t.version == 2));
+        assert!(!jobs.is_running());
+    }
+
+    /// Cancelling a load stops it at the next file, keeping what was read.
+    #[test]
+    fn a_cancelled_load_stops_reading() {
+        let cancel = Cancel::default();
+        cancel.cancel();
+        let loaded = load(&[PathBuf::from("sample_data")], &cancel, |_, _| panic!("no file is read once cancelled"));
+        assert!(loaded.cancelled);
+        assert!(loaded.articles.is_empty());
     }
 }

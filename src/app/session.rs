@@ -8,6 +8,8 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+use super::state::ViewState;
+
 /// 2: sources and corrections are keyed by the article's file or URL, not its load order.
 pub const VERSION: u32 = 2;
 
@@ -16,32 +18,13 @@ pub struct Session {
     pub version: u32,
     /// Files and folders that were open.
     pub paths: Vec<PathBuf>,
-    /// Sources the user hid, by their article keys (see [`ArticleKeys`]).
-    #[serde(default)]
-    pub hidden_articles: Vec<String>,
     /// Version 1 kept hidden sources by load order; read to migrate, never written.
     #[serde(default, skip_serializing)]
     pub hidden_sources: Vec<usize>,
-    /// The search box.
-    #[serde(default)]
-    pub search: String,
-    /// Lanes per "Article", "Source" or "Topic".
-    #[serde(default)]
-    pub lanes: String,
-    /// The date filter, as typed.
-    #[serde(default)]
-    pub date_from: String,
-    #[serde(default)]
-    pub date_to: String,
-    /// Only events whose date is written in the text ("Written dates only").
-    #[serde(default)]
-    pub explicit_only: bool,
-    /// The visible range, in days since 1970-01-01.
-    #[serde(default)]
-    pub view: Option<(f64, f64)>,
-    /// What the user corrected.
-    #[serde(default)]
-    pub edits: Edits,
+    /// How the window was viewed: its fields sit at the top level of the file, as
+    /// they always have.
+    #[serde(flatten)]
+    pub state: ViewState,
     /// What was opened before, newest first (File ▸ Open recent).
     #[serde(default)]
     pub recent: Vec<Vec<PathBuf>>,
@@ -129,34 +112,24 @@ pub fn migrate(s: &mut Session, articles: &ArticleKeys) {
             *k = format!("{key}@{at}");
         }
     };
-    s.edits.hidden_events.iter_mut().for_each(event);
-    s.edits.titles.iter_mut().for_each(|(k, _)| event(k));
-    s.edits.dates.iter_mut().for_each(|(k, _, _)| event(k));
-    for (k, _) in &mut s.edits.article_dates {
+    s.state.edits.hidden_events.iter_mut().for_each(event);
+    s.state.edits.titles.iter_mut().for_each(|(k, _)| event(k));
+    s.state.edits.dates.iter_mut().for_each(|(k, _, _)| event(k));
+    for (k, _) in &mut s.state.edits.article_dates {
         if let Some(key) = articles.of_id(k) {
             *k = key.to_string();
         }
     }
-    s.hidden_articles.extend(std::mem::take(&mut s.hidden_sources).into_iter().filter_map(|i| articles.key(i).map(str::to_string)));
+    let hidden = std::mem::take(&mut s.hidden_sources).into_iter().filter_map(|i| articles.key(i).map(str::to_string));
+    s.state.hidden_articles.extend(hidden);
+    s.state.hidden_articles.sort_unstable();
+    s.state.hidden_articles.dedup();
     s.version = VERSION;
 }
 
 impl Default for Session {
     fn default() -> Self {
-        Session {
-            version: VERSION,
-            paths: Vec::new(),
-            hidden_articles: Vec::new(),
-            hidden_sources: Vec::new(),
-            search: String::new(),
-            lanes: String::new(),
-            date_from: String::new(),
-            date_to: String::new(),
-            explicit_only: false,
-            view: None,
-            edits: Edits::default(),
-            recent: Vec::new(),
-        }
+        Session { version: VERSION, paths: Vec::new(), hidden_sources: Vec::new(), state: ViewState::default(), recent: Vec::new() }
     }
 }
 
@@ -278,9 +251,12 @@ mod tests {
         let path = scratch("roundtrip");
         let s = Session {
             paths: vec!["sample_data".into()],
-            hidden_articles: vec!["sample_data/a.txt#0".into()],
-            search: "Sydney".into(),
-            view: Some((1.0, 2.0)),
+            state: ViewState {
+                hidden_articles: vec!["sample_data/a.txt#0".into()],
+                search: "Sydney".into(),
+                view: Some((1.0, 2.0)),
+                ..Default::default()
+            },
             ..Default::default()
         };
         save(&path, &s).unwrap();
@@ -342,12 +318,12 @@ mod tests {
         .unwrap();
         migrate(&mut s, &keys);
         assert_eq!(s.version, VERSION);
-        assert_eq!(s.hidden_articles, ["a.txt#0"]);
+        assert_eq!(s.state.hidden_articles, ["a.txt#0"]);
         assert!(s.hidden_sources.is_empty());
-        assert_eq!(s.edits.hidden_events, ["b.txt#0@12"]);
-        assert_eq!(s.edits.titles, [("a.txt#0@40".to_string(), "BT to strip Huawei kit".to_string())]);
-        assert_eq!(s.edits.dates, [("a.txt#0@40".to_string(), day, day)]);
-        assert_eq!(s.edits.article_dates, [("b.txt#0".to_string(), day)]);
+        assert_eq!(s.state.edits.hidden_events, ["b.txt#0@12"]);
+        assert_eq!(s.state.edits.titles, [("a.txt#0@40".to_string(), "BT to strip Huawei kit".to_string())]);
+        assert_eq!(s.state.edits.dates, [("a.txt#0@40".to_string(), day, day)]);
+        assert_eq!(s.state.edits.article_dates, [("b.txt#0".to_string(), day)]);
         // A current session is left as it is.
         let before = s.clone();
         migrate(&mut s, &keys);

@@ -45,9 +45,8 @@ pub fn read(html: &str) -> Article {
     let mut article = super::text::read(&text);
     // The page's metadata is better than anything found in its text.
     article.title = if title.is_empty() { article.title } else { title };
-    if published.is_some() {
-        article.published = published;
-        article.warnings.retain(|w| !w.starts_with("no publication date"));
+    if let Some(d) = published {
+        article.set_published(d);
     }
     article.url = url.or(article.url);
     if body.trim().is_empty() {

@@ -49,6 +49,12 @@ impl Article {
         Article { title, published, url, path: None, text, body_start: 0, warnings }
     }
 
+    /// Gives the article its publication date; the "no date" warning goes with it.
+    pub fn set_published(&mut self, date: NaiveDate) {
+        self.published = Some(date);
+        self.warnings.retain(|w| w != NO_DATE);
+    }
+
     /// The story's body: the text without its front matter and its title line.
     pub fn story(&self) -> &str {
         let body = self.text.get(self.body_start..).unwrap_or("").trim_start();
