@@ -88,6 +88,7 @@ fn bench(c: &mut Criterion) {
         });
         report.push((n, per_frame(&ctx, &tl, &idx, &vs)));
     }
+    window(&mut g);
     g.finish();
     // Criterion reports means of batches; the issue asks for the median and p95 of frames.
     eprintln!("\nper-frame times over 5 passes of the {}-view pan/zoom sequence:", views(&synthetic(1000)).len());
@@ -95,6 +96,28 @@ fn bench(c: &mut Criterion) {
     for (n, (median, p95, max)) in report {
         eprintln!("{n:>10} {median:>8.2}ms {p95:>8.2}ms {max:>8.2}ms");
     }
+}
+
+/// Frames of the whole window as a user sees it — top bar, sources, details and the
+/// timeline — with the A380 sample open, through the app's own `ui_root`.
+fn window(g: &mut criterion::BenchmarkGroup<'_, criterion::measurement::WallTime>) {
+    let ctx = egui::Context::default();
+    let mut app = newsline::app::NewslineApp::new(vec!["sample_data/wikinews-a380".into()]);
+    let frame = |app: &mut newsline::app::NewslineApp| {
+        let input = egui::RawInput {
+            screen_rect: Some(egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(1280.0, 800.0))),
+            ..Default::default()
+        };
+        let out = ctx.run_ui(input, |ui| app.ui_root(ui));
+        ctx.tessellate(out.shapes, out.pixels_per_point).len()
+    };
+    let start = std::time::Instant::now();
+    while app.is_loading() || app.timeline().events.is_empty() {
+        frame(&mut app);
+        std::thread::sleep(std::time::Duration::from_millis(5));
+        assert!(start.elapsed().as_secs() < 60, "the sample did not load");
+    }
+    g.bench_function("window/a380", |b| b.iter(|| frame(&mut app)));
 }
 
 /// Median, 95th percentile and maximum of single frames, in milliseconds.

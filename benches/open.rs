@@ -33,7 +33,8 @@ fn bench(c: &mut Criterion) {
     g.bench_function("timeline_1m_events", |b| {
         b.iter(|| {
             let loaded = newsline::source::load_paths(std::slice::from_ref(&path));
-            let timeline = loaded.timelines.into_iter().next().expect("the timeline");
+            let saved = loaded.timelines.into_iter().next().expect("the timeline");
+            let timeline = newsline::timeline::Timeline::read_saved(saved).expect("a readable timeline");
             newsline::layout::index::TimelineIndex::new(&timeline).len()
         })
     });

@@ -44,10 +44,12 @@ fn main() {
             let path = std::path::PathBuf::from(args.get(2).expect("open PATH"));
             let t0 = std::time::Instant::now();
             let loaded = newsline::source::load_paths(&[path]);
+            let saved: Vec<_> =
+                loaded.timelines.into_iter().map(|s| newsline::timeline::Timeline::read_saved(s).expect("a readable timeline")).collect();
             let parsed_mb = peak_rss_mb();
             let parsed_s = t0.elapsed().as_secs_f64();
             let mut timeline = newsline::events::extract(&loaded.articles);
-            for t in loaded.timelines {
+            for t in saved {
                 timeline.append(t);
             }
             let index = newsline::layout::index::TimelineIndex::new(&timeline);

@@ -7,6 +7,7 @@
 pub mod app;
 pub mod events;
 pub mod export;
+pub mod files;
 pub mod hashing;
 pub mod language;
 pub mod layout;

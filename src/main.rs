@@ -190,8 +190,11 @@ fn load_timeline(dct: Option<NaiveDate>, explicit_only: bool, paths: &[PathBuf])
         }
     }
     let mut timeline = events::extract(&articles);
-    for t in timelines {
-        timeline.append(t);
+    for saved in timelines {
+        match newsline::timeline::Timeline::read_saved(saved) {
+            Ok(t) => timeline.append(t),
+            Err(e) => eprintln!("newsline: skipped {e}"),
+        }
     }
     if explicit_only {
         timeline.keep_explicit();
@@ -237,7 +240,7 @@ fn export(output: &Path, args: ExportArgs, dct: Option<NaiveDate>, explicit_only
     };
     let spec = ImageSpec { width: args.width, height: args.height, range, theme: args.theme, title: args.title, scale: args.scale };
     let bytes = export::render_image(&timeline, &spec, output).map_err(|e| anyhow::anyhow!(e))?;
-    export::write_atomic(output, &bytes).with_context(|| format!("cannot write {}", output.display()))?;
+    newsline::files::write_atomic(output, &bytes).with_context(|| format!("cannot write {}", output.display()))?;
     Ok(())
 }
 

@@ -1,11 +1,13 @@
 //! The timeline model and its JSON form (Contract 2 in DESIGN.md): the
 //! articles, and the events found in them with every mention that reported them.
 
-use std::borrow::Cow;
+use std::sync::Arc;
 
 use chrono::NaiveDate;
-use serde::{Deserialize, Deserializer, Serialize};
+use serde::{Deserialize, Serialize};
 
+use crate::source::{LoadError, SavedTimeline};
+pub use crate::temporal::Granularity;
 use crate::temporal::Mod;
 
 pub const VERSION: u32 = 1;
@@ -45,20 +47,12 @@ pub struct Event {
     pub timex: String,
     #[serde(rename = "mod")]
     pub modifier: Option<Mod>,
-    #[serde(deserialize_with = "intern")]
-    pub granularity: Cow<'static, str>,
+    pub granularity: Granularity,
     /// How the date was found: the most direct basis among the mentions (a timeline
     /// saved before bases existed reads as explicit).
     #[serde(default)]
     pub basis: Basis,
     pub mentions: Vec<Mention>,
-}
-
-/// Keeps a link only if it is a web address: a `file:` or `javascript:` URL from
-/// untrusted metadata must never be opened or written back out.
-pub fn web_url(u: &str) -> Option<String> {
-    let u = u.trim();
-    (u.starts_with("http://") || u.starts_with("https://")).then(|| u.to_string())
 }
 
 impl Event {
@@ -109,8 +103,7 @@ impl Basis {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Mention {
     /// Id of the article (`a1`, `a2` …).
-    #[serde(deserialize_with = "intern")]
-    pub article: Cow<'static, str>,
+    pub article: Arc<str>,
     /// UTF-8 byte offsets of the time expression the date came from, in the
     /// article's text (for a narrative date, perhaps in an earlier sentence); null
     /// for a date from the publication date.
@@ -163,30 +156,7 @@ impl Mention {
 pub struct Span {
     pub start: usize,
     pub end: usize,
-    #[serde(deserialize_with = "intern")]
-    pub text: Cow<'static, str>,
-}
-
-/// Strings that repeat across a large timeline (article ids, granularities,
-/// trigger words) are stored once: a saved timeline of a million events holds
-/// a million copies of "a1" and "day" otherwise. The pool is bounded; past it,
-/// strings are stored as they come.
-fn intern<'de, D: Deserializer<'de>>(d: D) -> Result<Cow<'static, str>, D::Error> {
-    use std::collections::HashSet;
-    use std::sync::{Mutex, OnceLock};
-    const POOL_LIMIT: usize = 1 << 16;
-    static POOL: OnceLock<Mutex<HashSet<&'static str>>> = OnceLock::new();
-    let s = Cow::<'de, str>::deserialize(d)?;
-    let mut pool = POOL.get_or_init(Default::default).lock().unwrap_or_else(|e| e.into_inner());
-    if let Some(&p) = pool.get(&*s) {
-        return Ok(Cow::Borrowed(p));
-    }
-    if pool.len() >= POOL_LIMIT {
-        return Ok(Cow::Owned(s.into_owned()));
-    }
-    let leaked: &'static str = Box::leak(s.into_owned().into_boxed_str());
-    pool.insert(leaked);
-    Ok(Cow::Borrowed(leaked))
+    pub text: Arc<str>,
 }
 
 /// One end of a date filter as a user types it, "2007", "2007-10" or "2007-10-15": the
@@ -214,6 +184,42 @@ impl Timeline {
         serde_json::from_str(s)
     }
 
+    /// Reads a saved timeline that the readers recognised. It is untrusted input,
+    /// like any other file: it is repaired to keep the model's invariants, and its
+    /// repeated strings are shared.
+    pub fn read_saved(saved: SavedTimeline) -> Result<Timeline, LoadError> {
+        let mut timeline: Timeline = match saved {
+            SavedTimeline::File(path) => {
+                let file = std::fs::File::open(&path).map_err(|e| LoadError::new(&path, format!("cannot read: {e}")))?;
+                serde_json::from_reader(std::io::BufReader::with_capacity(1 << 20, file))
+                    .map_err(|e| LoadError::new(&path, format!("not a readable Newsline timeline: {e}")))?
+            }
+            SavedTimeline::Json { from, value } => serde_json::from_value(value)
+                .map_err(|e| LoadError::new(&from, format!("a Newsline timeline that does not match its schema: {e}")))?,
+        };
+        timeline.repair();
+        timeline.share_strings();
+        Ok(timeline)
+    }
+
+    /// Stores each article id and trigger word once: a saved timeline of a million
+    /// events would otherwise hold a million copies of "a1" and "announced".
+    pub fn share_strings(&mut self) {
+        let mut seen: std::collections::HashSet<Arc<str>> = std::collections::HashSet::new();
+        let mut share = |s: &mut Arc<str>| match seen.get(&**s) {
+            Some(shared) => *s = shared.clone(),
+            None => {
+                seen.insert(s.clone());
+            }
+        };
+        for m in self.events.iter_mut().flat_map(|e| e.mentions.iter_mut()) {
+            share(&mut m.article);
+            if let Some(t) = &mut m.trigger {
+                share(&mut t.text);
+            }
+        }
+    }
+
     /// Makes a timeline read from a file keep the model's invariants, noting each
     /// repair on the article it concerns: an event whose start is after its end has
     /// the two swapped, and a link that is not a web address (`javascript:`,
@@ -229,7 +235,7 @@ impl Timeline {
         }
         for a in &mut self.articles {
             if let Some(u) = a.url.take() {
-                a.url = web_url(&u);
+                a.url = crate::source::web_url(&u);
                 if a.url.is_none() {
                     a.warnings.push("its link was dropped: not a web address".to_string());
                 }

@@ -91,7 +91,7 @@ fn mention_offsets_point_into_the_file() {
                 assert_eq!(&text[s..e], t);
             }
             if let Some(t) = &m.trigger {
-                assert_eq!(&text[t.start..t.end], t.text);
+                assert_eq!(&text[t.start..t.end], &*t.text);
             }
             assert!(text.contains(&m.sentence));
             if let (Some(s), Some(e)) = (m.sentence_start, m.sentence_end) {

@@ -70,7 +70,9 @@ fn milestones_once_each_with_every_source() {
     let delayed = tl
         .events
         .iter()
-        .find(|e| e.start.to_string() == "2007-09-01" && e.mentions.iter().any(|m| m.trigger.as_ref().is_some_and(|t| t.text == "delayed")))
+        .find(|e| {
+            e.start.to_string() == "2007-09-01" && e.mentions.iter().any(|m| m.trigger.as_ref().is_some_and(|t| &*t.text == "delayed"))
+        })
         .expect("the delayed test flight");
     assert_eq!(delayed.end.to_string(), "2007-09-01");
 }
@@ -101,7 +103,7 @@ fn the_first_mention_is_the_title_s_source() {
     let tl = a380();
     for e in &tl.events {
         let m = &e.mentions[0];
-        let article = tl.articles.iter().find(|a| a.id == m.article).unwrap();
+        let article = tl.articles.iter().find(|a| *a.id == *m.article).unwrap();
         let text = std::fs::read_to_string(article.path.as_ref().unwrap()).unwrap().to_lowercase();
         let sentence = m.sentence.to_lowercase();
         let before = &text[..m.sentence_end.unwrap()];

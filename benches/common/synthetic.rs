@@ -4,7 +4,7 @@
 //! realistic sentence.
 
 use chrono::{Duration, NaiveDate};
-use newsline::timeline::{ArticleMeta, Basis, Event, Mention, Span, Timeline, VERSION};
+use newsline::timeline::{ArticleMeta, Basis, Event, Granularity, Mention, Span, Timeline, VERSION};
 
 pub fn timeline(n: usize, lanes: usize) -> Timeline {
     let base = NaiveDate::from_ymd_opt(2010, 1, 1).expect("a valid date");
@@ -46,7 +46,7 @@ pub fn timeline(n: usize, lanes: usize) -> Timeline {
                 end: start + Duration::days(len),
                 timex: start.to_string(),
                 modifier: None,
-                granularity: if len == 0 { "day".into() } else { "week".into() },
+                granularity: if len == 0 { Granularity::Day } else { Granularity::Week },
                 basis,
                 mentions: vec![Mention {
                     article: format!("a{}", lane + 1).into(),

@@ -104,7 +104,8 @@ impl NewslineApp {
         // The window's own query: its filtered events, its lanes, its range.
         let (timeline, index) = (self.ws.timeline.clone(), self.ws.index.clone());
         self.run_task(ctx, format!("Exporting {}…", path.display()), move |cancel| {
-            jobs::save(&path, &export::render_image_of(&timeline, &index, &spec, &path)?, cancel)
+            let bytes = export::render_image_of(&timeline, &index, &spec, &path).map_err(|e| e.to_string())?;
+            jobs::save(&path, &bytes, cancel)
         });
     }
 

@@ -57,8 +57,11 @@ pub fn load(paths: &[PathBuf], cancel: &Cancel, progress: impl Fn(usize, usize))
         progress(i + 1, total);
     }
     let mut timeline = events::extract(&articles);
-    for t in saved {
-        timeline.append(t);
+    for s in saved {
+        match Timeline::read_saved(s) {
+            Ok(t) => timeline.append(t),
+            Err(e) => errors.push(e),
+        }
     }
     let file_links = articles.iter().map(|a| a.path.as_deref().and_then(|p| std::fs::canonicalize(p).ok())).collect();
     Loaded { articles, file_links, timeline, errors, cancelled }
@@ -251,7 +254,7 @@ impl Task {
 /// Writes an export atomically, unless the task was cancelled by the time the
 /// file would appear.
 pub fn save(path: &std::path::Path, bytes: &[u8], cancel: &Cancel) -> Result<String, String> {
-    crate::export::write_atomic_unless(path, bytes, || cancel.is_cancelled())
+    crate::files::write_atomic_unless(path, bytes, || cancel.is_cancelled())
         .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
     if cancel.is_cancelled() {
         return Err("cancelled".into());

@@ -146,15 +146,15 @@ pub enum Restored {
     },
 }
 
-/// Where the session lives: `$NEWSLINE_SESSION`, else the user's config folder.
+/// Where the session lives: `$NEWSLINE_SESSION`, else the platform's config
+/// folder (from the `directories` crate: `~/.config/newsline` on Linux, Application
+/// Support on macOS, AppData on Windows).
 pub fn default_path() -> Option<PathBuf> {
     if let Some(p) = std::env::var_os("NEWSLINE_SESSION") {
         return Some(PathBuf::from(p));
     }
-    let config = std::env::var_os("XDG_CONFIG_HOME")
-        .map(PathBuf::from)
-        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".config")))?;
-    Some(config.join("newsline").join("session.json"))
+    let dirs = directories::ProjectDirs::from("", "", "newsline")?;
+    Some(dirs.config_dir().join("session.json"))
 }
 
 pub fn save(path: &Path, session: &Session) -> std::io::Result<()> {
@@ -162,7 +162,7 @@ pub fn save(path: &Path, session: &Session) -> std::io::Result<()> {
         std::fs::create_dir_all(dir)?;
     }
     let json = serde_json::to_vec_pretty(session).map_err(std::io::Error::other)?;
-    crate::export::write_atomic(path, &json)
+    crate::files::write_atomic(path, &json)
 }
 
 pub fn load(path: &Path) -> Restored {
@@ -181,7 +181,7 @@ pub fn load(path: &Path) -> Restored {
 }
 
 /// A save killed half-way leaves its temporary file (`.session.json.<pid>.tmp`,
-/// see `export::write_atomic`); the next start removes those over a minute old.
+/// see `files::write_atomic`); the next start removes those over a minute old.
 fn remove_stale_temporaries(path: &Path) {
     let (Some(dir), Some(name)) = (path.parent(), path.file_name().and_then(|n| n.to_str())) else { return };
     let prefix = format!(".{name}.");

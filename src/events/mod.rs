@@ -14,10 +14,11 @@ pub mod mentions;
 pub mod merge;
 pub mod sentences;
 pub mod title;
+pub mod topics;
 pub mod trigger;
 
 use crate::source::Article;
-use crate::temporal::{Mod, Tagger};
+use crate::temporal::{Granularity, Mod, Tagger};
 use crate::timeline::{ArticleMeta, Basis, Event, Mention, Span, Timeline, VERSION};
 use mentions::Found;
 
@@ -102,9 +103,9 @@ fn event_of(group: &[usize], found: &[Found], articles: &[Article]) -> Event {
         .collect();
     let (timex, modifier, granularity) = match &b.timex {
         Some(t) if b.basis != Basis::Published => {
-            (t.value.to_string(), t.modifier.filter(|m| matches!(m, Mod::Start | Mod::Mid | Mod::End)), t.value.granularity().to_string())
+            (t.value.to_string(), t.modifier.filter(|m| matches!(m, Mod::Start | Mod::Mid | Mod::End)), t.value.granularity())
         }
-        _ => (b.range.0.to_string(), None, "day".to_string()),
+        _ => (b.range.0.to_string(), None, Granularity::Day),
     };
     Event {
         id: String::new(),
@@ -113,7 +114,7 @@ fn event_of(group: &[usize], found: &[Found], articles: &[Article]) -> Event {
         end: b.range.1,
         timex,
         modifier,
-        granularity: granularity.into(),
+        granularity,
         basis: b.basis,
         mentions,
     }

@@ -6,7 +6,6 @@ pub mod png;
 pub mod svg;
 pub mod timelinejs;
 
-use std::io::Write;
 use std::path::Path;
 
 use crate::layout::index::TimelineIndex;
@@ -78,11 +77,24 @@ pub fn image_scene(timeline: &Timeline, idx: &TimelineIndex, spec: &ImageSpec) -
     scene::build_indexed(timeline, idx, &scene_spec)
 }
 
+/// Why a picture could not be made.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum ExportError {
+    #[error("cannot tell the image format of {}: name it .svg or .png", .0.display())]
+    Format(std::path::PathBuf),
+    #[error("the image is too large to rasterise (over 400 million pixels)")]
+    TooLarge,
+    #[error("cannot read the SVG: {0}")]
+    Svg(String),
+    #[error("cannot encode PNG: {0}")]
+    Png(String),
+}
+
 pub fn render_svg_of(timeline: &Timeline, idx: &TimelineIndex, spec: &ImageSpec) -> String {
     svg::to_svg(&image_scene(timeline, idx, spec), spec.theme, FONT_SIZE)
 }
 
-pub fn render_png(timeline: &Timeline, spec: &ImageSpec) -> Result<Vec<u8>, String> {
+pub fn render_png(timeline: &Timeline, spec: &ImageSpec) -> Result<Vec<u8>, ExportError> {
     png::svg_to_png(&render_svg(timeline, spec), spec.scale)
 }
 
@@ -127,65 +139,15 @@ pub fn render_data(timeline: &Timeline, format: DataFormat) -> String {
 }
 
 /// The picture a file name asks for: SVG for `.svg`, PNG for `.png`.
-pub fn render_image(timeline: &Timeline, spec: &ImageSpec, path: &Path) -> Result<Vec<u8>, String> {
+pub fn render_image(timeline: &Timeline, spec: &ImageSpec, path: &Path) -> Result<Vec<u8>, ExportError> {
     render_image_of(timeline, &TimelineIndex::new(timeline), spec, path)
 }
 
 /// [`render_image`] of what an index holds (the window's filtered, laned view).
-pub fn render_image_of(timeline: &Timeline, idx: &TimelineIndex, spec: &ImageSpec, path: &Path) -> Result<Vec<u8>, String> {
+pub fn render_image_of(timeline: &Timeline, idx: &TimelineIndex, spec: &ImageSpec, path: &Path) -> Result<Vec<u8>, ExportError> {
     match path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref() {
         Some("svg") => Ok(render_svg_of(timeline, idx, spec).into_bytes()),
         Some("png") => png::svg_to_png(&render_svg_of(timeline, idx, spec), spec.scale),
-        _ => Err(format!("cannot tell the image format of {}: name it .svg or .png", path.display())),
-    }
-}
-
-/// Writes a file so that it is either the old one or the whole new one: the
-/// bytes go to a temporary file beside it, which is then renamed over it.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    write_atomic_unless(path, bytes, || false)
-}
-
-/// [`write_atomic`], but when `stop` says so just before the rename, the
-/// temporary file is removed and the target left as it was (a cancelled export).
-pub fn write_atomic_unless(path: &Path, bytes: &[u8], stop: impl Fn() -> bool) -> std::io::Result<()> {
-    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let name = path.file_name().ok_or_else(|| std::io::Error::new(std::io::ErrorKind::InvalidInput, "no file name"))?;
-    let tmp = dir.join(format!(".{}.{}.tmp", name.to_string_lossy(), std::process::id()));
-    let result = (|| {
-        let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(bytes)?;
-        f.sync_all()?;
-        if stop() {
-            return Err(std::io::Error::new(std::io::ErrorKind::Interrupted, "cancelled"));
-        }
-        std::fs::rename(&tmp, path)
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    result
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn atomic_write_replaces_only_on_success() {
-        let dir = std::env::temp_dir().join(format!("newsline-atomic-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).unwrap();
-        let f = dir.join("out.txt");
-        write_atomic(&f, b"first").unwrap();
-        write_atomic(&f, b"second").unwrap();
-        assert_eq!(std::fs::read(&f).unwrap(), b"second");
-        // A target that cannot be replaced (a folder) leaves no temporary file behind.
-        let sub = dir.join("sub");
-        std::fs::create_dir_all(&sub).unwrap();
-        assert!(write_atomic(&sub, b"x").is_err());
-        let leftovers: Vec<_> =
-            std::fs::read_dir(&dir).unwrap().filter_map(|e| e.ok()).filter(|e| e.file_name().to_string_lossy().ends_with(".tmp")).collect();
-        assert!(leftovers.is_empty());
-        std::fs::remove_dir_all(&dir).unwrap();
+        _ => Err(ExportError::Format(path.to_path_buf())),
     }
 }

@@ -16,7 +16,7 @@ pub fn to_timelinejs(timeline: &Timeline, title: &str) -> Value {
         .events
         .iter()
         .map(|e| {
-            let source = e.mentions.first().and_then(|m| timeline.articles.iter().find(|a| a.id == m.article));
+            let source = e.mentions.first().and_then(|m| timeline.articles.iter().find(|a| *a.id == *m.article));
             let text = e.mentions.iter().map(|m| format!("<p>{}</p>", html_escape(&m.sentence))).collect::<String>();
             let mut ev = json!({
                 "unique_id": e.id,

@@ -50,8 +50,8 @@ pub fn assign(timeline: &Timeline, mode: LaneMode) -> Lanes {
 
 /// "en.wikinews.org" for a web article, the folder for a local file.
 fn source_name(a: &crate::timeline::ArticleMeta) -> String {
-    if let Some(host) = a.url.as_deref().and_then(|u| u.split("://").nth(1)).and_then(|r| r.split('/').next()) {
-        return host.trim_start_matches("www.").to_string();
+    if let Some(host) = a.url.as_deref().and_then(crate::source::url_host) {
+        return host;
     }
     a.path
         .as_deref()
@@ -76,100 +76,8 @@ fn group(names: Vec<String>) -> Lanes {
     lanes
 }
 
-/// Names in a sentence: capitalised words other than the first, not calendar words.
-fn names_in(sentence: &str) -> impl Iterator<Item = &str> {
-    const CALENDAR: &[&str] = &[
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-        "The",
-        "This",
-        "That",
-        "Mr",
-        "Ms",
-        "Mrs",
-        "Dr",
-        // Time zones, agencies and the generic heads of names, which say little of a topic.
-        "UTC",
-        "GMT",
-        "EST",
-        "EDT",
-        "CST",
-        "PST",
-        "PDT",
-        "BST",
-        "CET",
-        "Reuters",
-        "AFP",
-        "Airlines",
-        "Airways",
-        "Airport",
-        "International",
-        "Group",
-        "Company",
-        "Corp",
-        "Inc",
-        "Ltd",
-        "News",
-        "University",
-        "American",
-        "European",
-        "British",
-        "President",
-        "Minister",
-    ];
-    sentence
-        .split(|c: char| !(c.is_alphanumeric() || c == '-'))
-        .filter(|w| !w.is_empty())
-        .skip(1)
-        .filter(|w| w.len() >= 3 && w.chars().next().is_some_and(char::is_uppercase) && !CALENDAR.contains(w))
-}
-
 fn topics(timeline: &Timeline) -> Lanes {
-    // How many events name each word.
-    let mut freq: HashMap<&str, usize> = HashMap::new();
-    let per_event: Vec<Vec<&str>> = timeline
-        .events
-        .iter()
-        .map(|e| {
-            let mut ns: Vec<&str> = e.mentions.iter().flat_map(|m| names_in(&m.sentence)).collect();
-            ns.sort_unstable();
-            ns.dedup();
-            ns
-        })
-        .collect();
-    for ns in &per_event {
-        for n in ns {
-            *freq.entry(n).or_default() += 1;
-        }
-    }
-    // Each event's topic: its most shared name (ties: alphabetical, so it is stable).
-    let topic: Vec<Option<&str>> =
-        per_event.iter().map(|ns| ns.iter().copied().filter(|n| freq[n] >= 2).max_by_key(|n| (freq[n], std::cmp::Reverse(*n)))).collect();
-    let mut count: HashMap<&str, usize> = HashMap::new();
-    for t in topic.iter().flatten() {
-        *count.entry(t).or_default() += 1;
-    }
-    let mut top: Vec<(&str, usize)> = count.into_iter().collect();
-    top.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
-    let kept: Vec<&str> = top.iter().take(MAX_TOPICS).map(|(t, _)| *t).collect();
-    group(topic.iter().map(|t| t.filter(|t| kept.contains(t)).map_or_else(|| "Other topics".to_string(), str::to_string)).collect())
+    group(crate::events::topics::of_events(&timeline.events, MAX_TOPICS))
 }
 
 #[cfg(test)]

@@ -137,8 +137,7 @@ pub fn lanes_of(timeline: &Timeline) -> Vec<usize> {
 }
 
 fn is_fuzzy(e: &Event) -> bool {
-    e.modifier.is_some()
-        || matches!(e.granularity.as_ref(), "week" | "month" | "quarter" | "half" | "season" | "year" | "decade" | "century")
+    e.modifier.is_some() || e.granularity.is_wide()
 }
 
 /// Rows of labels above each lane's markers.

@@ -15,7 +15,7 @@ pub struct Decoded {
 /// Decodes a file's bytes. `declared` is an encoding label the format itself
 /// names (an HTML `<meta charset>`, an XML declaration), used when there is no BOM
 /// and the bytes are not UTF-8.
-pub fn decode(bytes: &[u8], declared: Option<&str>) -> Result<Decoded, String> {
+pub fn decode(bytes: &[u8], declared: Option<&str>) -> Result<Decoded, super::ReadError> {
     if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
         let (text, had_errors) = enc.decode_without_bom_handling(&bytes[bom_len..]);
         let note = had_errors.then(|| format!("invalid {} sequences replaced with U+FFFD", enc.name()));
@@ -26,7 +26,7 @@ pub fn decode(bytes: &[u8], declared: Option<&str>) -> Result<Decoded, String> {
         return Ok(Decoded { text: text.into_owned(), note: Some(format!("no byte-order mark; read as {}", enc.name())) });
     }
     if bytes.contains(&0) {
-        return Err("binary file (contains NUL bytes), not text".into());
+        return Err(super::ReadError::Binary);
     }
     if let Ok(s) = std::str::from_utf8(bytes) {
         return Ok(Decoded { text: s.to_string(), note: None });

@@ -4,8 +4,8 @@ use super::{Article, html};
 
 /// Reads every item of a feed. A feed that does not parse is one error; an item
 /// without text is kept (its title may still be dated) with a warning.
-pub fn read(bytes: &[u8]) -> Result<Vec<Article>, String> {
-    let feed = feed_rs::parser::parse(bytes).map_err(|e| format!("not a readable RSS/Atom/JSON feed: {e}"))?;
+pub fn read(bytes: &[u8]) -> Result<Vec<Article>, super::ReadError> {
+    let feed = feed_rs::parser::parse(bytes).map_err(|e| super::ReadError::Feed(e.to_string()))?;
     let feed_title = feed.title.map(|t| html::fragment_text(&t.content)).unwrap_or_default();
     let mut out = Vec::with_capacity(feed.entries.len());
     for entry in feed.entries {
@@ -49,6 +49,7 @@ mod tests {
     #[test]
     fn truncated_feed_is_an_error() {
         let err = read(b"<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><item><title>Cut").unwrap_err();
-        assert!(err.contains("feed"), "{err}");
+        assert!(matches!(err, crate::source::ReadError::Feed(_)), "{err}");
+        assert!(err.to_string().contains("feed"), "{err}");
     }
 }

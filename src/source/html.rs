@@ -139,7 +139,7 @@ fn page_title(doc: &Html, ld: &LinkedData, url: Option<&str>) -> String {
     let mut site: Vec<String> =
         ["og:site_name", "application-name", "apple-mobile-web-app-title"].iter().filter_map(|k| meta(doc, &[k])).collect();
     // The host's own name: "helpnetsecurity" in www.helpnetsecurity.com.
-    if let Some(host) = url.and_then(|u| u.split("://").nth(1)).and_then(|r| r.split(['/', '?', '#', ':']).next()) {
+    if let Some(host) = url.and_then(super::url_host) {
         site.extend(
             host.split('.')
                 .filter(|l| l.len() >= 3 && !matches!(*l, "www" | "com" | "org" | "net" | "gov" | "edu" | "blog" | "news"))

@@ -16,8 +16,6 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 use rayon::prelude::*;
 
-use crate::timeline::Timeline;
-
 /// One article, as read from its source.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Article {
@@ -65,8 +63,21 @@ impl Article {
     }
 }
 
-/// Links are kept only if they are web addresses: the model's rule, shared.
-pub use crate::timeline::web_url;
+/// The host of a web address, without "www.": "en.wikinews.org". Parsed by the
+/// `url` crate, the one place a host is read from a link.
+pub fn url_host(u: &str) -> Option<String> {
+    let url = url::Url::parse(u.trim()).ok()?;
+    let host = url.host_str()?;
+    Some(host.strip_prefix("www.").unwrap_or(host).to_string())
+}
+
+/// Keeps a link only if it is a web address: a `file:` or `javascript:` URL from
+/// untrusted metadata must never be opened or written back out. The readers and
+/// the model (for saved timelines) share this rule.
+pub fn web_url(u: &str) -> Option<String> {
+    let u = u.trim();
+    (u.starts_with("http://") || u.starts_with("https://")).then(|| u.to_string())
+}
 
 /// A file that could not be read, or a part of one, and why.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
@@ -82,20 +93,44 @@ impl LoadError {
     }
 }
 
+/// Why a file's bytes could not be read as news.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum ReadError {
+    #[error("empty file")]
+    Empty,
+    #[error("binary file (contains NUL bytes), not text")]
+    Binary,
+    #[error("not a readable RSS/Atom/JSON feed: {0}")]
+    Feed(String),
+    #[error("no news records could be read ({0})")]
+    NoRecords(String),
+}
+
 /// What one file held: articles, or a saved timeline, and the parts that could
 /// not be read (a broken line in a JSON Lines dump).
 #[derive(Debug, Default)]
 pub struct FileContents {
     pub articles: Vec<Article>,
-    pub timeline: Option<Timeline>,
+    pub timeline: Option<SavedTimeline>,
     pub problems: Vec<LoadError>,
+}
+
+/// A saved Newsline timeline (Contract 2) among the inputs. The readers only
+/// recognise it; the model reads it (`Timeline::read_saved`), as untrusted input.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SavedTimeline {
+    /// A file that opens as a timeline, read as a stream (it may be hundreds of MB).
+    File(PathBuf),
+    /// A timeline found as a JSON value inside the file `from` (empty for bytes
+    /// read without a file).
+    Json { from: PathBuf, value: serde_json::Value },
 }
 
 /// Everything read from a set of paths.
 #[derive(Debug, Default)]
 pub struct Loaded {
     pub articles: Vec<Article>,
-    pub timelines: Vec<Timeline>,
+    pub timelines: Vec<SavedTimeline>,
     pub errors: Vec<LoadError>,
 }
 
@@ -245,15 +280,6 @@ fn looks_like_timeline(head: &[u8]) -> bool {
     rest.trim_start().strip_prefix(':').is_some_and(|r| r.trim_start().starts_with(|c: char| c.is_ascii_digit()))
 }
 
-fn load_timeline(path: &Path, file: std::fs::File) -> Result<FileContents, LoadError> {
-    let reader = std::io::BufReader::with_capacity(1 << 20, file);
-    let mut timeline: Timeline =
-        serde_json::from_reader(reader).map_err(|e| LoadError::new(path, format!("not a readable Newsline timeline: {e}")))?;
-    // A saved timeline is untrusted input, like any other file.
-    timeline.repair();
-    Ok(FileContents { timeline: Some(timeline), ..Default::default() })
-}
-
 /// Reads one file.
 pub fn load_file(path: &Path) -> Result<FileContents, LoadError> {
     {
@@ -262,8 +288,7 @@ pub fn load_file(path: &Path) -> Result<FileContents, LoadError> {
         let mut head = [0u8; 64];
         let n = file.read(&mut head).map_err(|e| LoadError::new(path, format!("cannot read: {e}")))?;
         if looks_like_timeline(&head[..n]) {
-            let file = std::fs::File::open(path).map_err(|e| LoadError::new(path, format!("cannot read: {e}")))?;
-            return load_timeline(path, file);
+            return Ok(FileContents { timeline: Some(SavedTimeline::File(path.to_path_buf())), ..Default::default() });
         }
     }
     let size = std::fs::metadata(path).map_err(|e| LoadError::new(path, format!("cannot read: {e}")))?.len();
@@ -276,7 +301,7 @@ pub fn load_file(path: &Path) -> Result<FileContents, LoadError> {
     }
     let bytes = if cut { read_head(path, MAX_ARTICLE_BYTES) } else { std::fs::read(path) }
         .map_err(|e| LoadError::new(path, format!("cannot read: {e}")))?;
-    let mut contents = read_bytes(&bytes, hint).map_err(|reason| LoadError::new(path, reason))?;
+    let mut contents = read_bytes(&bytes, hint).map_err(|e| LoadError::new(path, e.to_string()))?;
     if cut {
         for a in &mut contents.articles {
             a.warnings.push(format!("only the first {} MB of this {} MB file were read", MAX_ARTICLE_BYTES >> 20, size >> 20));
@@ -288,13 +313,16 @@ pub fn load_file(path: &Path) -> Result<FileContents, LoadError> {
     for p in &mut contents.problems {
         p.path = path.to_path_buf();
     }
+    if let Some(SavedTimeline::Json { from, .. }) = &mut contents.timeline {
+        *from = path.to_path_buf();
+    }
     Ok(contents)
 }
 
 /// Reads bytes of a known or unknown format. Problems inside the file carry an empty path.
-pub fn read_bytes(bytes: &[u8], hint: Option<Format>) -> Result<FileContents, String> {
+pub fn read_bytes(bytes: &[u8], hint: Option<Format>) -> Result<FileContents, ReadError> {
     if bytes.iter().all(u8::is_ascii_whitespace) {
-        return Err("empty file".into());
+        return Err(ReadError::Empty);
     }
     let declared = encoding::declared_charset(bytes);
     let decoded = encoding::decode(bytes, declared.as_deref())?;
@@ -310,7 +338,7 @@ pub fn read_bytes(bytes: &[u8], hint: Option<Format>) -> Result<FileContents, St
             let r = records::read(text);
             if r.articles.is_empty() && r.timeline.is_none() {
                 let why = r.problems.first().cloned().unwrap_or_else(|| "no records".into());
-                return Err(format!("no news records could be read ({why})"));
+                return Err(ReadError::NoRecords(why));
             }
             out.articles = r.articles;
             out.timeline = r.timeline;

@@ -6,13 +6,12 @@ use serde_json::{Map, Value};
 
 use super::dates::{epoch_date, parse_date};
 use super::{Article, html};
-use crate::timeline::Timeline;
 
 /// What a JSON file held.
 #[derive(Debug, Default)]
 pub struct Records {
     pub articles: Vec<Article>,
-    pub timeline: Option<Timeline>,
+    pub timeline: Option<super::SavedTimeline>,
     /// Records that could not be read, with where they are ("line 3: …").
     pub problems: Vec<String>,
 }
@@ -72,10 +71,7 @@ fn from_value(v: Value) -> Records {
     let mut out = Records::default();
     match v {
         Value::Object(o) if o.contains_key("events") && o.contains_key("articles") && o.contains_key("version") => {
-            match serde_json::from_value::<Timeline>(Value::Object(o)) {
-                Ok(t) => out.timeline = Some(t),
-                Err(e) => out.problems.push(format!("a Newsline timeline that does not match its schema: {e}")),
-            }
+            out.timeline = Some(super::SavedTimeline::Json { from: Default::default(), value: Value::Object(o) });
         }
         Value::Object(o) => {
             if let Some(list) = WRAPPERS.iter().find_map(|k| o.get(*k).filter(|v| v.is_array() || v.is_object())) {

@@ -31,7 +31,7 @@ pub mod value;
 use chrono::NaiveDate;
 use serde::Serialize;
 
-pub use value::{Mod, TimexType, TimexValue};
+pub use value::{Granularity, Mod, TimexType, TimexValue};
 
 use pattern::{Ctx, Slots};
 use raw::RawTimex;

@@ -39,6 +39,56 @@ impl TimexType {
     }
 }
 
+/// How precise a date is: the unit its time expression names ("day", "month", …
+/// in JSON). A name this version does not know reads as `None`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Granularity {
+    #[default]
+    Day,
+    Time,
+    Week,
+    Month,
+    Quarter,
+    Half,
+    Season,
+    Year,
+    Decade,
+    Century,
+    #[serde(other)]
+    None,
+}
+
+impl Granularity {
+    /// Its name, as JSON and CSV write it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Granularity::Day => "day",
+            Granularity::Time => "time",
+            Granularity::Week => "week",
+            Granularity::Month => "month",
+            Granularity::Quarter => "quarter",
+            Granularity::Half => "half",
+            Granularity::Season => "season",
+            Granularity::Year => "year",
+            Granularity::Decade => "decade",
+            Granularity::Century => "century",
+            Granularity::None => "none",
+        }
+    }
+
+    /// Coarser than a day: a week or longer, drawn as a range.
+    pub fn is_wide(self) -> bool {
+        !matches!(self, Granularity::Day | Granularity::Time | Granularity::None)
+    }
+}
+
+impl std::fmt::Display for Granularity {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 /// TIMEX3 `mod`: a part of the period, or a hedge on a quantity.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
@@ -445,19 +495,19 @@ impl TimexValue {
     }
 
     /// How fine the value is, for the timeline JSON's `granularity`.
-    pub fn granularity(&self) -> &'static str {
+    pub fn granularity(&self) -> Granularity {
         match self {
-            TimexValue::Day(_) => "day",
-            TimexValue::DayTime(..) => "time",
-            TimexValue::Month(..) => "month",
-            TimexValue::Week(..) | TimexValue::Weekend(..) => "week",
-            TimexValue::Quarter(..) => "quarter",
-            TimexValue::Half(..) => "half",
-            TimexValue::Season(..) => "season",
-            TimexValue::Year(_) => "year",
-            TimexValue::Decade(_) => "decade",
-            TimexValue::Century(_) => "century",
-            _ => "none",
+            TimexValue::Day(_) => Granularity::Day,
+            TimexValue::DayTime(..) => Granularity::Time,
+            TimexValue::Month(..) => Granularity::Month,
+            TimexValue::Week(..) | TimexValue::Weekend(..) => Granularity::Week,
+            TimexValue::Quarter(..) => Granularity::Quarter,
+            TimexValue::Half(..) => Granularity::Half,
+            TimexValue::Season(..) => Granularity::Season,
+            TimexValue::Year(_) => Granularity::Year,
+            TimexValue::Decade(_) => Granularity::Decade,
+            TimexValue::Century(_) => Granularity::Century,
+            _ => Granularity::None,
         }
     }
 
