@@ -19,7 +19,13 @@ fuzz_target!(|data: &[u8]| {
         for a in &contents.articles {
             assert!(a.body_start <= a.text.len());
         }
-        let timeline = newsline::events::extract(&contents.articles);
+        let mut timeline = newsline::events::extract(&contents.articles);
+        // A saved timeline found among the records is read by the model, repaired.
+        if let Some(saved) = contents.timeline
+            && let Ok(t) = newsline::timeline::Timeline::read_saved(saved)
+        {
+            timeline.append(t);
+        }
         for e in &timeline.events {
             assert!(e.start <= e.end);
         }

@@ -41,6 +41,7 @@ impl NewslineApp {
                 self.status = format!("{} articles, {} events", self.ws.timeline.articles.len(), self.ws.timeline.events.len());
             }
             Some(Msg::Failed(why)) => self.status = format!("Loading failed: {why}"),
+            Some(Msg::Cancelled) => self.status = "Cancelled; the timeline is as it was".into(),
             Some(Msg::Progress { .. }) | None => {}
         }
         if std::mem::take(&mut self.extract_later) {

@@ -19,6 +19,8 @@ pub enum Msg {
     },
     Loaded(Box<Loaded>),
     Extracted(Box<Timeline>),
+    /// The job was cancelled and stopped before its result.
+    Cancelled,
     /// The worker stopped without a result (a bug): the window says so and goes on.
     Failed(String),
 }
@@ -142,7 +144,14 @@ impl Timelines {
 
     /// Starts extracting `articles` again.
     pub fn extract(&mut self, articles: Vec<Article>, repaint: impl Fn() + Send + Sync + 'static) {
-        self.start(JobKind::Extract, move |_, _| Msg::Extracted(Box::new(events::extract(&articles))), repaint);
+        self.start(
+            JobKind::Extract,
+            move |cancel, _| match events::extract_until(&articles, || cancel.is_cancelled()) {
+                Some(t) => Msg::Extracted(Box::new(t)),
+                None => Msg::Cancelled,
+            },
+            repaint,
+        );
     }
 
     pub fn is_running(&self) -> bool {
@@ -371,5 +380,35 @@ mod tests {
         let loaded = load(&[PathBuf::from("sample_data")], &cancel, |_, _| panic!("no file is read once cancelled"));
         assert!(loaded.cancelled);
         assert!(loaded.articles.is_empty());
+    }
+
+    /// Cancelling an extraction stops it: no timeline comes, the job says so.
+    #[test]
+    fn a_cancelled_extraction_stops_without_a_timeline() {
+        let articles = vec![crate::source::text::read("Talks\n2018-12-13\nThe union met the managers last week.")];
+        let mut jobs = Timelines::default();
+        let (gate, wait) = channel::<()>();
+        jobs.start(
+            JobKind::Extract,
+            move |cancel, _| {
+                wait.recv().unwrap();
+                match events::extract_until(&articles, || cancel.is_cancelled()) {
+                    Some(t) => Msg::Extracted(Box::new(t)),
+                    None => Msg::Cancelled,
+                }
+            },
+            || {},
+        );
+        jobs.cancel();
+        gate.send(()).unwrap();
+        let start = Instant::now();
+        let got = loop {
+            if let Some(m) = jobs.poll() {
+                break m;
+            }
+            assert!(start.elapsed() < Duration::from_secs(10));
+            std::thread::sleep(Duration::from_millis(5));
+        };
+        assert!(matches!(got, Msg::Cancelled));
     }
 }

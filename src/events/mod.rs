@@ -25,9 +25,21 @@ use mentions::Found;
 /// Builds the timeline of a set of articles: mentions, merged into events.
 /// Articles are tagged in parallel; the result does not depend on the thread count.
 pub fn extract(articles: &[Article]) -> Timeline {
+    extract_until(articles, || false).expect("never stopped")
+}
+
+/// [`extract`], stopping early (`None`) once `stop` says so: a cancelled job in the
+/// window does not go on tagging thousands of articles nobody will see.
+pub fn extract_until(articles: &[Article], stop: impl Fn() -> bool + Sync) -> Option<Timeline> {
     use rayon::prelude::*;
-    let per_article: Vec<Vec<Found>> =
-        articles.par_iter().enumerate().map_init(Tagger::new, |tagger, (i, a)| mentions::mentions_of(i, a, tagger)).collect();
+    let per_article: Vec<Vec<Found>> = articles
+        .par_iter()
+        .enumerate()
+        .map_init(Tagger::new, |tagger, (i, a)| if stop() { Vec::new() } else { mentions::mentions_of(i, a, tagger) })
+        .collect();
+    if stop() {
+        return None;
+    }
     // Joins within an article become indices into all the mentions.
     let mut found: Vec<Found> = Vec::new();
     for mut article in per_article {
@@ -56,7 +68,7 @@ pub fn extract(articles: &[Article]) -> Timeline {
     for (i, e) in events.iter_mut().enumerate() {
         e.id = format!("e{}", i + 1);
     }
-    Timeline { version: VERSION, articles: articles.iter().enumerate().map(|(i, a)| article_meta(i, a)).collect(), events }
+    Some(Timeline { version: VERSION, articles: articles.iter().enumerate().map(|(i, a)| article_meta(i, a)).collect(), events })
 }
 
 pub fn article_id(idx: usize) -> String {
