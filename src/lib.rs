@@ -5,6 +5,7 @@
 //! its JSON form) → the app and the exporters.
 
 pub mod app;
+pub mod archive;
 pub mod events;
 pub mod export;
 pub mod files;

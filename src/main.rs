@@ -38,8 +38,22 @@ enum Command {
         /// Only events whose date is written in the text, none inferred from the story or the publication date.
         #[arg(long)]
         explicit_only: bool,
+        /// The map step for archives: one JSON line per article, its own events and
+        /// mentions, not merged across articles (with --format jsonl; "-" reads JSON
+        /// Lines news records from stdin). `newsline merge` is the reduce step.
+        #[arg(long)]
+        per_article: bool,
         #[arg(required = true)]
         paths: Vec<PathBuf>,
+    },
+    /// Merge per-article lines (`extract --per-article`) into one timeline: the same
+    /// timeline `extract` gives for all those articles at once.
+    Merge {
+        #[arg(long, value_enum, default_value_t = Format::Json)]
+        format: Format,
+        /// Files of per-article lines, or "-" for stdin.
+        #[arg(required = true)]
+        parts: Vec<PathBuf>,
     },
     /// Draw the timeline of the given articles as an SVG or PNG picture, without a window.
     Export {
@@ -115,7 +129,9 @@ fn main() -> ExitCode {
     let started = std::time::Instant::now();
     let cli = Cli::parse();
     let result = match cli.command {
-        Some(Command::Extract { format, dct, explicit_only, paths }) => extract(format, dct, explicit_only, &paths),
+        Some(Command::Extract { format, dct, explicit_only, per_article: true, paths }) => map(format, dct, explicit_only, &paths),
+        Some(Command::Extract { format, dct, explicit_only, per_article: false, paths }) => extract(format, dct, explicit_only, &paths),
+        Some(Command::Merge { format, parts }) => merge(format, &parts),
         Some(Command::Export { output, width, height, from, to, theme, title, scale, dct, explicit_only, paths }) => {
             let theme = match theme {
                 ThemeArg::Light => newsline::export::Theme::Light,
@@ -245,8 +261,12 @@ fn export(output: &Path, args: ExportArgs, dct: Option<NaiveDate>, explicit_only
 }
 
 fn extract(format: Format, dct: Option<NaiveDate>, explicit_only: bool, paths: &[PathBuf]) -> Result<()> {
-    use newsline::export;
     let timeline = load_timeline(dct, explicit_only, paths)?;
+    write_timeline(&timeline, format)
+}
+
+fn write_timeline(timeline: &newsline::timeline::Timeline, format: Format) -> Result<()> {
+    use newsline::export;
     let format = match format {
         Format::Json => export::DataFormat::Json,
         Format::Jsonl => export::DataFormat::Jsonl,
@@ -254,9 +274,56 @@ fn extract(format: Format, dct: Option<NaiveDate>, explicit_only: bool, paths: &
         Format::Timelinejs => export::DataFormat::TimelineJs,
     };
     let mut out = BufWriter::new(std::io::stdout().lock());
-    out.write_all(export::render_data(&timeline, format).as_bytes())?;
+    out.write_all(export::render_data(timeline, format).as_bytes())?;
     out.flush()?;
     Ok(())
+}
+
+/// `extract --per-article`: the map step, streamed to stdout.
+fn map(format: Format, dct: Option<NaiveDate>, explicit_only: bool, paths: &[PathBuf]) -> Result<()> {
+    if !matches!(format, Format::Jsonl) {
+        bail!("--per-article writes one JSON line per article: add --format jsonl");
+    }
+    if explicit_only {
+        bail!("--per-article writes every mention for the reduce step; filter with `newsline merge` output instead of --explicit-only");
+    }
+    let mut out = BufWriter::new(std::io::stdout().lock());
+    let report = if paths.len() == 1 && paths[0].as_os_str() == "-" {
+        newsline::archive::map_stream(std::io::stdin().lock(), dct, &mut out)?
+    } else {
+        newsline::archive::map_paths(paths, dct, &mut out)?
+    };
+    out.flush()?;
+    for e in &report.skipped {
+        eprintln!("newsline: skipped {e}");
+    }
+    if report.articles == 0 && !report.skipped.is_empty() {
+        bail!("no readable article");
+    }
+    Ok(())
+}
+
+/// `newsline merge`: the reduce step.
+fn merge(format: Format, parts: &[PathBuf]) -> Result<()> {
+    let mut lines = Vec::new();
+    let mut skipped = Vec::new();
+    for p in parts {
+        if p.as_os_str() == "-" {
+            newsline::archive::read_parts(std::io::stdin().lock(), "-", &mut lines, &mut skipped)?;
+            continue;
+        }
+        match std::fs::File::open(p) {
+            Ok(f) => newsline::archive::read_parts(std::io::BufReader::new(f), &p.display().to_string(), &mut lines, &mut skipped)?,
+            Err(e) => skipped.push(source::LoadError::new(p, format!("cannot read: {e}"))),
+        }
+    }
+    for e in &skipped {
+        eprintln!("newsline: skipped {e}");
+    }
+    if lines.is_empty() {
+        bail!("no per-article line in {}", parts.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", "));
+    }
+    write_timeline(&newsline::archive::merge(lines), format)
 }
 
 #[derive(serde::Deserialize)]

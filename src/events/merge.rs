@@ -12,7 +12,7 @@
 
 use chrono::{Duration, NaiveDate};
 
-use super::mentions::Found;
+use super::placed::Placed;
 use crate::timeline::Basis;
 
 /// A stable 64-bit key for a word (FNV-1a): merging compares keys, not strings.
@@ -296,19 +296,19 @@ impl SentenceKeys {
     }
 }
 
-/// The merge keys of one article's mentions (`found`, all of one article, whose text
-/// is `text`): a sentence is read once however many mentions it holds.
-pub fn keys_of_article(found: &[Found], text: &str) -> Vec<Keys> {
+/// The merge keys of one article's mentions, read from their sentences and trigger
+/// words: a sentence is read once however many mentions it holds.
+pub fn keys_of_article(placed: &[Placed]) -> Vec<Keys> {
     let mut sentences: crate::hashing::FastMap<(usize, usize), std::sync::Arc<SentenceKeys>> = Default::default();
     let mut memo = crate::hashing::FastMap::default();
-    found
+    placed
         .iter()
-        .map(|f| {
+        .map(|p| {
             let sentence = sentences
-                .entry(f.sentence)
-                .or_insert_with(|| std::sync::Arc::new(SentenceKeys::of(&text[f.sentence.0..f.sentence.1], &mut memo)))
+                .entry(p.sentence_span())
+                .or_insert_with(|| std::sync::Arc::new(SentenceKeys::of(&p.mention.sentence, &mut memo)))
                 .clone();
-            let trig = f.trigger.map(|(s, e)| with_stem(&text[s..e], |st| (key(st), is_reporting(st))));
+            let trig = p.mention.trigger.as_ref().map(|t| with_stem(&t.text, |st| (key(st), is_reporting(st))));
             Keys { trig: trig.map(|t| t.0), reporting: trig.is_some_and(|t| t.1), sentence }
         })
         .collect()
@@ -338,8 +338,8 @@ type Range = (NaiveDate, NaiveDate);
 
 /// The range a mention merges with: a publication date stands for that day and the
 /// day before, since the news it reports may be a day old.
-pub fn merge_range(f: &Found) -> Range {
-    match f.basis {
+pub fn merge_range(f: &Placed) -> Range {
+    match f.basis() {
         Basis::Published => (f.range.0 - Duration::days(1), f.range.1),
         _ => f.range,
     }
@@ -361,12 +361,12 @@ pub struct Groups {
 }
 
 impl Groups {
-    fn new(found: &[Found]) -> Groups {
+    fn new(found: &[Placed]) -> Groups {
         Groups {
             parent: (0..found.len()).collect(),
             narrow: found.iter().map(merge_range).collect(),
             common: found.iter().map(merge_range).collect(),
-            published_only: found.iter().map(|f| f.basis == Basis::Published).collect(),
+            published_only: found.iter().map(|f| f.basis() == Basis::Published).collect(),
         }
     }
 
@@ -421,30 +421,34 @@ fn compatible(a: Range, b: Range) -> bool {
     (a.0 <= b.0 && b.1 <= a.1) || (b.0 <= a.0 && a.1 <= b.1)
 }
 
-fn same_event(a: &Found, ka: &Keys, b: &Found, kb: &Keys) -> bool {
+fn same_event(a: &Placed, ka: &Keys, b: &Placed, kb: &Keys) -> bool {
     let (ra, rb) = (merge_range(a), merge_range(b));
-    let dates_agree = compatible(ra, rb) || a.basis == Basis::Published && b.basis == Basis::Published && ra.0 <= rb.1 && rb.0 <= ra.1;
+    let dates_agree = compatible(ra, rb) || a.basis() == Basis::Published && b.basis() == Basis::Published && ra.0 <= rb.1 && rb.0 <= ra.1;
     if !dates_agree {
         return false;
     }
     // One sentence naming the very same date twice ("Sunday … 7/8/07") restates one day.
-    if a.article == b.article && a.sentence == b.sentence && a.range == b.range && a.basis == Basis::Explicit && b.basis == Basis::Explicit
+    if a.article == b.article
+        && a.sentence_span() == b.sentence_span()
+        && a.range == b.range
+        && a.basis() == Basis::Explicit
+        && b.basis() == Basis::Explicit
     {
         return true;
     }
     let (Some(sa), Some(sb)) = (ka.trig, kb.trig) else { return false };
     // Two statements are two events, even on the same day.
-    if a.sentence != b.sentence && (ka.reporting || kb.reporting) {
+    if a.sentence_span() != b.sentence_span() && (ka.reporting || kb.reporting) {
         return false;
     }
     let related = sa == sb || contains(&kb.sentence.words, sa) || contains(&ka.sentence.words, sb);
     if a.article == b.article {
         // The same sentence with two dates speaks of two events unless the trigger is shared.
-        if a.sentence == b.sentence {
-            return a.trigger == b.trigger;
+        if a.sentence_span() == b.sentence_span() {
+            return a.trigger_span() == b.trigger_span();
         }
         // An inferred date is a weaker tie: the same event word and something else in common.
-        if a.basis.is_inferred() || b.basis.is_inferred() {
+        if a.basis().is_inferred() || b.basis().is_inferred() {
             return sa == sb && shared(&ka.sentence.content, &kb.sentence.content) >= 2;
         }
         return related;
@@ -457,8 +461,8 @@ fn same_event(a: &Found, ka: &Keys, b: &Found, kb: &Keys) -> bool {
         return true;
     }
     // … or the very same day and two things in common ("special", "service").
-    a.basis == Basis::Explicit
-        && b.basis == Basis::Explicit
+    a.basis() == Basis::Explicit
+        && b.basis() == Basis::Explicit
         && a.range == b.range
         && span_days(a.range) == 0
         && shared(&ka.sentence.content, &kb.sentence.content) >= 2
@@ -471,12 +475,12 @@ const MAX_COMPARISONS: usize = 64;
 
 /// The pairs of one article's mentions (`found[start..end]`) that are one event, in
 /// the order they were found.
-fn same_event_pairs(found: &[Found], keys: &[Keys], start: usize, end: usize) -> Vec<(usize, usize)> {
+fn same_event_pairs(found: &[Placed], keys: &[Keys], start: usize, end: usize) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut buckets: crate::hashing::FastMap<(u8, u64), Vec<usize>> = Default::default();
     // A mention that is part of another (`with`) meets others only through it.
-    for i in (start..end).filter(|&i| found[i].with.is_none()) {
-        buckets.entry((0, found[i].sentence.0 as u64)).or_default().push(i);
+    for i in (start..end).filter(|&i| found[i].part_of.is_none()) {
+        buckets.entry((0, found[i].sentence_span().0 as u64)).or_default().push(i);
         if let Some(t) = keys[i].trig {
             buckets.entry((1, t)).or_default().push(i);
         }
@@ -485,9 +489,9 @@ fn same_event_pairs(found: &[Found], keys: &[Keys], start: usize, end: usize) ->
         }
     }
     let mut tried: crate::hashing::FastSet<(usize, usize)> = Default::default();
-    for i in (start..end).filter(|&i| found[i].with.is_none()) {
+    for i in (start..end).filter(|&i| found[i].part_of.is_none()) {
         let mut meet: Vec<&Vec<usize>> = Vec::new();
-        meet.extend(buckets.get(&(0, found[i].sentence.0 as u64)));
+        meet.extend(buckets.get(&(0, found[i].sentence_span().0 as u64)));
         if let Some(t) = keys[i].trig {
             meet.extend(buckets.get(&(1, t)));
             // Mentions whose sentence names this trigger.
@@ -510,11 +514,11 @@ fn same_event_pairs(found: &[Found], keys: &[Keys], start: usize, end: usize) ->
 }
 
 /// Merges mentions into groups. `found` is grouped by article.
-pub fn merge(found: &[Found], keys: &[Keys]) -> Groups {
+pub fn merge(found: &[Placed], keys: &[Keys]) -> Groups {
     let mut uf = Groups::new(found);
     // Mentions that are part of another: joined whatever else is said of them.
     for (i, f) in found.iter().enumerate() {
-        if let Some(w) = f.with {
+        if let Some(w) = f.part_of {
             uf.join(i, w);
         }
     }
@@ -542,7 +546,7 @@ pub fn merge(found: &[Found], keys: &[Keys]) -> Groups {
     let mut buckets: crate::hashing::FastMap<(u8, u64), Vec<usize>> = Default::default();
     for (i, f) in found.iter().enumerate() {
         let Some(t) = keys[i].trig else { continue };
-        if keys[i].reporting || f.with.is_some() {
+        if keys[i].reporting || f.part_of.is_some() {
             continue;
         }
         let r = merge_range(f);

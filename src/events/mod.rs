@@ -12,6 +12,7 @@ pub mod grammar;
 pub mod lexicon;
 pub mod mentions;
 pub mod merge;
+pub mod placed;
 pub mod sentences;
 pub mod title;
 pub mod topics;
@@ -21,6 +22,7 @@ use crate::source::Article;
 use crate::temporal::{Granularity, Mod, Tagger};
 use crate::timeline::{ArticleMeta, Basis, Event, Mention, Span, Timeline, VERSION};
 use mentions::Found;
+pub use placed::{ArticleMentions, Placed};
 
 /// Builds the timeline of a set of articles: mentions, merged into events.
 /// Articles are tagged in parallel; the result does not depend on the thread count.
@@ -32,30 +34,77 @@ pub fn extract(articles: &[Article]) -> Timeline {
 /// window does not go on tagging thousands of articles nobody will see.
 pub fn extract_until(articles: &[Article], stop: impl Fn() -> bool + Sync) -> Option<Timeline> {
     use rayon::prelude::*;
-    let per_article: Vec<Vec<Found>> = articles
+    let parts: Vec<ArticleMentions> = articles
         .par_iter()
         .enumerate()
-        .map_init(Tagger::new, |tagger, (i, a)| if stop() { Vec::new() } else { mentions::mentions_of(i, a, tagger) })
+        .map_init(Tagger::new, |tagger, (i, a)| {
+            if stop() {
+                ArticleMentions { article: article_meta(i, a), at: i, mentions: Vec::new() }
+            } else {
+                article_mentions(i, a, tagger)
+            }
+        })
         .collect();
     if stop() {
         return None;
     }
-    // Joins within an article become indices into all the mentions.
-    let mut found: Vec<Found> = Vec::new();
-    for mut article in per_article {
-        let offset = found.len();
-        for f in &mut article {
-            f.with = f.with.map(|w| w + offset);
+    Some(merge_articles(parts))
+}
+
+/// The dated mentions of the article `a`, the `i`th of a run: the map step's record.
+pub fn article_mentions(i: usize, a: &Article, tagger: &mut Tagger) -> ArticleMentions {
+    let id: std::sync::Arc<str> = article_id(i).into();
+    let mentions = mentions::mentions_of(i, a, tagger).into_iter().map(|f| placed_of(f, &a.text, &id)).collect();
+    ArticleMentions { article: article_meta(i, a), at: i, mentions }
+}
+
+/// A mention with everything merging and its event need from the article's text.
+fn placed_of(f: Found, t: &str, id: &std::sync::Arc<str>) -> Placed {
+    let mention = Mention {
+        article: id.clone(),
+        start: f.timex.as_ref().map(|x| x.start),
+        end: f.timex.as_ref().map(|x| x.end),
+        text: f.timex.as_ref().map(|x| t[x.start..x.end].to_string()),
+        trigger: f.trigger.map(|(s, e)| Span { start: s, end: e, text: t[s..e].into() }),
+        sentence: t[f.sentence.0..f.sentence.1].to_string(),
+        sentence_start: Some(f.sentence.0),
+        sentence_end: Some(f.sentence.1),
+        basis: f.basis,
+    };
+    let (value, modifier, granularity) = match &f.timex {
+        Some(x) if f.basis != Basis::Published => {
+            (x.value.to_string(), x.modifier.filter(|m| matches!(m, Mod::Start | Mod::Mid | Mod::End)), x.value.granularity())
         }
-        found.extend(article);
+        _ => (f.range.0.to_string(), None, Granularity::Day),
+    };
+    Placed { mention, range: f.range, value, modifier, granularity, title: f.title, part_of: f.with, article: f.article }
+}
+
+/// Merges articles' mentions into one timeline: within each article and across
+/// them. Articles are named a1, a2, … in the order given; `extract` is this over
+/// each article's [`article_mentions`], and `newsline merge` over the map step's lines.
+pub fn merge_articles(parts: Vec<ArticleMentions>) -> Timeline {
+    use rayon::prelude::*;
+    let mut articles = Vec::with_capacity(parts.len());
+    let mut placed: Vec<Placed> = Vec::new();
+    let mut bounds = Vec::with_capacity(parts.len());
+    for (i, mut part) in parts.into_iter().enumerate() {
+        part.set_id(&article_id(i));
+        let offset = placed.len();
+        for mut p in part.mentions {
+            p.article = i;
+            // Joins within an article become indices into all the mentions.
+            p.part_of = p.part_of.map(|w| w + offset);
+            placed.push(p);
+        }
+        bounds.push((offset, placed.len()));
+        articles.push(part.article);
     }
-    let by_article: Vec<&[Found]> = found.chunk_by(|a, b| a.article == b.article).collect();
-    let keys: Vec<merge::Keys> =
-        by_article.par_iter().flat_map_iter(|part| merge::keys_of_article(part, &articles[part[0].article].text)).collect();
-    let mut uf = merge::merge(&found, &keys);
+    let keys: Vec<merge::Keys> = bounds.par_iter().flat_map_iter(|&(s, e)| merge::keys_of_article(&placed[s..e])).collect();
+    let mut uf = merge::merge(&placed, &keys);
     let mut groups: Vec<Vec<usize>> = Vec::new();
-    let mut group_of = vec![usize::MAX; found.len()];
-    for i in 0..found.len() {
+    let mut group_of = vec![usize::MAX; placed.len()];
+    for i in 0..placed.len() {
         let r = uf.find(i);
         if group_of[r] == usize::MAX {
             group_of[r] = groups.len();
@@ -63,12 +112,12 @@ pub fn extract_until(articles: &[Article], stop: impl Fn() -> bool + Sync) -> Op
         }
         groups[group_of[r]].push(i);
     }
-    let mut events: Vec<Event> = groups.par_iter().map(|g| event_of(g, &found, articles)).collect();
+    let mut events: Vec<Event> = groups.par_iter().map(|g| placed::event_of(g, &placed)).collect();
     events.sort_by(|a, b| (a.start, a.end, &a.title).cmp(&(b.start, b.end, &b.title)));
     for (i, e) in events.iter_mut().enumerate() {
         e.id = format!("e{}", i + 1);
     }
-    Some(Timeline { version: VERSION, articles: articles.iter().enumerate().map(|(i, a)| article_meta(i, a)).collect(), events })
+    Timeline { version: VERSION, articles, events }
 }
 
 pub fn article_id(idx: usize) -> String {
@@ -83,52 +132,6 @@ fn article_meta(i: usize, a: &Article) -> ArticleMeta {
         url: a.url.clone(),
         path: a.path.as_ref().map(|p| p.display().to_string()),
         warnings: a.warnings.clone(),
-    }
-}
-
-fn event_of(group: &[usize], found: &[Found], articles: &[Article]) -> Event {
-    // The most direct basis wins, then the most specific date, then the earliest mention.
-    let best = *group
-        .iter()
-        .min_by_key(|&&i| (found[i].basis, (found[i].range.1 - found[i].range.0).num_days(), found[i].range.0, i))
-        .expect("groups are never empty");
-    let b = &found[best];
-    // The mention the title comes from goes first, so that a reader (or the CSV's
-    // one "sentence" column) sees the sentence the title was read from.
-    let mentions = std::iter::once(best)
-        .chain(group.iter().copied().filter(|&i| i != best))
-        .map(|i| {
-            let f = &found[i];
-            let t = &articles[f.article].text;
-            Mention {
-                article: article_id(f.article).into(),
-                start: f.timex.as_ref().map(|x| x.start),
-                end: f.timex.as_ref().map(|x| x.end),
-                text: f.timex.as_ref().map(|x| t[x.start..x.end].to_string()),
-                trigger: f.trigger.map(|(s, e)| Span { start: s, end: e, text: t[s..e].to_string().into() }),
-                sentence: t[f.sentence.0..f.sentence.1].to_string(),
-                sentence_start: Some(f.sentence.0),
-                sentence_end: Some(f.sentence.1),
-                basis: f.basis,
-            }
-        })
-        .collect();
-    let (timex, modifier, granularity) = match &b.timex {
-        Some(t) if b.basis != Basis::Published => {
-            (t.value.to_string(), t.modifier.filter(|m| matches!(m, Mod::Start | Mod::Mid | Mod::End)), t.value.granularity())
-        }
-        _ => (b.range.0.to_string(), None, Granularity::Day),
-    };
-    Event {
-        id: String::new(),
-        title: b.title.clone(),
-        start: b.range.0,
-        end: b.range.1,
-        timex,
-        modifier,
-        granularity,
-        basis: b.basis,
-        mentions,
     }
 }
 

@@ -104,6 +104,16 @@ fn string_field(o: &Map<String, Value>, keys: &[&str]) -> Option<String> {
     })
 }
 
+/// One line of a JSON Lines dump read as a stream (`extract --per-article -`): its
+/// article, or why it is skipped.
+pub fn read_line(line: &str) -> Result<Article, String> {
+    match serde_json::from_str::<Value>(line.trim()) {
+        Ok(Value::Object(o)) => record(&o).ok_or_else(|| "a record with no title or text".to_string()),
+        Ok(_) => Err("not a JSON object".into()),
+        Err(e) => Err(format!("not valid JSON ({e})")),
+    }
+}
+
 /// One news record to an article; None when it has neither title nor text.
 fn record(o: &Map<String, Value>) -> Option<Article> {
     let title = string_field(o, TITLE).map(|t| html::fragment_text(&t)).unwrap_or_default();

@@ -1,0 +1,189 @@
+//! The map and reduce steps for archives (issue 17): per-article lines merged in
+//! any order and any grouping give the timeline one `extract` over all the
+//! articles gives — checked by proptest over article sets and their splits, and
+//! through the real binary, from files and from a stream on stdin.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::{Command, Stdio};
+use std::sync::OnceLock;
+
+use newsline::archive;
+use newsline::events::ArticleMentions;
+use newsline::timeline::Timeline;
+use proptest::prelude::*;
+
+/// Real articles, one per file: the A380 sample (two articles share events) and the seed.
+fn files() -> Vec<PathBuf> {
+    let mut v: Vec<PathBuf> = std::fs::read_dir("sample_data/wikinews-a380")
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    v.push("sample_data/huawei-ncsc-walkout-2018-12-13.txt".into());
+    v.sort();
+    v
+}
+
+/// Each file's per-article line, mapped once.
+fn lines() -> &'static [(PathBuf, String)] {
+    static LINES: OnceLock<Vec<(PathBuf, String)>> = OnceLock::new();
+    LINES.get_or_init(|| {
+        files()
+            .into_iter()
+            .map(|f| {
+                let mut out = Vec::new();
+                let report = archive::map_paths(std::slice::from_ref(&f), None, &mut out).unwrap();
+                assert_eq!((report.articles, report.skipped.len()), (1, 0), "{}", f.display());
+                (f, String::from_utf8(out).unwrap())
+            })
+            .collect()
+    })
+}
+
+fn parts_of(text: &str) -> Vec<ArticleMentions> {
+    let mut parts = Vec::new();
+    let mut skipped = Vec::new();
+    archive::read_parts(text.as_bytes(), "part", &mut parts, &mut skipped).unwrap();
+    assert!(skipped.is_empty(), "{skipped:?}");
+    parts
+}
+
+/// What must be equal: the articles and each event's dates, title, basis and
+/// mentions (event ids may be renumbered).
+fn comparable(t: &Timeline) -> (Vec<String>, Vec<String>) {
+    let articles = t.articles.iter().map(|a| format!("{} {} {:?} {:?}", a.id, a.title, a.published, a.path)).collect();
+    let mut events: Vec<String> = t
+        .events
+        .iter()
+        .map(|e| format!("{}..{} {} {:?} {} {}", e.start, e.end, e.title, e.basis, e.timex, serde_json::to_string(&e.mentions).unwrap()))
+        .collect();
+    events.sort();
+    (articles, events)
+}
+
+fn extract_all(chosen: &[PathBuf]) -> Timeline {
+    let loaded = newsline::source::load_paths(chosen);
+    assert!(loaded.errors.is_empty());
+    newsline::events::extract(&loaded.articles)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 24, ..ProptestConfig::default() })]
+
+    /// Any subset of the articles, split into up to four parts in any order, merges
+    /// to what one extract over the subset gives.
+    #[test]
+    fn merging_the_parts_gives_the_whole(
+        picks in prop::collection::vec((any::<bool>(), 0usize..4), 11),
+        order in prop::collection::vec(any::<u32>(), 11),
+    ) {
+        let all = lines();
+        prop_assert_eq!(all.len(), 11);
+        let chosen: Vec<usize> = (0..all.len()).filter(|&i| picks[i].0).collect();
+        prop_assume!(!chosen.is_empty());
+        // Parts: each chosen line goes to part picks[i].1, in a shuffled order.
+        let mut shuffled = chosen.clone();
+        shuffled.sort_by_key(|&i| order[i]);
+        let mut parts = vec![String::new(); 4];
+        for &i in &shuffled {
+            parts[picks[i].1].push_str(&all[i].1);
+        }
+        // The parts are read in reverse, as a reducer may receive them.
+        let mut merged_input = Vec::new();
+        for p in parts.iter().rev() {
+            merged_input.extend(parts_of(p));
+        }
+        let merged = archive::merge(merged_input);
+        let whole = extract_all(&chosen.iter().map(|&i| all[i].0.clone()).collect::<Vec<_>>());
+        prop_assert_eq!(comparable(&merged), comparable(&whole));
+    }
+}
+
+fn newsline(args: &[&str], stdin: Option<&[u8]>) -> Vec<u8> {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_newsline"))
+        .args(args)
+        .stdin(if stdin.is_some() { Stdio::piped() } else { Stdio::null() })
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    if let Some(bytes) = stdin {
+        child.stdin.take().unwrap().write_all(bytes).unwrap();
+    }
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success(), "newsline {args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    out.stdout
+}
+
+/// Through the binary: the A380 folder mapped in two halves and merged equals one
+/// extract of the folder, and each line holds the article's own events.
+#[test]
+fn the_cli_map_and_reduce_give_the_extract() {
+    let dir = std::env::temp_dir().join(format!("newsline-archive-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let files: Vec<String> =
+        files().iter().filter(|f| f.starts_with("sample_data/wikinews-a380")).map(|f| f.display().to_string()).collect();
+    let (a, b) = files.split_at(4);
+    for (name, half) in [("b.jsonl", b), ("a.jsonl", a)] {
+        let mut args = vec!["extract", "--per-article", "--format", "jsonl"];
+        args.extend(half.iter().map(String::as_str));
+        let out = newsline(&args, None);
+        let text = String::from_utf8(out.clone()).unwrap();
+        assert_eq!(text.lines().count(), half.len(), "one line per article");
+        for line in text.lines() {
+            let v: serde_json::Value = serde_json::from_str(line).unwrap();
+            assert!(v["article"]["title"].is_string() && v["events"].is_array() && v["mentions"].is_array(), "{line}");
+        }
+        std::fs::write(dir.join(name), out).unwrap();
+    }
+    let parts = [dir.join("b.jsonl"), dir.join("a.jsonl")];
+    let merged: Timeline =
+        serde_json::from_slice(&newsline(&["merge", parts[0].to_str().unwrap(), parts[1].to_str().unwrap()], None)).unwrap();
+    let whole: Timeline = serde_json::from_slice(&newsline(&["extract", "sample_data/wikinews-a380"], None)).unwrap();
+    assert!(whole.events.len() > 40);
+    assert_eq!(comparable(&merged), comparable(&whole));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// From a stream: JSON Lines news records on stdin, a bad line reported and
+/// skipped, and the lines merged from stdin too.
+#[test]
+fn records_stream_through_map_and_merge() {
+    let records = concat!(
+        r#"{"title": "Talks end", "published": "2018-12-13", "text": "The union met the managers last week and walked out."}"#,
+        "\n",
+        "not json\n",
+        r#"{"headline": "BT to strip Huawei kit", "date": "2018-12-06", "body": "On Dec. 5, BT Group announced that it would strip Huawei equipment from its core network."}"#,
+        "\n"
+    );
+    let mut child = Command::new(env!("CARGO_BIN_EXE_newsline"))
+        .args(["extract", "--per-article", "--format", "jsonl", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(records.as_bytes()).unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("line 2"), "the bad line is reported");
+    assert_eq!(String::from_utf8_lossy(&out.stdout).lines().count(), 2);
+    let merged: Timeline = serde_json::from_slice(&newsline(&["merge", "-"], Some(&out.stdout))).unwrap();
+    let titles: Vec<&str> = merged.events.iter().map(|e| e.title.as_str()).collect();
+    assert!(merged.events.iter().any(|e| e.start.to_string() == "2018-12-05"), "{titles:?}");
+    assert!(merged.events.iter().any(|e| e.start.to_string() == "2018-12-03" && e.end.to_string() == "2018-12-09"), "{titles:?}");
+}
+
+/// A line that is not a per-article line is reported and skipped by merge.
+#[test]
+fn merge_skips_what_is_not_a_line() {
+    let good = lines()[0].1.clone();
+    let input = format!("{good}{{\"title\": \"a news record, not a line\"}}\n");
+    let mut parts = Vec::new();
+    let mut skipped = Vec::new();
+    archive::read_parts(input.as_bytes(), "mixed.jsonl", &mut parts, &mut skipped).unwrap();
+    assert_eq!(parts.len(), 1);
+    assert_eq!(skipped.len(), 1);
+    assert!(skipped[0].to_string().contains("line 2"), "{}", skipped[0]);
+}
