@@ -236,7 +236,11 @@ pub fn mentions_of(article_idx: usize, article: &Article, tagger: &mut Tagger) -
         // Groups that got a mention, and where: an infinitive may complete them.
         let mut placed: Vec<(usize, usize)> = Vec::new();
         let mut last_explicit: Option<Narrative> = None;
-        let in_sentence: Vec<usize> = (0..timexes.len()).filter(|&k| timexes[k].start >= ss && timexes[k].end <= se).collect();
+        // The tagger gives expressions in text order: the sentence's are found by
+        // search, not by a scan of the whole article's for every sentence.
+        let first = timexes.partition_point(|t| t.start < ss);
+        let in_sentence: Vec<usize> =
+            (first..timexes.len()).take_while(|&k| timexes[k].start < se).filter(|&k| timexes[k].end <= se).collect();
         // Dates leave titles; durations ("lasted four hours") and sets are what the event says.
         let sentence_dates: Vec<(usize, usize)> = in_sentence
             .iter()
@@ -471,8 +475,9 @@ pub fn mentions_of(article_idx: usize, article: &Article, tagger: &mut Tagger) -
             (trig, title)
         })
         .collect();
+    let index = NounIndex::of(&out, &stems);
     for s in &read {
-        noun_mentions(text, s, &mut out, body, &stems);
+        noun_mentions(text, s, &mut out, &index);
     }
     if let Some(span) = headline {
         headline_mentions(text, span, &mut out, body, &stems);
@@ -484,9 +489,9 @@ pub fn mentions_of(article_idx: usize, article: &Article, tagger: &mut Tagger) -
 /// deal", "the award", "the flight") is a mention of it: the nearest placed mention
 /// whose event word is the same or a synonym ("the contract" for "has won a
 /// contract", "the award" for "selected"), earlier in the article if there is one.
-fn noun_mentions(text: &str, s: &Sentence, out: &mut Vec<Found>, body: usize, stems: &[(Option<String>, Vec<String>)]) {
+fn noun_mentions(text: &str, s: &Sentence, out: &mut Vec<Found>, index: &NounIndex) {
     for (i, w) in s.words.iter().enumerate() {
-        if !is_event_noun_at(s, text, i) || out[..body].iter().any(|f| f.trigger == Some((w.start, w.end))) {
+        if !is_event_noun_at(s, text, i) || index.triggers.contains(&(w.start, w.end)) {
             continue;
         }
         // Only a definite phrase names an event told of already: "the deal", "its
@@ -501,23 +506,52 @@ fn noun_mentions(text: &str, s: &Sentence, out: &mut Vec<Found>, body: usize, st
         if !definite {
             continue;
         }
-        let stem = super::merge::stem(w.text(text));
         // The same event word, or a word of the event's title ("the deal" for "signed
-        // the agreement in Paris").
-        let same = |k: usize| {
-            let f = &out[k];
-            let (trig, title) = &stems[k];
-            f.with.is_none()
-                && (trig.as_deref() == Some(stem.as_str())
-                    || (f.range.1 - f.range.0).num_days() < NARRATIVE_MAX_DAYS && title.contains(&stem))
-        };
-        let before = (0..body).rev().find(|&k| out[k].sentence.0 < s.span.0 && same(k));
-        let antecedent = before.or_else(|| (0..body).find(|&k| out[k].sentence.0 > s.span.0 && same(k)));
-        if let Some(k) = antecedent {
+        // the agreement in Paris"): the nearest such mention before, else after.
+        let stem = super::merge::stem(w.text(text));
+        let Some(ks) = index.by_stem.get(stem.as_str()) else { continue };
+        let at = ks.partition_point(|&k| out[k].sentence.0 < s.span.0);
+        let after = ks[at..].iter().copied().find(|&k| out[k].sentence.0 > s.span.0);
+        if let Some(k) = ks[..at].last().copied().or(after) {
             let f = out[k].clone();
             let basis = if f.basis == Basis::Published { Basis::Published } else { Basis::Narrative };
             out.push(Found { basis, sentence: s.span, trigger: Some((w.start, w.end)), with: Some(k), ..f });
         }
+    }
+}
+
+/// The body's mentions as event nouns look them up: their event words' spans, and
+/// for each stem the mentions (in sentence order) whose event word has it or, dated
+/// narrowly, whose title names it. Built once, so an article of thousands of
+/// sentences is not searched again for each noun.
+struct NounIndex {
+    triggers: crate::hashing::FastSet<(usize, usize)>,
+    by_stem: crate::hashing::FastMap<String, Vec<usize>>,
+}
+
+impl NounIndex {
+    fn of(out: &[Found], stems: &[(Option<String>, Vec<String>)]) -> NounIndex {
+        let triggers = out.iter().filter_map(|f| f.trigger).collect();
+        let mut by_stem: crate::hashing::FastMap<String, Vec<usize>> = Default::default();
+        for (k, (f, (trig, title))) in out.iter().zip(stems).enumerate() {
+            if f.with.is_some() {
+                continue;
+            }
+            let narrow = (f.range.1 - f.range.0).num_days() < NARRATIVE_MAX_DAYS;
+            let words = trig.iter().chain(title.iter().filter(|_| narrow));
+            for st in words {
+                let ks = by_stem.entry(st.clone()).or_default();
+                if ks.last() != Some(&k) {
+                    ks.push(k);
+                }
+            }
+        }
+        // Mentions come in sentence order; a list that does not (it cannot, but the
+        // look-up relies on it) is put in that order.
+        for ks in by_stem.values_mut() {
+            ks.sort_by_key(|&k| (out[k].sentence.0, k));
+        }
+        NounIndex { triggers, by_stem }
     }
 }
 

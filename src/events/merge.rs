@@ -488,7 +488,13 @@ fn same_event_pairs(found: &[Placed], keys: &[Keys], start: usize, end: usize) -
             buckets.entry((2, w)).or_default().push(i);
         }
     }
-    let mut tried: crate::hashing::FastSet<(usize, usize)> = Default::default();
+    // Each pair is tried once. A pair is (earlier, later) and comes up only at the
+    // steps of its two mentions: at the earlier one's (its later partners, recorded
+    // in `later`, sorted once the step is done) or at the later one's (checked there).
+    // Sorted lists instead of one set of every pair keep memory and time linear in a
+    // long article's mentions.
+    let mut later: Vec<Vec<u32>> = vec![Vec::new(); end - start];
+    let mut seen: crate::hashing::FastSet<usize> = Default::default();
     for i in (start..end).filter(|&i| found[i].part_of.is_none()) {
         let mut meet: Vec<&Vec<usize>> = Vec::new();
         meet.extend(buckets.get(&(0, found[i].sentence_span().0 as u64)));
@@ -497,6 +503,7 @@ fn same_event_pairs(found: &[Placed], keys: &[Keys], start: usize, end: usize) -
             // Mentions whose sentence names this trigger.
             meet.extend(buckets.get(&(2, t)));
         }
+        seen.clear();
         for b in meet {
             let at = b.partition_point(|&j| j <= i);
             // The nearest after it, and the nearest before it, for the trigger named
@@ -504,11 +511,16 @@ fn same_event_pairs(found: &[Placed], keys: &[Keys], start: usize, end: usize) -
             let after = b[at..].iter().take(MAX_COMPARISONS).map(|&j| (i, j));
             let before = b[..at].iter().rev().take(MAX_COMPARISONS).filter(|&&j| j != i).map(|&j| (j, i));
             for (x, y) in after.chain(before) {
-                if tried.insert((x, y)) && same_event(&found[x], &keys[x], &found[y], &keys[y]) {
+                let other = if x == i { y } else { x };
+                let first = seen.insert(other) && (x == i || later[x - start].binary_search(&(i as u32)).is_err());
+                if first && same_event(&found[x], &keys[x], &found[y], &keys[y]) {
                     out.push((x, y));
                 }
             }
         }
+        let mut mine: Vec<u32> = seen.iter().filter(|&&j| j > i).map(|&j| j as u32).collect();
+        mine.sort_unstable();
+        later[i - start] = mine;
     }
     out
 }
