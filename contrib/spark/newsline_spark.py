@@ -18,6 +18,7 @@ executors share the driver's file system and run it where it is.
 
 import argparse
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -46,11 +47,14 @@ def main() -> int:
     exe = binary if local else "./" + os.path.basename(binary)
     command = f"{exe} extract --per-article --format jsonl -" + (f" --dct {args.dct}" if args.dct else "")
 
-    records = sc.textFile(",".join(args.inputs))
-    if args.partitions:
-        records = records.repartition(args.partitions)
+    # Contiguous splits of the input, in order (no shuffle: the order is kept).
+    records = sc.textFile(",".join(args.inputs), minPartitions=args.partitions or None)
     # The map: every partition's records through the binary, one line per article out.
-    lines = records.pipe(command, checkCode=True)
+    # A line's "at" counts records within its partition; numbered across the whole
+    # input, it orders the articles as one run over the files would, and the merge
+    # that follows gives that run's timeline.
+    at = re.compile(r'"at":\d+')
+    lines = records.pipe(command, checkCode=True).zipWithIndex().map(lambda li: at.sub(f'"at":{li[1]}', li[0], count=1))
 
     # The reduce: the per-article lines, in any order, merged into one timeline.
     with tempfile.TemporaryDirectory() as tmp:
