@@ -5,9 +5,10 @@
 use std::path::PathBuf;
 
 use super::NewslineApp;
-use super::jobs::{self, Loaded, Msg, Task, TaskError};
+use super::jobs::{Loaded, Msg};
 use super::panels::image_dialog::ImageDialog;
 use super::session;
+use super::tasks::{self, Task, TaskError};
 use crate::export;
 
 impl NewslineApp {
@@ -87,7 +88,12 @@ impl NewslineApp {
     }
 
     /// Runs an export off the UI thread; the window keeps drawing meanwhile.
-    fn run_task(&mut self, ctx: &egui::Context, what: String, work: impl FnOnce(&jobs::Cancel) -> Result<String, String> + Send + 'static) {
+    fn run_task(
+        &mut self,
+        ctx: &egui::Context,
+        what: String,
+        work: impl FnOnce(&tasks::Cancel) -> Result<String, String> + Send + 'static,
+    ) {
         let ctx = ctx.clone();
         self.task = Some(Task::spawn(what, work, move || ctx.request_repaint()));
     }
@@ -106,7 +112,7 @@ impl NewslineApp {
         let (timeline, index) = (self.ws.timeline.clone(), self.ws.index.clone());
         self.run_task(ctx, format!("Exporting {}…", path.display()), move |cancel| {
             let bytes = export::render_image_of(&timeline, &index, &spec, &path).map_err(|e| e.to_string())?;
-            jobs::save(&path, &bytes, cancel)
+            tasks::save(&path, &bytes, cancel)
         });
     }
 
@@ -124,7 +130,7 @@ impl NewslineApp {
         self.run_task(ctx, format!("Exporting {}…", path.display()), move |cancel| {
             let format =
                 export::DataFormat::from_file_name(&path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default());
-            jobs::save(&path, export::render_data(&timeline, format).as_bytes(), cancel)
+            tasks::save(&path, export::render_data(&timeline, format).as_bytes(), cancel)
         });
     }
 }

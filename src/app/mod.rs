@@ -6,8 +6,8 @@
 //! - [`panels`]: the top bar, the sources, the details, the article view, the
 //!   export dialog and the keyboard, each emitting commands.
 //! - [`timeline_view`]: the timeline itself.
-//! - [`jobs`] and [`background`]: loading, extracting again and exporting off the
-//!   UI thread, a late result never replacing a newer one.
+//! - [`jobs`], [`tasks`] and [`background`]: loading, extracting again and exporting
+//!   off the UI thread, a late result never replacing a newer one.
 //! - [`session`] and [`persist`]: the session file, and keeping it as things change.
 
 mod background;
@@ -17,6 +17,7 @@ pub mod panels;
 mod persist;
 pub mod session;
 pub mod state;
+pub mod tasks;
 pub mod timeline_view;
 pub mod workspace;
 
@@ -47,7 +48,7 @@ pub struct NewslineApp {
     /// The job that makes the timeline: a load, or an extraction again.
     jobs: jobs::Timelines,
     /// An export running.
-    task: Option<jobs::Task>,
+    task: Option<tasks::Task>,
     /// Paths to load on the next frame (the context is needed to start the job).
     pending: Option<Vec<PathBuf>>,
     /// Restored article dates ask for a new extraction on the next frame.
