@@ -62,9 +62,8 @@ fn map_batch(batch: &[(Article, usize)], first: usize, out: &mut impl Write) -> 
 }
 
 fn dated(mut a: Article, dct: Option<NaiveDate>) -> Article {
-    if let (None, Some(d)) = (a.published, dct) {
-        a.set_published(d);
-        a.warnings.push(format!("publication date {d} given by --dct"));
+    if let Some(d) = dct {
+        a.date_by_default(d);
     }
     a
 }

@@ -200,17 +200,11 @@ fn load_timeline(dct: Option<NaiveDate>, explicit_only: bool, paths: &[PathBuf])
         bail!("no readable article in {}", paths.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", "));
     }
     if let Some(d) = dct {
-        for a in articles.iter_mut().filter(|a| a.published.is_none()) {
-            a.set_published(d);
-            a.warnings.push(format!("publication date {d} given by --dct"));
-        }
+        articles.iter_mut().for_each(|a| a.date_by_default(d));
     }
     let mut timeline = events::extract(&articles);
-    for saved in timelines {
-        match newsline::timeline::Timeline::read_saved(saved) {
-            Ok(t) => timeline.append(t),
-            Err(e) => eprintln!("newsline: skipped {e}"),
-        }
+    for e in timeline.append_saved(timelines) {
+        eprintln!("newsline: skipped {e}");
     }
     if explicit_only {
         timeline.keep_explicit();

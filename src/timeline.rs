@@ -202,6 +202,19 @@ impl Timeline {
         Ok(timeline)
     }
 
+    /// Reads each saved timeline and adds it to this one; those that cannot be read
+    /// are returned, for the caller to report.
+    pub fn append_saved(&mut self, saved: Vec<SavedTimeline>) -> Vec<LoadError> {
+        let mut errors = Vec::new();
+        for s in saved {
+            match Timeline::read_saved(s) {
+                Ok(t) => self.append(t),
+                Err(e) => errors.push(e),
+            }
+        }
+        errors
+    }
+
     /// Stores each article id and trigger word once: a saved timeline of a million
     /// events would otherwise hold a million copies of "a1" and "announced".
     pub fn share_strings(&mut self) {

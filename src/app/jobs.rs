@@ -59,12 +59,7 @@ pub fn load(paths: &[PathBuf], cancel: &Cancel, progress: impl Fn(usize, usize))
         progress(i + 1, total);
     }
     let mut timeline = events::extract(&articles);
-    for s in saved {
-        match Timeline::read_saved(s) {
-            Ok(t) => timeline.append(t),
-            Err(e) => errors.push(e),
-        }
-    }
+    errors.extend(timeline.append_saved(saved));
     let file_links = articles.iter().map(|a| a.path.as_deref().and_then(|p| std::fs::canonicalize(p).ok())).collect();
     Loaded { articles, file_links, timeline, errors, cancelled }
 }
@@ -73,6 +68,14 @@ pub fn load(paths: &[PathBuf], cancel: &Cancel, progress: impl Fn(usize, usize))
 pub enum JobKind {
     Load,
     Extract,
+}
+
+/// Extracts `articles` again, stopping between articles once cancelled.
+fn extraction(articles: &[Article], cancel: &Cancel) -> Msg {
+    match events::extract_until(articles, || cancel.is_cancelled()) {
+        Some(t) => Msg::Extracted(Box::new(t)),
+        None => Msg::Cancelled,
+    }
 }
 
 /// The job that makes the window's timeline (a load, or an extraction again after an
@@ -144,14 +147,7 @@ impl Timelines {
 
     /// Starts extracting `articles` again.
     pub fn extract(&mut self, articles: Vec<Article>, repaint: impl Fn() + Send + Sync + 'static) {
-        self.start(
-            JobKind::Extract,
-            move |cancel, _| match events::extract_until(&articles, || cancel.is_cancelled()) {
-                Some(t) => Msg::Extracted(Box::new(t)),
-                None => Msg::Cancelled,
-            },
-            repaint,
-        );
+        self.start(JobKind::Extract, move |cancel, _| extraction(&articles, cancel), repaint);
     }
 
     pub fn is_running(&self) -> bool {
@@ -195,7 +191,8 @@ impl Timelines {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::time::{Duration, Instant};
+    use crate::app::tasks::wait_for;
+    use std::time::Duration;
 
     /// A job that finishes after a newer one started is dropped, even when its
     /// result reaches the window first (issue 18, defect 4).
@@ -230,14 +227,7 @@ mod tests {
         assert!(jobs.poll().is_none(), "the old job's result was taken");
         assert!(jobs.is_loading(), "the new job still runs");
         new_gate.send(()).unwrap();
-        let start = Instant::now();
-        let got = loop {
-            if let Some(m) = jobs.poll() {
-                break m;
-            }
-            assert!(start.elapsed() < Duration::from_secs(10));
-            std::thread::sleep(Duration::from_millis(5));
-        };
+        let got = wait_for(|| jobs.poll());
         assert!(matches!(got, Msg::Extracted(t) if t.version == 2));
         assert!(!jobs.is_running());
     }
@@ -262,23 +252,13 @@ mod tests {
             JobKind::Extract,
             move |cancel, _| {
                 wait.recv().unwrap();
-                match events::extract_until(&articles, || cancel.is_cancelled()) {
-                    Some(t) => Msg::Extracted(Box::new(t)),
-                    None => Msg::Cancelled,
-                }
+                extraction(&articles, cancel)
             },
             || {},
         );
         jobs.cancel();
         gate.send(()).unwrap();
-        let start = Instant::now();
-        let got = loop {
-            if let Some(m) = jobs.poll() {
-                break m;
-            }
-            assert!(start.elapsed() < Duration::from_secs(10));
-            std::thread::sleep(Duration::from_millis(5));
-        };
+        let got = wait_for(|| jobs.poll());
         assert!(matches!(got, Msg::Cancelled));
     }
 }

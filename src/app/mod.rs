@@ -61,6 +61,7 @@ pub struct NewslineApp {
     /// Screen positions of the markers drawn last frame (tests click them).
     markers: Vec<(usize, egui::Pos2)>,
     fonts_installed: bool,
+    menu: panels::menu::MenuBar,
     sources: SourcesPanel,
     details: DetailsPanel,
     image_dialog: Option<ImageDialog>,
@@ -83,6 +84,7 @@ impl NewslineApp {
             set_view: None,
             markers: Vec::new(),
             fonts_installed: false,
+            menu: Default::default(),
             sources: Default::default(),
             details: Default::default(),
             image_dialog: None,
@@ -169,7 +171,7 @@ impl NewslineApp {
                 task: self.task.as_ref().map(|t| t.what.as_str()),
                 status: &self.status,
             };
-            panels::menu::show(ui, &bar, &mut out);
+            self.menu.show(ui, &bar, &mut out);
         });
         if let Some(d) = &mut self.image_dialog
             && !d.show(&ctx, &mut out)

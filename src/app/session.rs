@@ -87,6 +87,11 @@ impl ArticleKeys {
         self.by_id.get(id).and_then(|&i| self.key(i))
     }
 
+    /// Where the article whose id (`a3`) is `id` is in the timeline.
+    pub fn index_of_id(&self, id: &str) -> Option<usize> {
+        self.by_id.get(id).copied()
+    }
+
     /// Where the article with `key` is in the timeline.
     pub fn index_of(&self, key: &str) -> Option<usize> {
         self.by_key.get(key).copied()

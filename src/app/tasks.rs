@@ -84,6 +84,19 @@ pub fn save(path: &std::path::Path, bytes: &[u8], cancel: &Cancel) -> Result<Str
     Ok(format!("Saved {}", path.display()))
 }
 
+/// Polls until `poll` gives a result (a test's wait for a worker; at most ten seconds).
+#[cfg(test)]
+pub(super) fn wait_for<T>(mut poll: impl FnMut() -> Option<T>) -> T {
+    let start = std::time::Instant::now();
+    loop {
+        if let Some(r) = poll() {
+            return r;
+        }
+        assert!(start.elapsed() < std::time::Duration::from_secs(10), "the worker gave no result in ten seconds");
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -127,14 +140,7 @@ mod tests {
         let path = dir.join("timeline.svg");
         let target = path.clone();
         let mut task = Task::spawn("Exporting".into(), move |cancel| save(&target, b"<svg/>", cancel), || {});
-        let start = Instant::now();
-        let result = loop {
-            if let Some(r) = task.poll() {
-                break r;
-            }
-            assert!(start.elapsed() < Duration::from_secs(10));
-            std::thread::sleep(Duration::from_millis(10));
-        };
+        let result = wait_for(|| task.poll());
         assert!(result.is_ok(), "{result:?}");
         assert_eq!(std::fs::read(&path).unwrap(), b"<svg/>");
         std::fs::remove_dir_all(dir).unwrap();

@@ -136,8 +136,9 @@ impl Workspace {
         self.timeline.events.get(i).map(|e| event_key(e, &self.keys))
     }
 
-    /// The position of the article whose id is `id` (`a3`).
+    /// The position of the article whose id is `id` (`a3`), looked up, not searched:
+    /// the details panel asks it for every mention on every frame.
     pub fn article_of(&self, id: &str) -> Option<usize> {
-        self.timeline.articles.iter().position(|a| a.id == id)
+        self.keys.index_of_id(id)
     }
 }

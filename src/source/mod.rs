@@ -53,6 +53,15 @@ impl Article {
         self.warnings.retain(|w| w != NO_DATE);
     }
 
+    /// Gives an undated article the date the user named (`--dct`), saying so in its
+    /// warnings; an article with a date of its own keeps it.
+    pub fn date_by_default(&mut self, date: NaiveDate) {
+        if self.published.is_none() {
+            self.set_published(date);
+            self.warnings.push(format!("publication date {date} given by --dct"));
+        }
+    }
+
     /// The story's body: the text without its front matter and its title line.
     pub fn story(&self) -> &str {
         let body = self.text.get(self.body_start..).unwrap_or("").trim_start();

@@ -55,13 +55,9 @@ pub fn read(text: &str) -> Records {
         if line.is_empty() {
             continue;
         }
-        match serde_json::from_str::<Value>(line) {
-            Ok(Value::Object(o)) => match record(&o) {
-                Some(a) => out.articles.push(a),
-                None => out.problems.push(format!("line {}: a record with no title or text; skipped", i + 1)),
-            },
-            Ok(_) => out.problems.push(format!("line {}: not a JSON object; skipped", i + 1)),
-            Err(e) => out.problems.push(format!("line {}: not valid JSON ({e}); skipped", i + 1)),
+        match read_line(line) {
+            Ok(a) => out.articles.push(a),
+            Err(why) => out.problems.push(format!("line {}: {why}; skipped", i + 1)),
         }
     }
     out

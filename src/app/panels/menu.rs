@@ -21,54 +21,68 @@ pub struct Bar<'a> {
     pub status: &'a str,
 }
 
-pub fn show(ui: &mut Ui, bar: &Bar<'_>, out: &mut Vec<Command>) {
-    ui.horizontal(|ui| {
-        filters(ui, bar.state, out);
-        theme(ui, out);
-        file_menu(ui, bar.recent, out);
-        ui.separator();
-        if let Some(job) = bar.job {
-            match job.kind {
-                JobKind::Load => {
-                    let fraction = if job.total > 0 { job.done as f32 / job.total as f32 } else { 0.0 };
-                    ui.add(egui::ProgressBar::new(fraction).desired_width(200.0).text(format!("{} / {} files", job.done, job.total)));
+/// What is being typed in the bar's text fields: copies of the view state's values,
+/// kept between frames so that drawing the bar allocates nothing until they change.
+#[derive(Default)]
+pub struct MenuBar {
+    search: String,
+    date_from: String,
+    date_to: String,
+}
+
+impl MenuBar {
+    pub fn show(&mut self, ui: &mut Ui, bar: &Bar<'_>, out: &mut Vec<Command>) {
+        ui.horizontal(|ui| {
+            filters(ui, self, bar.state, out);
+            theme(ui, out);
+            file_menu(ui, bar.recent, out);
+            ui.separator();
+            if let Some(job) = bar.job {
+                match job.kind {
+                    JobKind::Load => {
+                        let fraction = if job.total > 0 { job.done as f32 / job.total as f32 } else { 0.0 };
+                        ui.add(egui::ProgressBar::new(fraction).desired_width(200.0).text(format!("{} / {} files", job.done, job.total)));
+                    }
+                    JobKind::Extract => {
+                        ui.spinner();
+                        ui.label("Resolving dates again…");
+                    }
                 }
-                JobKind::Extract => {
-                    ui.spinner();
-                    ui.label("Resolving dates again…");
+                if ui.button("Cancel").clicked() {
+                    out.push(Command::CancelJob);
                 }
+            } else if let Some(what) = bar.task {
+                ui.spinner();
+                ui.label(what);
+                if ui.button("Cancel").clicked() {
+                    out.push(Command::CancelTask);
+                }
+            } else {
+                ui.label(bar.status);
             }
-            if ui.button("Cancel").clicked() {
-                out.push(Command::CancelJob);
-            }
-        } else if let Some(what) = bar.task {
-            ui.spinner();
-            ui.label(what);
-            if ui.button("Cancel").clicked() {
-                out.push(Command::CancelTask);
-            }
-        } else {
-            ui.label(bar.status);
-        }
-    });
+        });
+    }
 }
 
 /// The filter box, the date filter, the lanes and the written-dates switch: each
-/// edits a copy of its value and says when it changed.
-fn filters(ui: &mut Ui, state: &ViewState, out: &mut Vec<Command>) {
-    let text_field = |ui: &mut Ui, label: &str, value: &str, hint: &str, width: f32| {
+/// edits its draft of the value and says when it changed.
+fn filters(ui: &mut Ui, drafts: &mut MenuBar, state: &ViewState, out: &mut Vec<Command>) {
+    let text_field = |ui: &mut Ui, label: &str, draft: &mut String, value: &str, hint: &str, width: f32| {
+        // The state changed elsewhere (a restored session): the draft follows it.
+        if draft != value {
+            draft.replace_range(.., value);
+        }
         let l = ui.label(label);
-        let mut v = value.to_string();
-        let changed = ui.add(egui::TextEdit::singleline(&mut v).hint_text(hint).desired_width(width)).labelled_by(l.id).changed();
-        changed.then_some(v)
+        let changed = ui.add(egui::TextEdit::singleline(draft).hint_text(hint).desired_width(width)).labelled_by(l.id).changed();
+        changed.then(|| draft.clone())
     };
-    if let Some(v) = text_field(ui, "Filter", &state.search, "Filter events…", 220.0) {
+    if let Some(v) = text_field(ui, "Filter", &mut drafts.search, &state.search, "Filter events…", 220.0) {
         out.push(Command::SetSearch(v));
     }
-    if let Some(v) = text_field(ui, "From", &state.date_from, "YYYY[-MM[-DD]]", 90.0) {
+    if let Some(v) = text_field(ui, "From", &mut drafts.date_from, &state.date_from, "YYYY[-MM[-DD]]", 90.0) {
         out.push(Command::SetDateFrom(v));
     }
-    if let Some(v) = text_field(ui, "To", &state.date_to, "YYYY[-MM[-DD]]", 90.0) {
+    if let Some(v) = text_field(ui, "To", &mut drafts.date_to, &state.date_to, "YYYY[-MM[-DD]]", 90.0) {
         out.push(Command::SetDateTo(v));
     }
     let l = ui.label("Lanes");
