@@ -100,7 +100,7 @@ pub(super) fn wait_for<T>(mut poll: impl FnMut() -> Option<T>) -> T {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::time::{Duration, Instant};
+    use std::time::Duration;
 
     /// Cancel an export while it renders: no file is written, and the task says
     /// it was cancelled, not that it failed (issue 18, defect 5).
@@ -110,24 +110,25 @@ mod tests {
         std::fs::create_dir_all(&dir).unwrap();
         let path = dir.join("timeline.svg");
         let (started_tx, started_rx) = channel();
+        let (done_tx, done_rx) = channel();
         let target = path.clone();
         let mut task = Task::spawn(
             "Exporting".into(),
             move |cancel| {
                 started_tx.send(()).unwrap();
                 std::thread::sleep(Duration::from_millis(200)); // rendering
-                save(&target, b"<svg/>", cancel)
+                let saved = save(&target, b"<svg/>", cancel);
+                let _ = done_tx.send(());
+                saved
             },
             || {},
         );
         started_rx.recv().unwrap();
         task.cancel();
         assert_eq!(task.poll(), Some(Err(TaskError::Cancelled)));
-        // Give the worker time to finish its rendering and reach the write.
-        let start = Instant::now();
-        while start.elapsed() < Duration::from_millis(600) {
-            std::thread::sleep(Duration::from_millis(20));
-        }
+        // Wait for the worker to finish its rendering and its (cancelled) write: on a
+        // loaded machine that takes longer than any fixed wait.
+        done_rx.recv_timeout(Duration::from_secs(30)).expect("the worker finished");
         assert!(!path.exists(), "the cancelled export wrote its file");
         assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 0, "a temporary file was left");
         std::fs::remove_dir_all(dir).unwrap();

@@ -335,7 +335,28 @@ fn verb_groups(words: &[Word], lw: &[std::borrow::Cow<'_, str>]) -> Vec<VerbGrou
             out[k].negated = true;
         }
     }
+    main_verb(words, lw, &mut out);
     out
+}
+
+/// A sentence has a main verb. When the tagger read none ("Pedro Toledo urged people
+/// who might be targeted to be alert": "urged" read as a participle describing
+/// "Toledo"), the first participle that could be a past tense, with no auxiliary and
+/// no comma before it, right after its subject and before its object, is that verb.
+fn main_verb(words: &[Word], lw: &[std::borrow::Cow<'_, str>], out: &mut [VerbGroup]) {
+    if out.iter().any(|g| g.is_finite() && matches!(g.opener, None | Some(Opener::And))) {
+        return;
+    }
+    let Some(g) = out.iter_mut().find(|g| g.opener.is_none() && g.tense == Tense::Participle && g.first == g.head) else { return };
+    let h = g.head;
+    let w = &lw[h];
+    let past_form = w.ends_with("ed") || crate::language::irregular_past(w);
+    let after_subject = h > 0 && (words[h - 1].pos.is_noun() || words[h - 1].pos == Pos::PRP);
+    let before_object =
+        words.get(h + 1).is_some_and(|n| matches!(n.pos, Pos::DT | Pos::PRP | Pos::PRPS | Pos::NNS | Pos::NNP | Pos::NN | Pos::CD));
+    if words[h].pos == Pos::VBN && past_form && after_subject && before_object {
+        g.tense = Tense::Past;
+    }
 }
 
 /// Where the aside just before a verb opens: the comma before a relative clause or a
@@ -347,6 +368,9 @@ fn aside_start(words: &[Word], before: &[VerbGroup]) -> Option<usize> {
         let g = before[r];
         let comma_before = |at: usize| (0..at).rev().take(2).find(|&j| words[j].pos == Pos::Comma);
         match g.opener {
+            // "that development, begun two years ago, has been": a participle set off by
+            // commas is an aside, whatever opener its clause took.
+            _ if !g.is_finite() && comma_before(g.first).is_some() => return comma_before(g.first),
             Some(o) if o != Opener::And && o != Opener::Break => return comma_before(g.clause_start.saturating_sub(1) + 1),
             None if !g.is_finite() => {
                 if let Some(c) = comma_before(g.first) {
@@ -364,18 +388,33 @@ fn aside_start(words: &[Word], before: &[VerbGroup]) -> Option<usize> {
 /// comes last ("…, the sources said"), the sentence's first clause.
 pub fn stated_group(s: &Sentence, gi: usize) -> Option<usize> {
     let g = s.groups[gi];
-    if let Some(next) = s.groups.get(gi + 1) {
+    // "announced that development of a replacement, begun two years ago, has been
+    // pushed back": an aside between the verb and what it states is passed over.
+    let mut k = gi + 1;
+    while k + 1 < s.groups.len() && is_aside(s, &s.groups[k]) && s.groups[k + 1].opener.is_none() {
+        k += 1;
+    }
+    if let Some(next) = s.groups.get(k).filter(|n| k == gi + 1 || n.is_finite()) {
         // "said of trade: “There are no shipments”": a colon before a quote still introduces what is said.
         let quoted = (g.head + 1..next.first).any(|i| s.words[i].pos == Pos::Quote);
         let between_ok = quoted || (g.head + 1..next.first).all(|i| s.words[i].pos != Pos::Colon);
         if matches!(next.opener, None | Some(Opener::That)) && between_ok && next.tense != Tense::Participle {
-            return Some(gi + 1);
+            return Some(k);
         }
     }
     // "…, the sources said." / "…,” a source told Reuters."
     let last = gi + 1 == s.groups.len();
     let after_comma = (0..g.first).rev().take(6).any(|i| matches!(s.words[i].pos, Pos::Comma | Pos::Quote));
     (last && gi > 0 && after_comma).then_some(0)
+}
+
+/// A participle or relative clause set off by a comma: ", begun two years ago,",
+/// ", which was delayed,".
+fn is_aside(s: &Sentence, g: &VerbGroup) -> bool {
+    let participle = g.tense == Tense::Participle && g.first == g.head;
+    // A relative clause starts after its "which": the comma is before that.
+    let start = if participle { g.first } else { g.clause_start.saturating_sub(1) };
+    (participle || g.opener == Some(Opener::Relative)) && start > 0 && s.words[start - 1].pos == Pos::Comma
 }
 
 fn tense_of(auxes: &[&str], head_pos: Pos, first_pos: Pos, head: &str) -> Tense {
@@ -437,6 +476,11 @@ mod tests {
         assert_eq!(heads("Singapore Airlines plans to fly the plane to Sydney."), own(vec![("plans", Present), ("fly", Infinitive)]));
         assert_eq!(heads("A report released in July found flaws."), own(vec![("released", Participle), ("found", Past)]));
         assert_eq!(heads("NCSC officials had become frustrated."), own(vec![("become", Past)]));
+        // A sentence has a main verb: a participle reading with none is a past.
+        let urged = heads("Pedro Toledo urged people who might be targeted by kidnappers to be alert.");
+        assert_eq!(urged[0], ("urged".to_string(), Past), "{urged:?}");
+        assert_eq!(heads("A report released in July found flaws.")[0].1, Participle);
+        assert_eq!(heads("The A380, pictured in Toulouse.")[0].1, Participle);
     }
 
     #[test]
@@ -459,6 +503,23 @@ mod tests {
         assert_eq!(opener("said"), None);
         assert_eq!(opener("failed"), Some(Opener::If));
         assert_eq!(opener("won"), Some(Opener::Relative));
+    }
+
+    #[test]
+    fn what_a_statement_states() {
+        let stated = |text: &str| {
+            let s = Sentence::read(text, (0, text.len()));
+            stated_group(&s, 0).map(|k| s.word(text, s.groups[k].head).to_string())
+        };
+        assert_eq!(stated("BT announced that it would strip the equipment.").as_deref(), Some("strip"));
+        // An aside between the verb and what it states is passed over.
+        assert_eq!(
+            stated("The company has announced that development of a replacement, begun two years ago, has been pushed back.").as_deref(),
+            Some("pushed")
+        );
+        assert_eq!(stated("He said the plan, which was agreed in May, would cost more.").as_deref(), Some("cost"));
+        // A participle after the verb is not what it states.
+        assert_eq!(stated("Prices rose, pushing the index up."), None);
     }
 
     #[test]

@@ -1,5 +1,5 @@
 //! The events layer's word lists, read once from the data files beside this
-//! module: verb classes (`verbs.tsv`), event nouns, habit words and synonyms.
+//! module: verb classes (`verbs.tsv`), event nouns, occasions, habit words and synonyms.
 
 use std::sync::OnceLock;
 
@@ -71,6 +71,13 @@ pub fn is_event_noun(word: &str) -> bool {
 
 pub use crate::language::irregular_base;
 
+/// Is `word` (lower case) an occasion another event happens at ("a news conference",
+/// "an interview")?
+pub fn is_occasion(word: &str) -> bool {
+    static OCCASIONS: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    OCCASIONS.get_or_init(|| list(include_str!("lexicon/occasions.txt"))).contains(word)
+}
+
 /// Words that make a clause a habit ("every spring", "usually").
 pub fn is_habit_word(word: &str) -> bool {
     static HABITS: OnceLock<HashSet<&'static str>> = OnceLock::new();
@@ -91,6 +98,7 @@ mod tests {
         assert!(!is_verb_of(VerbClass::Report, "announced"));
         assert!(is_event_noun("Meeting"));
         assert!(is_habit_word("every"));
+        assert!(is_occasion("conference"));
         assert_eq!(irregular_base("won"), Some("win"));
         assert_eq!(irregular_base("flown"), Some("fly"));
     }

@@ -70,7 +70,17 @@ fn is_habit(s: &Sentence, text: &str, g: &VerbGroup) -> bool {
 /// The group whose clause holds word `w`: the last group whose clause starts at or
 /// before it, or the first group, for a word that opens the sentence.
 fn clause_group(s: &Sentence, w: usize) -> Option<usize> {
-    s.groups.iter().rposition(|g| g.clause_start <= w).or(if s.groups.is_empty() { None } else { Some(0) })
+    let k = s.groups.iter().rposition(|g| g.clause_start <= w).or(if s.groups.is_empty() { None } else { Some(0) })?;
+    // A clause that resumes after an aside ("development, begun two years ago, has
+    // been pushed back") does not hold the aside's words: those before its verb that
+    // follow the aside's start are the aside's.
+    let g = s.groups[k];
+    let aside = (0..k).rev().find(|&j| {
+        let a = s.groups[j];
+        let set_off = !a.is_finite() && a.first > g.clause_start && a.first <= w && s.words[a.first - 1].pos == Pos::Comma;
+        w < g.first && (a.clause_start > g.clause_start && a.clause_start <= w || set_off)
+    });
+    Some(aside.unwrap_or(k))
 }
 
 /// Is the group inside a condition ("if it fails", "unless …")?
@@ -437,7 +447,9 @@ pub fn mentions_of(article_idx: usize, article: &Article, tagger: &mut Tagger) -
                     break;
                 }
                 let between = &s.words[prev.head + 1..next.first];
-                let prenominal = next.first == next.head && s.words.get(next.head + 1).is_some_and(|w| w.pos.is_noun());
+                // "before a noun, or a capitalised name ("Boeing saying …") read as a participle.
+                let prenominal = next.first == next.head && s.words.get(next.head + 1).is_some_and(|w| w.pos.is_noun())
+                    || s.word(text, next.head).starts_with(|c: char| c.is_uppercase());
                 let joins = match next.tense {
                     Tense::Infinitive => !promise && next.first - prev.head <= 8,
                     Tense::Participle => {
@@ -454,6 +466,16 @@ pub fn mentions_of(article_idx: usize, article: &Article, tagger: &mut Tagger) -
                 out.push(Found { trigger: trig, with: Some(at), ..f });
                 prev = *next;
             }
+        }
+        // What happened with a placed event, at it or as it went on, is part of it.
+        let first_here = out.partition_point(|f| f.sentence.0 < ss);
+        for (w, at) in super::attached::attached(&s, text, &placed) {
+            let trig = (s.words[w].start, s.words[w].end);
+            if dated[w] || out[first_here..].iter().any(|f| f.trigger == Some(trig)) {
+                continue;
+            }
+            let f = out[at].clone();
+            out.push(Found { trigger: Some(trig), with: Some(at), ..f });
         }
         if last_explicit.is_some() {
             narrative = last_explicit;
@@ -728,8 +750,12 @@ fn candidates(s: &Sentence, text: &str, dated: &[bool]) -> Vec<(usize, Kind)> {
         if is_verb_of(VerbClass::Expect, &w) {
             continue;
         }
-        // "the A380-800F dedicated freighter": a participle that describes a noun.
+        // "the A380-800F dedicated freighter": a participle that describes a noun. A
+        // verb read as a past is one only if another verb is the sentence's main one:
+        // "The chief visited people who live nearby" has no other.
+        let other_main = s.groups[gi + 1..].iter().any(|o| o.is_finite() && o.opener.is_none());
         let prenominal = g.first == g.head
+            && (g.tense == Tense::Participle || other_main)
             && s.words.get(g.head + 1).is_some_and(|n| matches!(n.pos, crate::language::Pos::NN | crate::language::Pos::NNS))
             && g.head > 0
             && matches!(

@@ -8,6 +8,7 @@
 //! inferred date never widens or moves an explicit one: a mention joins a group
 //! only if its range is compatible with the group's.
 
+pub mod attached;
 pub mod grammar;
 pub mod lexicon;
 pub mod mentions;

@@ -118,6 +118,15 @@ pub fn title(spec: &TitleSpec<'_>) -> String {
     }
     cut_dates(spec, &mut keep);
     cut_asides(s, text, cs, ce, &mut keep);
+    // "The airline, founded in 1990, …" titles its aside as "The airline founded".
+    if g.tense == Tense::Participle
+        && g.first == g.head
+        && g.first >= 2
+        && s.words[g.first - 1].pos == Pos::Comma
+        && s.words[g.first - 2].pos.is_noun()
+    {
+        keep[g.first - 1] = false;
+    }
     // The verb group in headline form.
     let mut verb: Vec<Piece> = Vec::new();
     let lw = |i: usize| lower(s.word(text, i));
@@ -305,6 +314,11 @@ fn governing_group(s: &Sentence, i: usize) -> Option<usize> {
 fn clause_bounds(s: &Sentence, gi: usize, text: &str) -> (usize, usize) {
     let g = s.groups[gi];
     let mut start = g.clause_start;
+    // "that development, begun two years ago, has been pushed back": a clause resumed
+    // after an aside starts at the word that opened it.
+    if start < g.first && s.words[start].pos == Pos::IN && lower(s.word(text, start)) == "that" {
+        start += 1;
+    }
     // An introductory phrase set off by a comma belongs to no title ("In an April report, the commission …").
     if let Some(c) = (start..g.first).find(|&i| s.words[i].pos == Pos::Comma) {
         let before: Vec<usize> = (start..c).collect();
@@ -468,7 +482,10 @@ fn cut_asides(s: &Sentence, text: &str, cs: usize, ce: usize, keep: &mut [bool])
         let Some(close) = (i + 1..n).find(|&j| is_mark(j) && s.word(text, j) == s.word(text, i)) else { break };
         let inner: Vec<usize> = (i + 1..close).collect();
         let first = inner.first().map(|&k| lower(s.word(text, k))).unwrap_or_default();
-        let relative = matches!(first.as_ref(), "who" | "which" | "whose" | "whom" | "where");
+        // A relative clause, or a participle one (", founded in 1990,", ", begun two years ago,").
+        let participle =
+            inner.first().is_some_and(|&k| s.groups.iter().any(|g| g.first == k && g.head == k && g.tense == Tense::Participle));
+        let relative = matches!(first.as_ref(), "who" | "which" | "whose" | "whom" | "where") || participle;
         let has_verb = inner.iter().any(|k| heads.contains(k));
         let after_noun = i > cs && (s.words[i - 1].pos.is_noun() || matches!(s.words[i - 1].pos, Pos::PRP | Pos::CD | Pos::CloseBracket));
         let short = inner.len() <= 12;
@@ -652,7 +669,19 @@ fn shorten(mut pieces: Vec<Piece>) -> String {
         return finish(pieces);
     }
     // 2. Adverbs, and possessive pronouns before a noun ("its existing network").
-    pieces.retain(|p| p.verb || !matches!(p.pos, Pos::RB | Pos::PRPS) || lower(&p.text) == "not");
+    // A verb's particle stays: "pushed back", "set up", "took off".
+    let particle = |v: &[Piece], i: usize| {
+        i > 0 && v[i - 1].verb && matches!(lower(&v[i].text).as_ref(), "back" | "up" | "down" | "off" | "out" | "over" | "away")
+    };
+    let mut i = 0;
+    while i < pieces.len() {
+        let p = &pieces[i];
+        if !p.verb && matches!(p.pos, Pos::RB | Pos::PRPS) && lower(&p.text) != "not" && !particle(&pieces, i) {
+            pieces.remove(i);
+        } else {
+            i += 1;
+        }
+    }
     if fits(&pieces) {
         return finish(pieces);
     }
@@ -681,7 +710,10 @@ fn shorten(mut pieces: Vec<Piece>) -> String {
         // Only one that describes what follows: a last word tagged as an adjective
         // ("for the 777-200LR", "is worth") is the phrase's head, not its modifier.
         let modifies = pieces.get(i + 1).is_some_and(|n| n.pos.is_noun() || n.pos.is_adjective() || n.pos == Pos::CD || n.pos == Pos::CC);
+        // A quantity says how much happened: "pushed back several years".
+        let quantity = matches!(lower(&pieces[i].text).as_ref(), "several" | "many" | "few" | "more" | "fewer" | "most");
         let adj = !pieces[i].verb
+            && !quantity
             && (pieces[i].pos.is_adjective() || pieces[i].modifier)
             && !pieces[i].text.starts_with(char::is_uppercase)
             && modifies;

@@ -75,6 +75,22 @@ pub fn irregular_base(word: &str) -> Option<&'static str> {
         .copied()
 }
 
+/// Is `word` (lower case) the past tense of an irregular verb ("won", "told")?
+pub fn irregular_past(word: &str) -> bool {
+    use std::sync::OnceLock;
+    static PASTS: OnceLock<crate::hashing::FastSet<&'static str>> = OnceLock::new();
+    PASTS
+        .get_or_init(|| {
+            include_str!("irregular.tsv")
+                .lines()
+                .filter(|l| !l.starts_with('#'))
+                .filter_map(|l| l.split('\t').nth(1).map(str::trim))
+                .filter(|p| !p.is_empty())
+                .collect()
+        })
+        .contains(word)
+}
+
 /// Past forms that are also common nouns or adjectives, or the same as their base:
 /// the tagger's reading of these stands.
 const AMBIGUOUS_PASTS: &[&str] = &[
