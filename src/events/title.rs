@@ -118,14 +118,11 @@ pub fn title(spec: &TitleSpec<'_>) -> String {
     }
     cut_dates(spec, &mut keep);
     cut_asides(s, text, cs, ce, &mut keep);
-    // "The airline, founded in 1990, …" titles its aside as "The airline founded".
-    if g.tense == Tense::Participle
-        && g.first == g.head
-        && g.first >= 2
-        && s.words[g.first - 1].pos == Pos::Comma
-        && s.words[g.first - 2].pos.is_noun()
-    {
-        keep[g.first - 1] = false;
+    // No comma stands between a subject and its verb once the asides are cut:
+    // "Singapore Airlines, which will be the first to operate it, have opened" and "The
+    // airline, founded in 1990," become "Singapore Airlines have opened", "The airline founded".
+    if let Some(c) = (cs..g.first.min(keep.len())).rev().find(|&i| keep[i]).filter(|&i| s.words[i].pos == Pos::Comma) {
+        keep[c] = false;
     }
     // The verb group in headline form.
     let mut verb: Vec<Piece> = Vec::new();
