@@ -184,7 +184,13 @@ fn verb_groups(words: &[Word], lw: &[std::borrow::Cow<'_, str>]) -> Vec<VerbGrou
     while i < n {
         let starts_infinitive =
             words[i].pos == Pos::TO && (i + 1..n.min(i + 3)).find(|&j| words[j].pos != Pos::RB).is_some_and(|j| words[j].pos == Pos::VB);
-        if !(verbish(i) || starts_infinitive) {
+        // "its scheduled departure", "the planned stop", "a proposed merger": a
+        // participle between a determiner and its noun is an adjective, not a verb.
+        let attributive = i > 0
+            && matches!(words[i].pos, Pos::VBN | Pos::VBG)
+            && matches!(words[i - 1].pos, Pos::DT | Pos::PRPS)
+            && words.get(i + 1).is_some_and(|n| n.pos.is_noun() || n.pos.is_adjective() || n.pos == Pos::CD);
+        if !(verbish(i) || starts_infinitive) || attributive {
             i += 1;
             continue;
         }
@@ -476,6 +482,9 @@ mod tests {
         assert_eq!(heads("Singapore Airlines plans to fly the plane to Sydney."), own(vec![("plans", Present), ("fly", Infinitive)]));
         assert_eq!(heads("A report released in July found flaws."), own(vec![("released", Participle), ("found", Past)]));
         assert_eq!(heads("NCSC officials had become frustrated."), own(vec![("become", Past)]));
+        // A participle between a determiner and its noun is no verb.
+        assert_eq!(heads("The plane left four hours after its scheduled departure."), own(vec![("left", Past)]));
+        assert_eq!(heads("The airliner will bypass the planned stop in Malaysia."), own(vec![("bypass", Future)]));
         // A sentence has a main verb: a participle reading with none is a past.
         let urged = heads("Pedro Toledo urged people who might be targeted by kidnappers to be alert.");
         assert_eq!(urged[0], ("urged".to_string(), Past), "{urged:?}");
