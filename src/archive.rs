@@ -139,3 +139,123 @@ pub fn merge(mut parts: Vec<ArticleMentions>) -> Timeline {
     parts.sort_by(|a, b| a.order_key().cmp(&b.order_key()));
     events::merge_articles(parts)
 }
+
+/// The date partitions of a merge spread over machines: the merge ranges (start,
+/// end) that no merge crosses, in date order.
+///
+/// Two mentions merge only when their merge ranges overlap (one contains the other,
+/// or two publication dates a day apart meet), and a mention that is part of another
+/// goes with it. So the mentions whose ranges overlap, directly or through others,
+/// form one partition, and merging each partition on its own gives the events of one
+/// merge of everything. A wide range (a year, a quarter) needs no rule of its own: it
+/// joins the partitions it overlaps into one, so no merge that one machine makes is
+/// lost; the cost is a larger partition, not a different timeline.
+pub fn date_partitions(parts: &[ArticleMentions]) -> Vec<(NaiveDate, NaiveDate)> {
+    let mut hulls: Vec<(NaiveDate, NaiveDate)> = parts.iter().flat_map(|p| blocks(&p.mentions).into_iter().map(|(_, hull)| hull)).collect();
+    hulls.sort_unstable();
+    let mut out: Vec<(NaiveDate, NaiveDate)> = Vec::new();
+    for (s, e) in hulls {
+        match out.last_mut() {
+            Some(last) if s <= last.1 => last.1 = last.1.max(e),
+            _ => out.push((s, e)),
+        }
+    }
+    out
+}
+
+/// An article's mentions in blocks that stay together: each mention with those it is
+/// part of. Each block is its mentions' indices and the hull of their merge ranges.
+fn blocks(mentions: &[events::Placed]) -> Vec<(Vec<usize>, (NaiveDate, NaiveDate))> {
+    let root = |mut i: usize| {
+        // `part_of` points to an earlier or later mention of the same article; a chain ends
+        // at a mention that is part of none (a bad index or a cycle ends it too).
+        for _ in 0..mentions.len() {
+            match mentions[i].part_of.filter(|&w| w < mentions.len() && w != i) {
+                Some(w) => i = w,
+                None => break,
+            }
+        }
+        i
+    };
+    let mut by_root: std::collections::BTreeMap<usize, Vec<usize>> = Default::default();
+    for i in 0..mentions.len() {
+        by_root.entry(root(i)).or_default().push(i);
+    }
+    by_root
+        .into_values()
+        .map(|ix| {
+            let ranges = ix.iter().map(|&i| events::merge::merge_range(&mentions[i]));
+            let hull = ranges.fold((NaiveDate::MAX, NaiveDate::MIN), |h, r| (h.0.min(r.0), h.1.max(r.1)));
+            (ix, hull)
+        })
+        .collect()
+}
+
+/// One article's line cut into one line per date partition it has mentions in,
+/// each with that partition's index; `part_of` is renumbered within the new line.
+pub fn split_by_date(part: &ArticleMentions, partitions: &[(NaiveDate, NaiveDate)]) -> Vec<(usize, ArticleMentions)> {
+    let mut by_partition: std::collections::BTreeMap<usize, Vec<usize>> = Default::default();
+    for (ix, hull) in blocks(&part.mentions) {
+        let k = partitions.partition_point(|p| p.1 < hull.0).min(partitions.len().saturating_sub(1));
+        by_partition.entry(k).or_default().extend(ix);
+    }
+    by_partition
+        .into_iter()
+        .map(|(k, mut ix)| {
+            ix.sort_unstable();
+            let mentions = ix
+                .iter()
+                .map(|&i| {
+                    let mut m = part.mentions[i].clone();
+                    m.part_of = m.part_of.and_then(|w| ix.binary_search(&w).ok());
+                    m
+                })
+                .collect();
+            (k, ArticleMentions { article: part.article.clone(), at: part.at, mentions })
+        })
+        .collect()
+}
+
+/// The reduce step spread by date: each partition merged on its own (in parallel
+/// here, on other machines in a cluster), the results joined. Gives [`merge`]'s
+/// timeline, event ids aside, with one exception: in an article with more than
+/// [`events::merge`]'s comparison limit of mentions sharing a word, a partition,
+/// holding fewer of them, may compare (and so merge) a pair that one run skipped.
+pub fn merge_by_date(mut parts: Vec<ArticleMentions>) -> Timeline {
+    parts.sort_by(|a, b| a.order_key().cmp(&b.order_key()));
+    let partitions = date_partitions(&parts);
+    // Each partition's lines, in the global order, with each line's global index.
+    let mut split: Vec<Vec<(usize, ArticleMentions)>> = vec![Vec::new(); partitions.len()];
+    for (g, p) in parts.iter().enumerate() {
+        for (k, line) in split_by_date(p, &partitions) {
+            split[k].push((g, line));
+        }
+    }
+    let merged: Vec<Vec<Event>> = split
+        .into_par_iter()
+        .map(|lines| {
+            let global: Vec<usize> = lines.iter().map(|(g, _)| *g).collect();
+            // Already in merge order: the partition names its articles a1, a2, … in it.
+            let mut events = events::merge_articles(lines.into_iter().map(|(_, l)| l).collect()).events;
+            for m in events.iter_mut().flat_map(|e| e.mentions.iter_mut()) {
+                let local = m.article.strip_prefix('a').and_then(|n| n.parse::<usize>().ok()).expect("merge names articles a1, a2, …");
+                m.article = events::article_id(global[local - 1]).into();
+            }
+            events
+        })
+        .collect();
+    let mut events: Vec<Event> = merged.into_iter().flatten().collect();
+    events.sort_by(|a, b| (a.start, a.end, &a.title).cmp(&(b.start, b.end, &b.title)));
+    for (i, e) in events.iter_mut().enumerate() {
+        e.id = format!("e{}", i + 1);
+    }
+    let articles = parts
+        .into_iter()
+        .enumerate()
+        .map(|(g, mut p)| {
+            p.set_id(&events::article_id(g));
+            p.article
+        })
+        .collect();
+    Timeline { version: crate::timeline::VERSION, articles, events }
+}

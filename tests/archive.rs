@@ -94,10 +94,49 @@ proptest! {
         for p in parts.iter().rev() {
             merged_input.extend(parts_of(p));
         }
+        let by_date = archive::merge_by_date(merged_input.clone());
         let merged = archive::merge(merged_input);
         let whole = extract_all(&chosen.iter().map(|&i| all[i].0.clone()).collect::<Vec<_>>());
         prop_assert_eq!(comparable(&merged), comparable(&whole));
+        // Merged partition by partition, as a cluster spreads it by date: the same.
+        prop_assert_eq!(comparable(&by_date), comparable(&whole));
     }
+}
+
+/// The sample's mentions fall in several date partitions, no partition overlaps
+/// another, and each line's mentions land in the partitions that hold their dates.
+#[test]
+fn date_partitions_are_disjoint_and_hold_every_mention() {
+    let parts: Vec<ArticleMentions> = lines().iter().flat_map(|(_, l)| parts_of(l)).collect();
+    let partitions = archive::date_partitions(&parts);
+    assert!(partitions.len() >= 3, "{partitions:?}");
+    assert!(partitions.windows(2).all(|w| w[0].1 < w[1].0), "{partitions:?}");
+    for p in &parts {
+        let split = archive::split_by_date(p, &partitions);
+        assert_eq!(split.iter().map(|(_, l)| l.mentions.len()).sum::<usize>(), p.mentions.len());
+        for (k, line) in &split {
+            for m in &line.mentions {
+                let r = newsline::events::merge::merge_range(m);
+                assert!(partitions[*k].0 <= r.0 && r.1 <= partitions[*k].1, "{r:?} outside {:?}", partitions[*k]);
+            }
+        }
+    }
+}
+
+/// A wide range joins the partitions it overlaps: a year-long mention added to two
+/// articles' lines puts their dates in one partition.
+#[test]
+fn a_wide_range_joins_the_partitions_it_overlaps() {
+    let mut parts: Vec<ArticleMentions> = lines().iter().flat_map(|(_, l)| parts_of(l)).collect();
+    let before = archive::date_partitions(&parts).len();
+    let mut wide = parts[0].mentions[0].clone();
+    let d = |s: &str| s.parse::<chrono::NaiveDate>().unwrap();
+    wide.range = (d("2005-01-01"), d("2007-12-31"));
+    wide.part_of = None;
+    parts[0].mentions.push(wide);
+    let after = archive::date_partitions(&parts);
+    assert!(after.len() < before, "{before} -> {after:?}");
+    assert!(after.iter().any(|p| p.0 <= d("2005-01-01") && d("2007-12-31") <= p.1), "{after:?}");
 }
 
 fn newsline(args: &[&str], stdin: Option<&[u8]>) -> Vec<u8> {
