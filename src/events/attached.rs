@@ -1,5 +1,7 @@
 //! What happens with a placed event is part of it and has its date, though it has
-//! no date or tense of its own to be placed by:
+//! no date or tense of its own to be placed by: the verbs that complete it
+//! ([`completions`]: "agreed **to purchase**", "sought peace, **promising** to
+//! withdraw") and ([`attached`]):
 //!
 //! - a participle clause that opens the sentence: "**Citing** a precautionary
 //!   measure, Airbus announced …" is part of the announcement;
@@ -54,6 +56,42 @@ pub fn attached(s: &Sentence, text: &str, placed: &[(usize, usize)]) -> Vec<(usi
             if let Some(n) = occasion_after(s, text, i).filter(|&n| n < to) {
                 out.push((n, at));
             }
+        }
+    }
+    out
+}
+
+/// The verbs that complete a placed verb, each with the mention it joins: an
+/// infinitive ("agreed to purchase 20 planes", "defeated Boeing to win the order") and
+/// a participle clause ("sought peace, promising to withdraw"). Not the infinitive of
+/// a plan or a promise, which is still to come ("promised to withdraw"), nor a verb
+/// dated on its own (`dated`).
+pub fn completions(s: &Sentence, text: &str, placed: &[(usize, usize)], dated: &[bool]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    for &(gi, at) in placed {
+        let g = s.groups[gi];
+        let governor = lower(s.word(text, g.head));
+        let promise = is_verb_of(VerbClass::Expect, &governor) || is_verb_of(VerbClass::Announce, &governor);
+        let mut prev = g;
+        for next in s.groups[gi + 1..].iter() {
+            if next.is_finite() || next.opener.is_some() || next.negated {
+                break;
+            }
+            let between = &s.words[prev.head + 1..next.first];
+            // A participle before a noun describes it, and a capitalised word read as a
+            // participle is a name ("Boeing saying …").
+            let prenominal = next.first == next.head && s.words.get(next.head + 1).is_some_and(|w| w.pos.is_noun())
+                || s.word(text, next.head).starts_with(|c: char| c.is_uppercase());
+            let joins = match next.tense {
+                Tense::Infinitive => !promise && next.first - prev.head <= 8,
+                Tense::Participle => s.words[next.head].pos == Pos::VBG && between.last().is_some_and(|w| w.pos == Pos::Comma),
+                _ => false,
+            };
+            if !joins || prenominal || dated[next.head] {
+                break;
+            }
+            out.push((next.head, at));
+            prev = *next;
         }
     }
     out

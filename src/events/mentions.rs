@@ -433,39 +433,10 @@ pub fn mentions_of(article_idx: usize, article: &Article, tagger: &mut Tagger) -
                 out.push(Found { trigger: Some((s.words[n].start, s.words[n].end)), with: Some(at), ..f });
             }
         }
-        // The verbs that complete a placed verb are part of its event: an infinitive
-        // ("agreed to purchase 20 planes", "defeated Boeing to win the order") and a
-        // participle clause ("sought peace, promising to withdraw"). Not the infinitive
-        // of a plan or a promise, which is still to come ("promised to withdraw").
-        for &(gi, at) in &placed {
-            let g = s.groups[gi];
-            let governor = lower(s.word(text, g.head));
-            let promise = is_verb_of(VerbClass::Expect, &governor) || is_verb_of(VerbClass::Announce, &governor);
-            let mut prev = g;
-            for next in s.groups[gi + 1..].iter() {
-                if next.is_finite() || next.opener.is_some() || next.negated {
-                    break;
-                }
-                let between = &s.words[prev.head + 1..next.first];
-                // "before a noun, or a capitalised name ("Boeing saying …") read as a participle.
-                let prenominal = next.first == next.head && s.words.get(next.head + 1).is_some_and(|w| w.pos.is_noun())
-                    || s.word(text, next.head).starts_with(|c: char| c.is_uppercase());
-                let joins = match next.tense {
-                    Tense::Infinitive => !promise && next.first - prev.head <= 8,
-                    Tense::Participle => {
-                        s.words[next.head].pos == crate::language::Pos::VBG
-                            && between.last().is_some_and(|w| w.pos == crate::language::Pos::Comma)
-                    }
-                    _ => false,
-                };
-                if !joins || prenominal || dated[next.head] {
-                    break;
-                }
-                let f = out[at].clone();
-                let trig = Some((s.words[next.head].start, s.words[next.head].end));
-                out.push(Found { trigger: trig, with: Some(at), ..f });
-                prev = *next;
-            }
+        // The verbs that complete a placed verb are part of its event.
+        for (w, at) in super::attached::completions(&s, text, &placed, &dated) {
+            let f = out[at].clone();
+            out.push(Found { trigger: Some((s.words[w].start, s.words[w].end)), with: Some(at), ..f });
         }
         // What happened with a placed event, at it or as it went on, is part of it.
         let first_here = out.partition_point(|f| f.sentence.0 < ss);
