@@ -234,21 +234,19 @@ pub fn merge_by_date(mut parts: Vec<ArticleMentions>) -> Timeline {
     let merged: Vec<Vec<Event>> = split
         .into_par_iter()
         .map(|lines| {
-            let global: Vec<usize> = lines.iter().map(|(g, _)| *g).collect();
-            // Already in merge order: the partition names its articles a1, a2, … in it.
+            // Already in merge order: the partition names its kth article as `article_id(k)`;
+            // it is the run's article `article_id(g)`.
+            let global: crate::hashing::FastMap<String, std::sync::Arc<str>> =
+                lines.iter().enumerate().map(|(k, (g, _))| (events::article_id(k), events::article_id(*g).into())).collect();
             let mut events = events::merge_articles(lines.into_iter().map(|(_, l)| l).collect()).events;
             for m in events.iter_mut().flat_map(|e| e.mentions.iter_mut()) {
-                let local = m.article.strip_prefix('a').and_then(|n| n.parse::<usize>().ok()).expect("merge names articles a1, a2, …");
-                m.article = events::article_id(global[local - 1]).into();
+                m.article = global[&*m.article].clone();
             }
             events
         })
         .collect();
     let mut events: Vec<Event> = merged.into_iter().flatten().collect();
-    events.sort_by(|a, b| (a.start, a.end, &a.title).cmp(&(b.start, b.end, &b.title)));
-    for (i, e) in events.iter_mut().enumerate() {
-        e.id = format!("e{}", i + 1);
-    }
+    events::number_events(&mut events);
     let articles = parts
         .into_iter()
         .enumerate()

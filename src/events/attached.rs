@@ -80,8 +80,8 @@ pub fn completions(s: &Sentence, text: &str, placed: &[(usize, usize)], dated: &
             let between = &s.words[prev.head + 1..next.first];
             // A participle before a noun describes it, and a capitalised word read as a
             // participle is a name ("Boeing saying …").
-            let prenominal = next.first == next.head && s.words.get(next.head + 1).is_some_and(|w| w.pos.is_noun())
-                || s.word(text, next.head).starts_with(|c: char| c.is_uppercase());
+            let prenominal =
+                next.first == next.head && s.words.get(next.head + 1).is_some_and(|w| w.pos.is_noun()) || s.is_name_like(text, next.head);
             let joins = match next.tense {
                 Tense::Infinitive => !promise && next.first - prev.head <= 8,
                 Tense::Participle => s.words[next.head].pos == Pos::VBG && between.last().is_some_and(|w| w.pos == Pos::Comma),
@@ -110,11 +110,8 @@ fn main_clause(s: &Sentence, from: usize) -> Option<usize> {
 
 /// A bare present participle ("citing", not "is citing", nor "the leaving party").
 fn bare_participle(s: &Sentence, text: &str, g: &VerbGroup) -> bool {
-    let word = s.word(text, g.head);
-    let w = lower(word);
-    // A capitalised word mid-sentence is a name ("manufacturer Boeing"), not a participle.
-    let name = g.head > 0 && word.starts_with(|c: char| c.is_uppercase());
-    !name
+    let w = lower(s.word(text, g.head));
+    !s.is_name_like(text, g.head)
         && g.tense == Tense::Participle
         && g.first == g.head
         && s.words[g.head].pos == Pos::VBG

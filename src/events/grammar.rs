@@ -154,6 +154,12 @@ impl Sentence {
         self.words[i].text(text)
     }
 
+    /// Does word `i` read as a name: capitalised, and not the sentence's first word?
+    /// ("manufacturer Boeing", which a tagger may take for a participle.)
+    pub fn is_name_like(&self, text: &str, i: usize) -> bool {
+        i > 0 && self.word(text, i).starts_with(char::is_uppercase)
+    }
+
     /// The word index at byte offset `at`, if a word covers it.
     pub fn word_at(&self, at: usize) -> Option<usize> {
         self.words.iter().position(|w| w.start <= at && at < w.end)

@@ -666,7 +666,7 @@ fn candidates(s: &Sentence, text: &str, dated: &[bool]) -> Vec<(usize, Kind)> {
         let head = s.word(text, g.head);
         let w = lower(head);
         // A capitalised word mid-sentence tagged as a verb is more likely a name.
-        if head.chars().next().is_some_and(char::is_uppercase) && g.head > 0 || head.chars().any(|c| c.is_ascii_digit()) {
+        if s.is_name_like(text, g.head) || head.chars().any(|c| c.is_ascii_digit()) {
             continue;
         }
         let report = is_verb_of(VerbClass::Report, &w);

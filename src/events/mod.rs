@@ -114,11 +114,16 @@ pub fn merge_articles(parts: Vec<ArticleMentions>) -> Timeline {
         groups[group_of[r]].push(i);
     }
     let mut events: Vec<Event> = groups.par_iter().map(|g| placed::event_of(g, &placed)).collect();
+    number_events(&mut events);
+    Timeline { version: VERSION, articles, events }
+}
+
+/// Puts a timeline's events in date order (then by title) and names them e1, e2, ….
+pub fn number_events(events: &mut [Event]) {
     events.sort_by(|a, b| (a.start, a.end, &a.title).cmp(&(b.start, b.end, &b.title)));
     for (i, e) in events.iter_mut().enumerate() {
         e.id = format!("e{}", i + 1);
     }
-    Timeline { version: VERSION, articles, events }
 }
 
 pub fn article_id(idx: usize) -> String {

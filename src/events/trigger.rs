@@ -30,8 +30,7 @@ fn is_candidate(s: &Sentence, text: &str, i: usize, date: (usize, usize)) -> boo
     if leads_date && super::lexicon::DATE_LEADERS.contains(&w.as_ref()) {
         return false;
     }
-    let head = s.word(text, i);
-    if head.chars().next().is_some_and(char::is_uppercase) && i > 0 {
+    if s.is_name_like(text, i) {
         return false;
     }
     // A participle before a noun describes it ("Los Angeles based Northrop", "the

@@ -54,41 +54,37 @@ pub fn tag_sentence(text: &str, start: usize, end: usize) -> Vec<Word> {
     })
 }
 
-/// The base form of an irregular verb's past or participle ("won" → "win"), from
-/// `irregular.tsv`.
-pub fn irregular_base(word: &str) -> Option<&'static str> {
+/// `irregular.tsv`, read once: each past and participle with its base, and the pasts.
+struct Irregular {
+    base: crate::hashing::FastMap<&'static str, &'static str>,
+    pasts: crate::hashing::FastSet<&'static str>,
+}
+
+fn irregular() -> &'static Irregular {
     use std::sync::OnceLock;
-    static FORMS: OnceLock<crate::hashing::FastMap<&'static str, &'static str>> = OnceLock::new();
-    FORMS
-        .get_or_init(|| {
-            let mut m = crate::hashing::FastMap::default();
-            for line in include_str!("irregular.tsv").lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
-                let forms: Vec<&str> = line.split('\t').map(str::trim).collect();
-                if let [base, past, participle] = forms[..] {
-                    m.insert(past, base);
-                    m.insert(participle, base);
-                }
+    static FORMS: OnceLock<Irregular> = OnceLock::new();
+    FORMS.get_or_init(|| {
+        let mut forms = Irregular { base: Default::default(), pasts: Default::default() };
+        for line in include_str!("irregular.tsv").lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
+            let cols: Vec<&str> = line.split('\t').map(str::trim).collect();
+            if let [base, past, participle] = cols[..] {
+                forms.base.insert(past, base);
+                forms.base.insert(participle, base);
+                forms.pasts.insert(past);
             }
-            m
-        })
-        .get(word)
-        .copied()
+        }
+        forms
+    })
+}
+
+/// The base form of an irregular verb's past or participle ("won" → "win").
+pub fn irregular_base(word: &str) -> Option<&'static str> {
+    irregular().base.get(word).copied()
 }
 
 /// Is `word` (lower case) the past tense of an irregular verb ("won", "told")?
 pub fn irregular_past(word: &str) -> bool {
-    use std::sync::OnceLock;
-    static PASTS: OnceLock<crate::hashing::FastSet<&'static str>> = OnceLock::new();
-    PASTS
-        .get_or_init(|| {
-            include_str!("irregular.tsv")
-                .lines()
-                .filter(|l| !l.starts_with('#'))
-                .filter_map(|l| l.split('\t').nth(1).map(str::trim))
-                .filter(|p| !p.is_empty())
-                .collect()
-        })
-        .contains(word)
+    irregular().pasts.contains(word)
 }
 
 /// Past forms that are also common nouns or adjectives, or the same as their base:
