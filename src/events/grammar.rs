@@ -190,11 +190,11 @@ fn verb_groups(words: &[Word], lw: &[std::borrow::Cow<'_, str>]) -> Vec<VerbGrou
     while i < n {
         let starts_infinitive =
             words[i].pos == Pos::TO && (i + 1..n.min(i + 3)).find(|&j| words[j].pos != Pos::RB).is_some_and(|j| words[j].pos == Pos::VB);
-        // "its scheduled departure", "the planned stop", "a proposed merger": a
+        // "its scheduled departure", "the planned stop", "Airbus's proposed merger": a
         // participle between a determiner and its noun is an adjective, not a verb.
         let attributive = i > 0
             && matches!(words[i].pos, Pos::VBN | Pos::VBG)
-            && matches!(words[i - 1].pos, Pos::DT | Pos::PRPS)
+            && matches!(words[i - 1].pos, Pos::DT | Pos::PRPS | Pos::Possessive)
             && words.get(i + 1).is_some_and(|n| n.pos.is_noun() || n.pos.is_adjective() || n.pos == Pos::CD);
         if !(verbish(i) || starts_infinitive) || attributive {
             i += 1;

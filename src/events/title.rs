@@ -609,7 +609,7 @@ fn glued(pieces: &[Piece], i: usize) -> bool {
             || p.text.starts_with('\'') && p.text.len() <= 3 && p.pos != Pos::Quote
             || p.text.starts_with('\u{2019}')
             || matches!(pieces[i - 1].pos, Pos::OpenBracket)
-            || pieces[i - 1].text == "$")
+            || pieces[i - 1].text == "$" && p.pos == Pos::CD)
 }
 
 fn join(pieces: &[Piece]) -> String {
@@ -638,6 +638,7 @@ fn shorten(mut pieces: Vec<Piece>) -> String {
         while v.last().is_some_and(|p| {
             !p.verb
                 && (p.pos.is_punct() && p.pos != Pos::CloseBracket
+                    || matches!(p.text.as_str(), "$" | "\u{20ac}" | "\u{a3}")
                     || matches!(p.pos, Pos::CC | Pos::IN | Pos::DT | Pos::TO | Pos::WDT | Pos::PRPS))
         }) {
             v.pop();
@@ -730,7 +731,10 @@ fn shorten(mut pieces: Vec<Piece>) -> String {
     // 5. Trailing phrases after the verb's object, one at a time from the end.
     if let Some(v) = verb_end {
         loop {
-            let cut = pieces.iter().rposition(|p| matches!(p.pos, Pos::IN | Pos::TO | Pos::Comma | Pos::WDT | Pos::Colon));
+            let cut = pieces
+                .iter()
+                .rposition(|p| matches!(p.pos, Pos::IN | Pos::TO | Pos::Comma | Pos::WDT | Pos::Colon))
+                .map(|c| phrase_start(&pieces, c));
             match cut {
                 Some(c) if c > v + 1 && !fits(&pieces) => {
                     pieces.truncate(c);
@@ -781,9 +785,14 @@ fn shorten(mut pieces: Vec<Piece>) -> String {
         }
     }
     // 7. Last: whole words from the end, never the verb, ending where a phrase can end
-    //    (not on a verb that has lost its object: "found shortcomings had exposed").
+    //    (not on a verb that has lost its object: "found shortcomings had exposed"; not
+    //    inside a name: "landed at Singapore's Changi International").
+    let name = |p: &Piece| matches!(p.pos, Pos::NNP | Pos::NNPS | Pos::Possessive);
     while !fits(&pieces) && pieces.len() > 2 && !pieces.last().is_some_and(|p| p.verb) {
-        pieces.pop();
+        let cut = pieces.pop().expect("more than two pieces");
+        while name(&cut) && pieces.last().is_some_and(|p| !p.verb && name(p)) {
+            pieces.pop();
+        }
         trim_tail(&mut pieces);
         while pieces.last().is_some_and(|p| !p.verb && (p.pos.is_verb() || p.pos == Pos::MD)) {
             pieces.pop();
@@ -796,6 +805,28 @@ fn shorten(mut pieces: Vec<Piece>) -> String {
     }
     let out = finish(pieces);
     if out.chars().count() <= MAX_TITLE { out } else { out.chars().take(MAX_TITLE).collect::<String>().trim_end().to_string() }
+}
+
+/// Where the phrase opened by the preposition at `c` starts: before a preposition of
+/// several words ("in favour of", "ahead of", "because of") and before the measure of
+/// a relation in time ("18 months behind schedule", "four hours after"), which mean
+/// nothing without what follows.
+fn phrase_start(pieces: &[Piece], c: usize) -> usize {
+    let word = |i: usize| lower(&pieces[i].text);
+    let noun = |i: usize| matches!(pieces[i].pos, Pos::NN | Pos::NNS);
+    // "to" opens a phrase ("in response to the"), not an infinitive ("in aid to help").
+    let infinitive = pieces.get(c + 1).is_some_and(|n| n.pos == Pos::VB);
+    match word(c).as_ref() {
+        _ if infinitive => c,
+        "of" | "to" if c >= 2 && noun(c - 1) && pieces[c - 2].pos == Pos::IN => c - 2,
+        "of" | "to" if c >= 1 && matches!(pieces[c - 1].pos, Pos::RB | Pos::JJ) && !pieces[c - 1].verb => c - 1,
+        "after" | "before" | "behind" | "ahead" | "into" | "since"
+            if c >= 2 && noun(c - 1) && (pieces[c - 2].pos == Pos::CD || matches!(word(c - 2).as_ref(), "several" | "many" | "few")) =>
+        {
+            c - 2
+        }
+        _ => c,
+    }
 }
 
 /// A title for a date that belongs to no event word: the sentence, shortened.
