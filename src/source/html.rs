@@ -131,10 +131,14 @@ fn select_attr(doc: &Html, selector: &str, attr: &str) -> Option<String> {
 }
 
 fn page_title(doc: &Html, ld: &LinkedData, url: Option<&str>) -> String {
-    let clean = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let clean = |s: &str| {
+        // Escaped twice by its page ("SQL &#x26; AI" in the markup's text): a reader sees "&".
+        let s = if s.contains('&') && s.contains(';') { fragment_text(s) } else { s.to_string() };
+        s.split_whitespace().collect::<Vec<_>>().join(" ")
+    };
     let all = |selector: &str| {
         let sel = Selector::parse(selector).expect("valid selector");
-        doc.select(&sel).map(|e| clean(&e.text().collect::<String>())).filter(|t| !t.is_empty()).collect::<Vec<_>>()
+        doc.select(&sel).map(|e| clean(&heading_text(e))).filter(|t| !t.is_empty()).collect::<Vec<_>>()
     };
     let mut site: Vec<String> =
         ["og:site_name", "application-name", "apple-mobile-web-app-title"].iter().filter_map(|k| meta(doc, &[k])).collect();
@@ -158,6 +162,30 @@ fn page_title(doc: &Html, ld: &LinkedData, url: Option<&str>) -> String {
         site,
     };
     title::choose(&candidates)
+}
+
+/// A heading's words as a reader sees them: a line break is a space, and a `<time>`
+/// inside it is its dateline, not its words ("Dec 18 2025 Preparing a transition").
+fn heading_text(e: ElementRef) -> String {
+    use ego_tree::iter::Edge;
+    let mut out = String::new();
+    let mut in_time = 0usize;
+    for edge in e.traverse() {
+        match edge {
+            Edge::Open(n) => match n.value() {
+                Node::Element(el) if el.name() == "time" => in_time += 1,
+                Node::Element(el) if el.name() == "br" => out.push(' '),
+                Node::Text(t) if in_time == 0 => out.push_str(t),
+                _ => {}
+            },
+            Edge::Close(n) => {
+                if n.value().as_element().is_some_and(|el| el.name() == "time") {
+                    in_time -= 1;
+                }
+            }
+        }
+    }
+    out
 }
 
 /// Where the page says it was published, most direct first (see `date`).
@@ -238,6 +266,19 @@ mod tests {
         for junk in ["cookies", "Home World", "Related", "Great plane", "©", "1999"] {
             assert!(!a.text.contains(junk), "{junk} in {}", a.text);
         }
+    }
+
+    #[test]
+    fn a_headline_reads_as_shown() {
+        // A line break parts words; a <time> in the heading is its dateline; text
+        // escaped twice by the page reads once escaped.
+        let h = |inner: &str| read(&format!("<html><body><h1>{inner}</h1><p>Words of the story, long enough.</p></body></html>")).title;
+        assert_eq!(h("WEEKEND<br>CODING<br> <span>AGENT</span>"), "WEEKEND CODING AGENT");
+        assert_eq!(
+            h(r#"<a href="/p"><time datetime="2025-12-18">Dec <span>18</span> 2025</time> Preparing a transition</a>"#),
+            "Preparing a transition"
+        );
+        assert_eq!(h("Tools for 2026: Python, SQL &amp;#x26; AI"), "Tools for 2026: Python, SQL & AI");
     }
 
     #[test]
