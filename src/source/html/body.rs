@@ -123,6 +123,8 @@ fn best_container(root: NodeRef<'_, Node>, furniture: Furniture) -> Pick {
     let mut best = Pick::default();
     let mut best_score = 0.0f32;
     let mut frames: Vec<Frame> = Vec::new();
+    // The page's own story containers (<article>, <main>, articleBody), closed ones.
+    let mut marked: Vec<Pick> = Vec::new();
     walk(root, furniture, |step| match step {
         Step::Open(id, e) => frames.push(Frame { id, good: 0, other: 0, marked: is_marked(e) }),
         Step::Line(l) => {
@@ -144,12 +146,24 @@ fn best_container(root: NodeRef<'_, Node>, furniture: Furniture) -> Pick {
                 best_score = score;
                 best = Pick { node: Some(f.id), good: f.good };
             }
+            if f.marked {
+                marked.push(Pick { node: Some(f.id), good: f.good });
+            }
             if let Some(p) = frames.last_mut() {
                 p.good += f.good;
                 p.other += f.other;
             }
         }
     });
+    // A part of the story won over the whole (its tables or code charged the rest):
+    // the nearest of the page's own story containers that holds it with half as much
+    // prose again is the story. (Marked containers close inner ones first.)
+    let inside = |outer: NodeId, inner: NodeId| root.tree().get(inner).is_some_and(|n| n.ancestors().any(|a| a.id() == outer));
+    if let Some(node) = best.node
+        && let Some(whole) = marked.iter().find(|m| m.node.is_some_and(|o| inside(o, node)) && m.good * 2 >= best.good * 3)
+    {
+        return *whole;
+    }
     best
 }
 
@@ -402,7 +416,10 @@ const FURNITURE: &[&str] = &[
 const STORY: &[&str] = &["content", "article", "entry", "story", "body", "main", "post", "text"];
 
 fn is_furniture(e: &Element, furniture: Furniture) -> bool {
-    if is_chrome_tag(e.name()) {
+    // A form is most often a search box or a sign-up; but some frameworks (ASP.NET
+    // WebForms) wrap the whole page in one. When the first reading found next to no
+    // story and the tags alone are trusted, a form's text counts like any other.
+    if is_chrome_tag(e.name()) && !(e.name() == "form" && furniture == Furniture::Tags) {
         return true;
     }
     match furniture {
@@ -494,5 +511,34 @@ mod tests {
         );
         let s = story_of(&page);
         assert!(s.contains("The plant opened") && !s.contains("Other story"), "{s}");
+    }
+
+    #[test]
+    fn a_page_wrapped_in_a_form_is_read() {
+        // ASP.NET WebForms, forum software: the whole page inside one <form>.
+        let para = "The average cost of an electrician in the town is reported at between sixty and ninety dollars an hour.";
+        let page =
+            format!(r#"<body><form id="aspnetForm"><table><tr><td><div>{para}</div><div>{para}</div></td></tr></table></form></body>"#);
+        assert!(story_of(&page).contains("average cost"));
+        // Beside a story of its own, a form is a sign-up box, not text.
+        let page = format!(
+            r#"<body><div class="entry">{}</div><form><p>Sign up for our newsletter and get a free guide to hiring the best electrician in town.</p></form></body>"#,
+            std::iter::repeat_n(format!("<p>{para}</p>"), 16).collect::<String>()
+        );
+        let s = story_of(&page);
+        assert!(s.contains("average cost") && !s.contains("Sign up"), "{s}");
+    }
+
+    #[test]
+    fn a_story_with_a_large_table_is_read_whole() {
+        // The table's cells charge the whole story; a section without one would win.
+        let para = "The new release passes more of the test suite than the last one, and the remaining failures are understood.";
+        let cells = (0..300).map(|i| format!("<tr><td>test {i}</td><td>{}</td></tr>", i * 7)).collect::<String>();
+        let page = format!(
+            r#"<body><article><h2>Progress</h2><div class="sect"><p>{para}</p><table>{cells}</table><p>{para} Two left.</p></div>
+            <div class="sect"><h3>How to help</h3><p>{para} Run the tests.</p><p>{para} Fix one.</p></div></article></body>"#
+        );
+        let s = story_of(&page);
+        assert!(s.contains("Progress") && s.contains("How to help"), "{s}");
     }
 }
