@@ -151,10 +151,15 @@ pub fn merge(mut parts: Vec<ArticleMentions>) -> Timeline {
 /// joins the partitions it overlaps into one, so no merge that one machine makes is
 /// lost; the cost is a larger partition, not a different timeline.
 pub fn date_partitions(parts: &[ArticleMentions]) -> Vec<(NaiveDate, NaiveDate)> {
-    let mut hulls: Vec<(NaiveDate, NaiveDate)> = parts.iter().flat_map(|p| blocks(&p.mentions).into_iter().map(|(_, hull)| hull)).collect();
-    hulls.sort_unstable();
+    unite(parts.iter().flat_map(|p| blocks(&p.mentions).into_iter().map(|(_, hull)| hull)).collect())
+}
+
+/// Date ranges united where they overlap, in date order: how the partitions of
+/// several inputs become those of all of them.
+pub fn unite(mut ranges: Vec<(NaiveDate, NaiveDate)>) -> Vec<(NaiveDate, NaiveDate)> {
+    ranges.sort_unstable();
     let mut out: Vec<(NaiveDate, NaiveDate)> = Vec::new();
-    for (s, e) in hulls {
+    for (s, e) in ranges {
         match out.last_mut() {
             Some(last) if s <= last.1 => last.1 = last.1.max(e),
             _ => out.push((s, e)),
@@ -216,44 +221,72 @@ pub fn split_by_date(part: &ArticleMentions, partitions: &[(NaiveDate, NaiveDate
         .collect()
 }
 
-/// The reduce step spread by date: each partition merged on its own (in parallel
-/// here, on other machines in a cluster), the results joined. Gives [`merge`]'s
-/// timeline, event ids aside, with one exception: in an article with more than
+/// The events of some per-article lines merged, each mention naming its article by
+/// its place in the whole run (`a{at+1}`), not by its place among these lines: a
+/// partition's share of the merge spread by date, which [`join`] completes.
+pub fn merge_events_by_place(mut parts: Vec<ArticleMentions>) -> Vec<Event> {
+    parts.sort_by(|a, b| a.order_key().cmp(&b.order_key()));
+    // `merge_articles` names the kth line `article_id(k)`; it is the run's `article_id(at)`.
+    let global: crate::hashing::FastMap<String, std::sync::Arc<str>> =
+        parts.iter().enumerate().map(|(k, p)| (events::article_id(k), events::article_id(p.at).into())).collect();
+    let mut events = events::merge_articles(parts).events;
+    for m in events.iter_mut().flat_map(|e| e.mentions.iter_mut()) {
+        m.article = global[&*m.article].clone();
+    }
+    events
+}
+
+/// The timeline of a merge spread by date: the run's articles (their lines, mentions
+/// not needed) with the events each partition merged ([`merge_events_by_place`]),
+/// articles named in the run's order and events numbered. Each article's `at` must be
+/// its own in the run (the Spark job numbers the records of its one stream).
+pub fn join(mut heads: Vec<ArticleMentions>, mut events: Vec<Event>) -> Result<Timeline, String> {
+    heads.sort_by(|a, b| a.order_key().cmp(&b.order_key()));
+    let mut name: crate::hashing::FastMap<String, std::sync::Arc<str>> = Default::default();
+    for (g, h) in heads.iter().enumerate() {
+        if name.insert(events::article_id(h.at), events::article_id(g).into()).is_some() {
+            return Err(format!("two articles have the place {}: number the run's articles once, across all its inputs", h.at));
+        }
+    }
+    for m in events.iter_mut().flat_map(|e| e.mentions.iter_mut()) {
+        m.article = name
+            .get(&*m.article)
+            .cloned()
+            .ok_or_else(|| format!("an event names article {}, which is not among the articles", m.article))?;
+    }
+    events::number_events(&mut events);
+    let articles = heads
+        .into_iter()
+        .enumerate()
+        .map(|(g, mut h)| {
+            h.article.id = events::article_id(g);
+            h.article
+        })
+        .collect();
+    Ok(Timeline { version: crate::timeline::VERSION, articles, events })
+}
+
+/// The reduce step spread by date, in one process: the steps the Spark job spreads
+/// over machines. The articles are numbered in the run's order (the job's
+/// `zipWithIndex`); each is cut by [`date_partitions`]; each partition merges on its
+/// own (in parallel here); [`join`] puts them together. Gives [`merge`]'s timeline,
+/// event ids aside, with one exception: in an article with more than
 /// [`events::merge`]'s comparison limit of mentions sharing a word, a partition,
 /// holding fewer of them, may compare (and so merge) a pair that one run skipped.
 pub fn merge_by_date(mut parts: Vec<ArticleMentions>) -> Timeline {
     parts.sort_by(|a, b| a.order_key().cmp(&b.order_key()));
+    // Numbering keeps the order: within a file the places were already increasing.
+    for (g, p) in parts.iter_mut().enumerate() {
+        p.at = g;
+    }
     let partitions = date_partitions(&parts);
-    // Each partition's lines, in the global order, with each line's global index.
-    let mut split: Vec<Vec<(usize, ArticleMentions)>> = vec![Vec::new(); partitions.len()];
-    for (g, p) in parts.iter().enumerate() {
+    let mut split: Vec<Vec<ArticleMentions>> = vec![Vec::new(); partitions.len()];
+    for p in &parts {
         for (k, line) in split_by_date(p, &partitions) {
-            split[k].push((g, line));
+            split[k].push(line);
         }
     }
-    let merged: Vec<Vec<Event>> = split
-        .into_par_iter()
-        .map(|lines| {
-            // Already in merge order: the partition names its kth article as `article_id(k)`;
-            // it is the run's article `article_id(g)`.
-            let global: crate::hashing::FastMap<String, std::sync::Arc<str>> =
-                lines.iter().enumerate().map(|(k, (g, _))| (events::article_id(k), events::article_id(*g).into())).collect();
-            let mut events = events::merge_articles(lines.into_iter().map(|(_, l)| l).collect()).events;
-            for m in events.iter_mut().flat_map(|e| e.mentions.iter_mut()) {
-                m.article = global[&*m.article].clone();
-            }
-            events
-        })
-        .collect();
-    let mut events: Vec<Event> = merged.into_iter().flatten().collect();
-    events::number_events(&mut events);
-    let articles = parts
-        .into_iter()
-        .enumerate()
-        .map(|(g, mut p)| {
-            p.set_id(&events::article_id(g));
-            p.article
-        })
-        .collect();
-    Timeline { version: crate::timeline::VERSION, articles, events }
+    let events: Vec<Event> = split.into_par_iter().flat_map_iter(merge_events_by_place).collect();
+    let heads = parts.into_iter().map(|p| ArticleMentions { mentions: Vec::new(), ..p }).collect();
+    join(heads, events).expect("places numbered once above")
 }

@@ -51,6 +51,24 @@ enum Command {
     Merge {
         #[arg(long, value_enum, default_value_t = Format::Json)]
         format: Format,
+        /// The merge spread by date, step 1: print the date partitions of these lines,
+        /// "START END" a line. Partitions of several inputs join into those of all by
+        /// uniting overlapping ranges.
+        #[arg(long, conflicts_with_all = ["split", "events", "join"])]
+        partitions: bool,
+        /// Step 2: cut each line by the partitions in this file (step 1's lines, united):
+        /// prints "K<TAB>LINE" for each partition K the article has mentions in, and
+        /// "-<TAB>LINE" once with the article alone.
+        #[arg(long, value_name = "PARTITIONS", conflicts_with_all = ["events", "join"])]
+        split: Option<PathBuf>,
+        /// Step 3: merge one partition's lines; print its events as JSON lines, each
+        /// naming its articles by their place in the run (`at`).
+        #[arg(long, conflicts_with = "join")]
+        events: bool,
+        /// Step 4: the timeline of the articles read from PARTS (the "-" lines of step 2)
+        /// with the events in this file (step 3's lines of every partition).
+        #[arg(long, value_name = "EVENTS")]
+        join: Option<PathBuf>,
         /// Files of per-article lines, or "-" for stdin.
         #[arg(required = true)]
         parts: Vec<PathBuf>,
@@ -131,7 +149,16 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Some(Command::Extract { format, dct, explicit_only, per_article: true, paths }) => map(format, dct, explicit_only, &paths),
         Some(Command::Extract { format, dct, explicit_only, per_article: false, paths }) => extract(format, dct, explicit_only, &paths),
-        Some(Command::Merge { format, parts }) => merge(format, &parts),
+        Some(Command::Merge { format, partitions, split, events, join, parts }) => {
+            let step = match (partitions, split, events, join) {
+                (true, ..) => MergeStep::Partitions,
+                (_, Some(file), ..) => MergeStep::Split(file),
+                (_, _, true, _) => MergeStep::Events,
+                (_, _, _, Some(file)) => MergeStep::Join(file),
+                _ => MergeStep::All,
+            };
+            merge(format, step, &parts)
+        }
         Some(Command::Export { output, width, height, from, to, theme, title, scale, dct, explicit_only, paths }) => {
             let theme = match theme {
                 ThemeArg::Light => newsline::export::Theme::Light,
@@ -297,8 +324,18 @@ fn map(format: Format, dct: Option<NaiveDate>, explicit_only: bool, paths: &[Pat
     Ok(())
 }
 
-/// `newsline merge`: the reduce step.
-fn merge(format: Format, parts: &[PathBuf]) -> Result<()> {
+/// What `newsline merge` does with its lines: all of the reduce step, or one step of
+/// the reduce spread by date (see the README's Archives section).
+enum MergeStep {
+    All,
+    Partitions,
+    Split(PathBuf),
+    Events,
+    Join(PathBuf),
+}
+
+/// Reads per-article lines from files or stdin; what cannot be read is reported.
+fn read_lines(parts: &[PathBuf]) -> Result<Vec<events::ArticleMentions>> {
     let mut lines = Vec::new();
     let mut skipped = Vec::new();
     for p in parts {
@@ -314,10 +351,66 @@ fn merge(format: Format, parts: &[PathBuf]) -> Result<()> {
     for e in &skipped {
         eprintln!("newsline: skipped {e}");
     }
-    if lines.is_empty() {
-        bail!("no per-article line in {}", parts.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", "));
+    Ok(lines)
+}
+
+/// `newsline merge`: the reduce step, or one step of it spread by date.
+fn merge(format: Format, step: MergeStep, parts: &[PathBuf]) -> Result<()> {
+    use newsline::archive;
+    let lines = read_lines(parts)?;
+    let mut out = BufWriter::new(std::io::stdout().lock());
+    match step {
+        MergeStep::All | MergeStep::Join(_) if lines.is_empty() => {
+            bail!("no per-article line in {}", parts.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", "))
+        }
+        MergeStep::All => return write_timeline(&archive::merge(lines), format),
+        MergeStep::Partitions => {
+            for (s, e) in archive::date_partitions(&lines) {
+                writeln!(out, "{s} {e}")?;
+            }
+        }
+        MergeStep::Split(file) => {
+            let partitions = read_partitions(&file)?;
+            for line in &lines {
+                let head = events::ArticleMentions { mentions: Vec::new(), ..line.clone() };
+                writeln!(out, "-\t{}", serde_json::to_string(&head)?)?;
+                for (k, piece) in archive::split_by_date(line, &partitions) {
+                    writeln!(out, "{k}\t{}", serde_json::to_string(&piece)?)?;
+                }
+            }
+        }
+        MergeStep::Events => {
+            for e in archive::merge_events_by_place(lines) {
+                writeln!(out, "{}", serde_json::to_string(&e)?)?;
+            }
+        }
+        MergeStep::Join(file) => {
+            let text = std::fs::read_to_string(&file).with_context(|| format!("cannot read {}", file.display()))?;
+            let mut events = Vec::new();
+            for (n, l) in text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
+                events.push(serde_json::from_str(l).with_context(|| format!("{}: line {} is not an event", file.display(), n + 1))?);
+            }
+            let timeline = archive::join(lines, events).map_err(|e| anyhow::anyhow!(e))?;
+            return write_timeline(&timeline, format);
+        }
     }
-    write_timeline(&newsline::archive::merge(lines), format)
+    out.flush()?;
+    Ok(())
+}
+
+/// The partitions file of `merge --split`: "START END" lines, in any order, overlapping
+/// ranges united (the partitions of several inputs).
+fn read_partitions(file: &Path) -> Result<Vec<(NaiveDate, NaiveDate)>> {
+    let text = std::fs::read_to_string(file).with_context(|| format!("cannot read {}", file.display()))?;
+    let mut ranges = Vec::new();
+    for (n, l) in text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
+        let mut it = l.split_whitespace().map(parse_date);
+        match (it.next(), it.next(), it.next()) {
+            (Some(Ok(s)), Some(Ok(e)), None) if s <= e => ranges.push((s, e)),
+            _ => bail!("{}: line {} is not \"START END\" (YYYY-MM-DD YYYY-MM-DD)", file.display(), n + 1),
+        }
+    }
+    Ok(newsline::archive::unite(ranges))
 }
 
 #[derive(serde::Deserialize)]

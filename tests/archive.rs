@@ -226,3 +226,61 @@ fn merge_skips_what_is_not_a_line() {
     assert_eq!(skipped.len(), 1);
     assert!(skipped[0].to_string().contains("line 2"), "{}", skipped[0]);
 }
+
+/// The merge spread by date, through the binary, step by step as the Spark job runs
+/// it: the lines numbered across the run, the partitions of two halves united, each
+/// line cut by them, the pieces merged in two groups that are not stretches of time,
+/// and the events joined with the articles: the timeline of one extract.
+#[test]
+fn the_merge_spread_by_date_through_the_cli_gives_the_extract() {
+    let dir = std::env::temp_dir().join(format!("newsline-spread-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = |name: &str| dir.join(name).display().to_string();
+    // The job numbers the lines of its one stream (zipWithIndex): `at` is the run's place.
+    let numbered: Vec<String> = lines()
+        .iter()
+        .enumerate()
+        .map(|(g, (_, line))| {
+            let mut v: serde_json::Value = serde_json::from_str(line.trim()).unwrap();
+            v["at"] = g.into();
+            v.to_string() + "\n"
+        })
+        .collect();
+    let (a, b) = numbered.split_at(numbered.len() / 2);
+    let halves = [a.concat(), b.concat()];
+    let partitions: Vec<u8> = halves.iter().flat_map(|h| newsline(&["merge", "--partitions", "-"], Some(h.as_bytes()))).collect();
+    let ranges = String::from_utf8(partitions.clone()).unwrap();
+    assert!(ranges.lines().count() > 2, "{ranges}");
+    std::fs::write(dir.join("partitions.txt"), partitions).unwrap();
+
+    let (mut heads, mut groups) = (String::new(), [String::new(), String::new()]);
+    for h in &halves {
+        let out = String::from_utf8(newsline(&["merge", "--split", &path("partitions.txt"), "-"], Some(h.as_bytes()))).unwrap();
+        for piece in out.lines() {
+            let (k, line) = piece.split_once('\t').unwrap();
+            let to = if k == "-" { &mut heads } else { &mut groups[k.parse::<usize>().unwrap() % 2] };
+            to.push_str(line);
+            to.push('\n');
+        }
+    }
+    assert_eq!(heads.lines().count(), numbered.len(), "every article once");
+    assert!(groups.iter().all(|g| !g.is_empty()), "both groups hold partitions");
+    let events: Vec<u8> = groups.iter().flat_map(|g| newsline(&["merge", "--events", "-"], Some(g.as_bytes()))).collect();
+    std::fs::write(dir.join("events.jsonl"), events).unwrap();
+    let joined: Timeline =
+        serde_json::from_slice(&newsline(&["merge", "--join", &path("events.jsonl"), "-"], Some(heads.as_bytes()))).unwrap();
+    let whole = extract_all(&files());
+    assert!(whole.events.len() > 40);
+    assert_eq!(comparable(&joined), comparable(&whole));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// Joining needs each article's place in the run: two articles at one place are an
+/// error, not a timeline with events on the wrong article.
+#[test]
+fn join_refuses_articles_numbered_twice() {
+    let parts = parts_of(&lines()[0].1);
+    let twice = vec![parts[0].clone(), ArticleMentions { at: parts[0].at, ..parts_of(&lines()[1].1).remove(0) }];
+    let err = archive::join(twice, Vec::new()).unwrap_err();
+    assert!(err.contains("place"), "{err}");
+}

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Newsline on Apache Spark: the map step on the executors, the reduce on the driver.
+"""Newsline on Apache Spark: the map step and the merge spread over the executors.
 
     spark-submit contrib/spark/newsline_spark.py --binary target/release/newsline \
         --out timeline.json 'hdfs:///news/2024/*.jsonl'
@@ -8,8 +8,13 @@ Reads JSON Lines news records (one article per line: "title", "text"/"body",
 "published"/"date", "url", ... as `newsline extract` reads them), local or
 HDFS/S3 paths. Each partition is piped through `newsline extract --per-article
 --format jsonl -` (RDD.pipe), which writes one line per article: its own events
-and the mentions they were made from. The lines are then merged by `newsline
-merge` into one timeline JSON (Contract 2) that the window opens.
+and the mentions they were made from. The merge is then spread by date (the
+README's Archives section): the executors report the date partitions of their
+lines (`merge --partitions`), the driver unites them, the executors cut every
+line by them (`merge --split`), the pieces are shuffled by partition and each
+partition is merged where it lands (`merge --events`); the driver joins the
+events with the articles (`merge --join`) into one timeline JSON (Contract 2)
+that the window opens.
 
 The binary is shipped to the executors with SparkContext.addFile: on a cluster it
 lands in each executor's working directory (./newsline); in local mode the
@@ -22,7 +27,9 @@ import re
 import subprocess
 import sys
 import tempfile
+import time
 
+from pyspark import StorageLevel
 from pyspark.sql import SparkSession
 
 
@@ -34,13 +41,18 @@ def main() -> int:
     ap.add_argument("--partitions", type=int, default=0, help="map partitions (default: Spark's)")
     ap.add_argument("--dct", help="publication date (YYYY-MM-DD) for articles that have none")
     ap.add_argument("--master", default=None, help="e.g. local[2]; default: spark-submit's")
+    ap.add_argument("--work", help="a folder for the merged events, written by the executors and read back in pieces by the driver (hdfs:// or s3a:// on a cluster); default: a temporary folder, in local mode")
+    ap.add_argument("--driver-memory", default="4g", help="the driver's heap when this script starts Spark itself (local mode runs the executors in it)")
     args = ap.parse_args()
 
+    started = time.time()
+    phase = lambda what: print(f"newsline_spark: {what} at {time.time() - started:.0f} s", file=sys.stderr)
     builder = SparkSession.builder.appName("newsline")
     if args.master:
-        builder = builder.master(args.master)
+        builder = builder.master(args.master).config("spark.driver.memory", args.driver_memory)
     spark = builder.getOrCreate()
     sc = spark.sparkContext
+    phase("Spark started")
     binary = os.path.abspath(args.binary)
     sc.addFile(binary)
     local = sc.master.startswith("local")
@@ -54,17 +66,56 @@ def main() -> int:
     # input, it orders the articles as one run over the files would, and the merge
     # that follows gives that run's timeline.
     at = re.compile(r'"at":\d+')
-    lines = records.pipe(command, checkCode=True).zipWithIndex().map(lambda li: at.sub(f'"at":{li[1]}', li[0], count=1))
+    # Kept: numbering counts each partition first, and the steps below read the lines twice.
+    mapped = records.pipe(command, checkCode=True).persist(StorageLevel.MEMORY_AND_DISK)
+    lines = mapped.zipWithIndex().map(lambda li: at.sub(f'"at":{li[1]}', li[0], count=1))
 
-    # The reduce: the per-article lines, in any order, merged into one timeline.
+    # The date partitions: each executor's, united on the driver (ranges that overlap
+    # are one partition: no merge crosses from one partition to another).
+    ranges = sorted(tuple(r.split()) for r in lines.pipe(f"{exe} merge --partitions -", checkCode=True).distinct().collect())
+    united = []
+    for start, end in ranges:  # ISO dates compare as strings
+        if united and start <= united[-1][1]:
+            united[-1][1] = max(united[-1][1], end)
+        else:
+            united.append([start, end])
+    phase(f"mapped; {len(united)} date partitions")
+
     with tempfile.TemporaryDirectory() as tmp:
-        parts = os.path.join(tmp, "parts.jsonl")
-        with open(parts, "w", encoding="utf-8") as f:
-            for line in lines.toLocalIterator():
-                f.write(line)
-                f.write("\n")
+        bounds = os.path.join(tmp, "partitions.txt")
+        with open(bounds, "w", encoding="utf-8") as f:
+            f.writelines(f"{s} {e}\n" for s, e in united)
+        sc.addFile(bounds)
+        bounds_arg = bounds if local else "./partitions.txt"
+        # Every line cut by partition ("K\tLINE"), with the article alone once ("-\tLINE").
+        pieces = lines.pipe(f"{exe} merge --split {bounds_arg} -", checkCode=True).persist(StorageLevel.MEMORY_AND_DISK)
+        heads = pieces.filter(lambda p: p.startswith("-\t")).map(lambda p: p[2:])
+        keyed = pieces.filter(lambda p: not p.startswith("-\t")).map(lambda p: (int(p[: p.index("\t")]), p[p.index("\t") + 1 :]))
+        # Neighbouring date partitions go to the same executor partition: contiguous
+        # ranges of K, so each executor merges a stretch of time.
+        # Several per core: the driver fetches the merged events one partition at a time.
+        k_count = max(1, len(united))
+        n = max(1, min(k_count, max(4 * sc.defaultParallelism, records.getNumPartitions())))
+        merged = keyed.partitionBy(n, lambda k: k * n // k_count).values().pipe(f"{exe} merge --events -", checkCode=True)
+        # Written where they are merged, and read back in file blocks: one executor
+        # partition's events can outgrow the driver's heap as a single task result.
+        if not (args.work or local):
+            sys.exit("--work: a folder on the cluster's file system (hdfs:// or s3a://) for the merged events")
+        work = f"{(args.work or 'file://' + os.path.join(tmp, 'work')).rstrip('/')}/events-{int(started)}"
+        merged.saveAsTextFile(work)
+        phase("merged")
+
+        articles = os.path.join(tmp, "articles.jsonl")
+        events = os.path.join(tmp, "events.jsonl")
+        for path, rdd in ((articles, heads), (events, sc.textFile(work))):
+            with open(path, "w", encoding="utf-8") as f:
+                for line in rdd.toLocalIterator():
+                    f.write(line)
+                    f.write("\n")
+            phase(f"{os.path.basename(path)} written")
         with open(args.out, "wb") as out:
-            done = subprocess.run([binary, "merge", "--format", "json", parts], stdout=out)
+            done = subprocess.run([binary, "merge", "--format", "json", "--join", events, articles], stdout=out)
+        phase(f"joined: {len(united)} date partitions merged in {n} executor partitions")
     spark.stop()
     if done.returncode != 0:
         print("newsline merge failed", file=sys.stderr)
