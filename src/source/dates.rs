@@ -49,11 +49,34 @@ fn parse_any_date(s: &str) -> Option<NaiveDate> {
     if s.bytes().all(|b| b.is_ascii_digit()) {
         return s.parse::<i64>().ok().and_then(epoch_date);
     }
-    let found = temporal::tag(s, None);
-    found.iter().find_map(|t| match t.value {
-        TimexValue::Day(d) | TimexValue::DayTime(d, _) => Some(d),
-        _ => None,
-    })
+    let day = |text: &str| {
+        temporal::tag(text, None).iter().find_map(|t| match t.value {
+            TimexValue::Day(d) | TimexValue::DayTime(d, _) => Some(d),
+            _ => None,
+        })
+    };
+    day(s).or_else(|| after_weekday(s).and_then(day))
+}
+
+/// What follows a leading weekday ("on Friday December 19, 2025 @08:00PM"): a
+/// weekday before a full date adds nothing to it, but unresolved on its own it can
+/// hide the date from the tagger.
+fn after_weekday(s: &str) -> Option<&str> {
+    const DAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+    let mut rest = s.trim_start();
+    for _ in 0..2 {
+        let end = rest.find(|c: char| !c.is_alphabetic()).unwrap_or(rest.len());
+        let word = rest[..end].to_lowercase();
+        let after = rest[end..].trim_start_matches([',', '.', ' ']);
+        if DAYS.iter().any(|d| *d == word || word.len() == 3 && d.starts_with(word.as_str())) {
+            return Some(after);
+        }
+        if word != "on" {
+            return None;
+        }
+        rest = after;
+    }
+    None
 }
 
 /// Unix time in seconds or milliseconds (news APIs use both).
@@ -83,6 +106,9 @@ mod tests {
         assert_eq!(parse_date("1544691600000"), d(2018, 12, 13));
         assert_eq!(parse_date("December 13, 2018"), d(2018, 12, 13));
         assert_eq!(parse_date("13 Dec 2018"), d(2018, 12, 13));
+        // A weekday before the date, with or without a comma.
+        assert_eq!(parse_date("on Friday December 19, 2025 @08:00PM"), d(2025, 12, 19));
+        assert_eq!(parse_date("Fri 19 December 2025"), d(2025, 12, 19));
     }
 
     #[test]
