@@ -36,13 +36,18 @@ pub struct Lanes {
 /// At most this many topic lanes; the rest share "Other topics".
 const MAX_TOPICS: usize = 12;
 
+/// At most this many source lanes: an archive of 10,000 sites would give lanes a
+/// fraction of a pixel high. The busiest sources keep a lane; the rest share one.
+const MAX_SOURCES: usize = 24;
+
 pub fn assign(timeline: &Timeline, mode: LaneMode) -> Lanes {
     let article_of = super::scene::lanes_of(timeline);
     match mode {
         LaneMode::Article => Lanes { of_event: article_of, names: timeline.articles.iter().map(|a| a.title.clone()).collect() },
         LaneMode::Source => {
             let source_of: Vec<String> = timeline.articles.iter().map(source_name).collect();
-            group(article_of.iter().map(|&a| source_of.get(a).cloned().unwrap_or_else(|| "Unknown".into())).collect())
+            let names = article_of.iter().map(|&a| source_of.get(a).cloned().unwrap_or_else(|| "Unknown".into())).collect();
+            capped(names, MAX_SOURCES, "Other sources")
         }
         LaneMode::Topic => topics(timeline),
     }
@@ -76,6 +81,35 @@ fn group(names: Vec<String>) -> Lanes {
     lanes
 }
 
+/// Lanes from a name per event, as [`group`] makes them, but at most `max`: when
+/// there are more names, the `max - 1` with the most events keep a lane (in order of
+/// first appearance) and the rest share a last lane, "`other` (how many)".
+fn capped(names: Vec<String>, max: usize, other: &str) -> Lanes {
+    let mut count: HashMap<&str, usize> = HashMap::new();
+    for n in &names {
+        *count.entry(n.as_str()).or_default() += 1;
+    }
+    if count.len() <= max {
+        return group(names);
+    }
+    let mut busiest: Vec<(&str, usize)> = count.into_iter().collect();
+    busiest.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    let rest = busiest.len() - (max - 1);
+    let kept: std::collections::HashSet<&str> = busiest.into_iter().take(max - 1).map(|(n, _)| n).collect();
+    let mut index: HashMap<&str, usize> = HashMap::new();
+    let mut lanes = Lanes::default();
+    for n in names.iter().filter(|n| kept.contains(n.as_str())) {
+        index.entry(n.as_str()).or_insert_with(|| {
+            lanes.names.push(n.clone());
+            lanes.names.len() - 1
+        });
+    }
+    let shared = lanes.names.len();
+    lanes.names.push(format!("{other} ({rest})"));
+    lanes.of_event = names.iter().map(|n| index.get(n.as_str()).copied().unwrap_or(shared)).collect();
+    lanes
+}
+
 fn topics(timeline: &Timeline) -> Lanes {
     group(crate::events::topics::of_events(&timeline.events, MAX_TOPICS))
 }
@@ -102,5 +136,44 @@ mod tests {
         assert_eq!(by_topic.of_event.len(), tl.events.len());
         assert!(by_topic.names.len() >= 2 && by_topic.names.len() <= MAX_TOPICS + 1, "{:?}", by_topic.names);
         assert!(by_topic.names.iter().any(|n| n == "Airbus" || n == "A380" || n == "Singapore"), "{:?}", by_topic.names);
+    }
+
+    /// An archive from 10,000 sites: the busiest keep their lanes, the rest share one,
+    /// and every event has a lane.
+    #[test]
+    fn ten_thousand_sources_share_a_few_lanes() {
+        let mut tl = a380();
+        let template = tl.events[0].clone();
+        tl.articles = (0..10_000)
+            .map(|i| crate::timeline::ArticleMeta {
+                id: format!("a{}", i + 1),
+                title: format!("Story {i}"),
+                published: None,
+                url: Some(format!("https://site{i}.example/news/{i}")),
+                path: None,
+                warnings: Vec::new(),
+            })
+            .collect();
+        // One event from each site, and three more from each of the first thirty.
+        tl.events = (0..10_000)
+            .chain((0..30).flat_map(|i| [i, i, i]))
+            .map(|i| {
+                let mut e = template.clone();
+                e.mentions.truncate(1);
+                e.mentions[0].article = format!("a{}", i + 1).into();
+                e
+            })
+            .collect();
+        let lanes = assign(&tl, LaneMode::Source);
+        assert_eq!(lanes.names.len(), MAX_SOURCES);
+        assert_eq!(lanes.of_event.len(), tl.events.len());
+        assert!(lanes.of_event.iter().all(|&l| l < MAX_SOURCES));
+        assert_eq!(lanes.names.last().map(String::as_str), Some("Other sources (9977)"));
+        // The busiest sites have lanes of their own, in order of first appearance.
+        assert_eq!(lanes.names[0], "site0.example");
+        assert_eq!(lanes.of_event[0], 0);
+        assert_eq!(lanes.of_event[9_999], MAX_SOURCES - 1, "a site with one event shares the last lane");
+        // A few sources keep a lane each.
+        assert_eq!(assign(&a380(), LaneMode::Source).names, ["en.wikinews.org"]);
     }
 }
