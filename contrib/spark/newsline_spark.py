@@ -2,7 +2,7 @@
 """Newsline on Apache Spark: the map step and the merge spread over the executors.
 
     spark-submit contrib/spark/newsline_spark.py --binary target/release/newsline \
-        --out timeline.json 'hdfs:///news/2024/*.jsonl'
+        --work hdfs:///tmp/newsline --out timeline.json 'hdfs:///news/2024/*.jsonl'
 
 Reads JSON Lines news records (one article per line: "title", "text"/"body",
 "published"/"date", "url", ... as `newsline extract` reads them), local or
