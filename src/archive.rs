@@ -287,6 +287,6 @@ pub fn merge_by_date(mut parts: Vec<ArticleMentions>) -> Timeline {
         }
     }
     let events: Vec<Event> = split.into_par_iter().flat_map_iter(merge_events_by_place).collect();
-    let heads = parts.into_iter().map(|p| ArticleMentions { mentions: Vec::new(), ..p }).collect();
+    let heads = parts.iter().map(ArticleMentions::head).collect();
     join(heads, events).expect("places numbered once above")
 }

@@ -372,8 +372,7 @@ fn merge(format: Format, step: MergeStep, parts: &[PathBuf]) -> Result<()> {
         MergeStep::Split(file) => {
             let partitions = read_partitions(&file)?;
             for line in &lines {
-                let head = events::ArticleMentions { mentions: Vec::new(), ..line.clone() };
-                writeln!(out, "-\t{}", serde_json::to_string(&head)?)?;
+                writeln!(out, "-\t{}", serde_json::to_string(&line.head())?)?;
                 for (k, piece) in archive::split_by_date(line, &partitions) {
                     writeln!(out, "{k}\t{}", serde_json::to_string(&piece)?)?;
                 }

@@ -73,6 +73,11 @@ impl ArticleMentions {
         }
     }
 
+    /// The article alone, its mentions left out: what joining a merge spread by date needs of it.
+    pub fn head(&self) -> ArticleMentions {
+        ArticleMentions { article: self.article.clone(), at: self.at, mentions: Vec::new() }
+    }
+
     /// The order articles are merged in: by file and place, else by link, title and
     /// date, so that any split of the same articles merges alike.
     pub fn order_key(&self) -> (Option<&str>, usize, Option<&str>, &str, Option<NaiveDate>) {

@@ -709,7 +709,7 @@ fn shorten(mut pieces: Vec<Piece>) -> String {
         // ("for the 777-200LR", "is worth") is the phrase's head, not its modifier.
         let modifies = pieces.get(i + 1).is_some_and(|n| n.pos.is_noun() || n.pos.is_adjective() || n.pos == Pos::CD || n.pos == Pos::CC);
         // A quantity says how much happened: "pushed back several years".
-        let quantity = matches!(lower(&pieces[i].text).as_ref(), "several" | "many" | "few" | "more" | "fewer" | "most");
+        let quantity = is_quantity(&pieces[i].text);
         let adj = !pieces[i].verb
             && !quantity
             && (pieces[i].pos.is_adjective() || pieces[i].modifier)
@@ -807,6 +807,11 @@ fn shorten(mut pieces: Vec<Piece>) -> String {
     if out.chars().count() <= MAX_TITLE { out } else { out.chars().take(MAX_TITLE).collect::<String>().trim_end().to_string() }
 }
 
+/// A word that says how much: "several", "many", "more".
+fn is_quantity(word: &str) -> bool {
+    matches!(lower(word).as_ref(), "several" | "many" | "few" | "more" | "fewer" | "most")
+}
+
 /// Where the phrase opened by the preposition at `c` starts: before a preposition of
 /// several words ("in favour of", "ahead of", "because of") and before the measure of
 /// a relation in time ("18 months behind schedule", "four hours after"), which mean
@@ -821,7 +826,7 @@ fn phrase_start(pieces: &[Piece], c: usize) -> usize {
         "of" | "to" if c >= 2 && noun(c - 1) && pieces[c - 2].pos == Pos::IN => c - 2,
         "of" | "to" if c >= 1 && matches!(pieces[c - 1].pos, Pos::RB | Pos::JJ) && !pieces[c - 1].verb => c - 1,
         "after" | "before" | "behind" | "ahead" | "into" | "since"
-            if c >= 2 && noun(c - 1) && (pieces[c - 2].pos == Pos::CD || matches!(word(c - 2).as_ref(), "several" | "many" | "few")) =>
+            if c >= 2 && noun(c - 1) && (pieces[c - 2].pos == Pos::CD || is_quantity(&pieces[c - 2].text)) =>
         {
             c - 2
         }

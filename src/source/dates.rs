@@ -62,16 +62,18 @@ fn parse_any_date(s: &str) -> Option<NaiveDate> {
 /// weekday before a full date adds nothing to it, but unresolved on its own it can
 /// hide the date from the tagger.
 fn after_weekday(s: &str) -> Option<&str> {
-    const DAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+    // The tagger's own weekday words ("Friday", "Fri", "Thurs"), not its plurals.
+    let lexicon = temporal::lexicon::Lexicon::get();
     let mut rest = s.trim_start();
     for _ in 0..2 {
         let end = rest.find(|c: char| !c.is_alphabetic()).unwrap_or(rest.len());
-        let word = rest[..end].to_lowercase();
+        let word = &rest[..end];
         let after = rest[end..].trim_start_matches([',', '.', ' ']);
-        if DAYS.iter().any(|d| *d == word || word.len() == 3 && d.starts_with(word.as_str())) {
+        let entry = lexicon.entry_at(lexicon.lookup(word));
+        if entry.weekday != 0 && !entry.weekday_plural {
             return Some(after);
         }
-        if word != "on" {
+        if !word.eq_ignore_ascii_case("on") {
             return None;
         }
         rest = after;
