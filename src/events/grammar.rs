@@ -160,6 +160,23 @@ impl Sentence {
         i > 0 && self.word(text, i).starts_with(char::is_uppercase)
     }
 
+    /// Is the comma at word `i` one between adjectives ("his small, neighborhood store",
+    /// "a cramped, rented flat"), which parts no phrases?
+    pub fn joins_adjectives(&self, i: usize) -> bool {
+        let pos = |k: usize| self.words.get(k).map(|w| w.pos);
+        // A participle before its noun is an adjective: after a determiner or another modifier.
+        let modifier = |k: usize| {
+            pos(k).is_some_and(|p| p.is_adjective())
+                || pos(k) == Some(Pos::VBN)
+                    && k > 0
+                    && pos(k - 1).is_some_and(|p| matches!(p, Pos::DT | Pos::PRPS | Pos::Possessive | Pos::RB) || p.is_adjective())
+        };
+        pos(i) == Some(Pos::Comma)
+            && i > 0
+            && modifier(i - 1)
+            && pos(i + 1).is_some_and(|p| p.is_noun() || p.is_adjective() || p == Pos::VBN)
+    }
+
     /// The word index at byte offset `at`, if a word covers it.
     pub fn word_at(&self, at: usize) -> Option<usize> {
         self.words.iter().position(|w| w.start <= at && at < w.end)

@@ -326,12 +326,21 @@ fn clause_bounds(s: &Sentence, gi: usize, text: &str) -> (usize, usize) {
             start = c + 1;
         }
     }
+    // A comma between adjectives parts no phrases: "his small, neighborhood store".
+    let between_adjectives = |i: usize| s.joins_adjectives(i);
     let mut end = s.words.len();
     for later in &s.groups[gi + 1..] {
         let after_comma = later.first > 0 && s.words[later.first - 1].pos == Pos::Comma;
+        // A participle before its noun is an adjective: "his small, rented flat".
+        let prenominal = later.first == later.head
+            && s.words[later.head].pos == Pos::VBN
+            && s.words.get(later.head + 1).is_some_and(|n| n.pos.is_noun())
+            && later.first > 0
+            && (s.joins_adjectives(later.first - 1) || matches!(s.words[later.first - 1].pos, Pos::DT | Pos::PRPS | Pos::Possessive));
         match later.opener {
             // What the verb says or finds: "found that shortcomings had exposed …".
             Some(Opener::That) => continue,
+            None if prenominal => continue,
             // A participle or infinitive inside the clause ("Los Angeles based", "to
             // build"), or what a finite verb says ("said the meeting ended").
             None if !after_comma
@@ -348,7 +357,9 @@ fn clause_bounds(s: &Sentence, gi: usize, text: &str) -> (usize, usize) {
                     .find(|&i| i < later.clause_start || s.words[i].pos == Pos::Comma)
                     .map_or(later.clause_start.max(g.head + 1), |i| i);
                 // A comma between the head and the next clause ends it earlier.
-                if let Some(c) = (g.head + 1..end).find(|&i| s.words[i].pos == Pos::Comma && later.opener.is_none()) {
+                if let Some(c) =
+                    (g.head + 1..end).find(|&i| s.words[i].pos == Pos::Comma && later.opener.is_none() && !between_adjectives(i))
+                {
                     end = c;
                 }
                 break;
@@ -356,11 +367,10 @@ fn clause_bounds(s: &Sentence, gi: usize, text: &str) -> (usize, usize) {
         }
     }
     // A comma after the verb's phrase ends the clause, unless it lists names
-    // ("to Sydney, Melbourne and Brisbane") or numbers.
+    // ("to Sydney, Melbourne and Brisbane"), numbers or adjectives.
     if let Some(c) = (g.head + 1..end).find(|&i| {
-        s.words[i].pos == Pos::Comma
-            && !s.words.get(i + 1).is_some_and(|n| n.pos.is_proper() || n.pos == Pos::CD)
-            && !(i > 0 && s.words[i - 1].pos == Pos::Quote)
+        let lists = s.words.get(i + 1).is_some_and(|n| n.pos.is_proper() || n.pos == Pos::CD) || between_adjectives(i);
+        s.words[i].pos == Pos::Comma && !lists && !(i > 0 && s.words[i - 1].pos == Pos::Quote)
     }) {
         end = c;
     }
@@ -428,26 +438,44 @@ fn cut_dates(spec: &TitleSpec<'_>, keep: &mut [bool]) {
     }
 }
 
+/// The separator that ends a dateline opening words `from..to`: a place in capitals,
+/// then more of the place, a date or the agency, then a dash ("LONDON—", "PARIS (AP) -",
+/// "TOKYO, March 3 -", "CAGUAS, Puerto Rico (AP)_", "WASHINGTON (Reuters) --").
+fn dateline_end(s: &Sentence, text: &str, from: usize, to: usize) -> Option<usize> {
+    let capitals = |i: usize| {
+        let w = s.word(text, i);
+        w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && w.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase)
+    };
+    let mut i = from;
+    while i < to && capitals(i) {
+        i += 1;
+    }
+    if i == from {
+        return None;
+    }
+    // At most a few words more, each a name, a number, a comma, a period or within brackets.
+    let mut depth = 0;
+    for j in i..to.min(i + 12) {
+        let w = s.word(text, j);
+        match s.words[j].pos {
+            Pos::OpenBracket => depth += 1,
+            Pos::CloseBracket if depth > 0 => depth -= 1,
+            _ if matches!(w, "-" | "\u{2014}" | "\u{2013}" | "--" | "_" | ":") => return (depth == 0).then_some(j),
+            _ if depth > 0 => {}
+            Pos::Comma | Pos::CD | Pos::Stop => {}
+            _ if w.starts_with(char::is_uppercase) => {}
+            _ => return None,
+        }
+    }
+    None
+}
+
 /// Cuts parentheses, appositives, relative clauses and datelines.
 fn cut_asides(s: &Sentence, text: &str, cs: usize, ce: usize, keep: &mut [bool]) {
     let n = ce;
-    // Datelines: "LONDON—", "PARIS (AP) -", "WASHINGTON (Reuters) -".
-    let mut i = cs;
-    while i < n && s.words[i].pos.is_proper() && s.word(text, i).chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase) {
-        i += 1;
-    }
-    if i > cs {
-        let mut j = i;
-        if j < n && s.words[j].pos == Pos::OpenBracket {
-            while j < n && s.words[j].pos != Pos::CloseBracket {
-                j += 1;
-            }
-            j += 1;
-        }
-        if j < n && matches!(s.word(text, j), "-" | "\u{2014}" | "\u{2013}" | "--" | ":") {
-            for k in keep.iter_mut().take(j + 1).skip(cs) {
-                *k = false;
-            }
+    if let Some(sep) = dateline_end(s, text, cs, n) {
+        for k in keep.iter_mut().take(sep + 1).skip(cs) {
+            *k = false;
         }
     }
     // Parentheses.
@@ -707,7 +735,11 @@ fn shorten(mut pieces: Vec<Piece>) -> String {
     while i < pieces.len() {
         // Only one that describes what follows: a last word tagged as an adjective
         // ("for the 777-200LR", "is worth") is the phrase's head, not its modifier.
-        let modifies = pieces.get(i + 1).is_some_and(|n| n.pos.is_noun() || n.pos.is_adjective() || n.pos == Pos::CD || n.pos == Pos::CC);
+        let describes = |n: &Piece| n.pos.is_noun() || n.pos.is_adjective() || n.pos == Pos::CD || n.pos == Pos::CC;
+        // One of a list of adjectives goes with its comma ("small, neighborhood store").
+        let listed = pieces.get(i + 1).is_some_and(|c| c.pos == Pos::Comma)
+            && pieces.get(i + 2).is_some_and(|n| n.pos.is_noun() || n.pos.is_adjective() || n.modifier);
+        let modifies = pieces.get(i + 1).is_some_and(describes) || listed;
         // A quantity says how much happened: "pushed back several years".
         let quantity = is_quantity(&pieces[i].text);
         let adj = !pieces[i].verb
@@ -717,6 +749,9 @@ fn shorten(mut pieces: Vec<Piece>) -> String {
             && modifies;
         if adj {
             pieces.remove(i);
+            if listed {
+                pieces.remove(i);
+            }
             if i < pieces.len() && pieces[i].pos == Pos::CC && pieces.get(i + 1).is_some_and(|p| p.pos.is_adjective()) {
                 pieces.remove(i);
             }
@@ -731,9 +766,16 @@ fn shorten(mut pieces: Vec<Piece>) -> String {
     // 5. Trailing phrases after the verb's object, one at a time from the end.
     if let Some(v) = verb_end {
         loop {
-            let cut = pieces
-                .iter()
-                .rposition(|p| matches!(p.pos, Pos::IN | Pos::TO | Pos::Comma | Pos::WDT | Pos::Colon))
+            // Not a comma between adjectives ("his small, neighborhood store").
+            let between_adjectives = |c: usize| {
+                pieces[c].pos == Pos::Comma
+                    && c > 0
+                    && (pieces[c - 1].pos.is_adjective() || pieces[c - 1].modifier)
+                    && pieces.get(c + 1).is_some_and(|n| n.pos.is_noun() || n.pos.is_adjective() || n.modifier)
+            };
+            let cut = (0..pieces.len())
+                .rev()
+                .find(|&c| matches!(pieces[c].pos, Pos::IN | Pos::TO | Pos::Comma | Pos::WDT | Pos::Colon) && !between_adjectives(c))
                 .map(|c| phrase_start(&pieces, c));
             match cut {
                 Some(c) if c > v + 1 && !fits(&pieces) => {

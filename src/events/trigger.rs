@@ -35,8 +35,14 @@ fn is_candidate(s: &Sentence, text: &str, i: usize, date: (usize, usize)) -> boo
     }
     // A participle before a noun describes it ("Los Angeles based Northrop", "the
     // revised bids", "its scheduled 9:45 a.m. departure": over the date to the noun).
-    let next =
-        (i + 1..s.words.len()).find(|&k| !(s.words[k].start >= date.0 && s.words[k].end <= date.1 && s.words[k].start > s.words[i].end));
+    // Over other such modifiers joined to it, too: "the dismembered and decapitated body".
+    let next = (i + 1..s.words.len()).find(|&k| {
+        let in_date = s.words[k].start >= date.0 && s.words[k].end <= date.1 && s.words[k].start > s.words[i].end;
+        let joined = matches!(s.words[k].pos, Pos::CC | Pos::Comma)
+            && s.words.get(k + 1).is_some_and(|n| matches!(n.pos, Pos::VBN | Pos::JJ))
+            || k > i + 1 && matches!(s.words[k].pos, Pos::VBN | Pos::JJ) && matches!(s.words[k - 1].pos, Pos::CC | Pos::Comma);
+        !(in_date || joined)
+    });
     if g.first == i
         && matches!(s.words[i].pos, Pos::VBN | Pos::VBG)
         && next.is_some_and(|k| s.words[k].pos.is_noun() || s.words[k].pos == Pos::JJ)
@@ -49,6 +55,25 @@ fn is_candidate(s: &Sentence, text: &str, i: usize, date: (usize, usize)) -> boo
     }
     // A state is dated by its event or not at all ("was a former director").
     !is_verb_of(VerbClass::State, &w) || g.passive
+}
+
+/// A participle with no auxiliary: "wrapped", "killing"; or a past form whose subject
+/// would run back over the date at word `date` (a participle taken for a past tense).
+fn bare_participle(s: &Sentence, i: usize, date: usize) -> bool {
+    let Some(g) = s.group_at(i).filter(|g| g.first == i) else { return false };
+    matches!(s.words[i].pos, Pos::VBN | Pos::VBG) || s.words[i].pos == Pos::VBD && g.clause_start < date
+}
+
+/// A reporting verb that closes its sentence after a comma, with at most its subject
+/// and a few words more: ", police said.", ", said a spokesman on Thursday."
+fn trailing_attribution(s: &Sentence, text: &str, i: usize) -> bool {
+    let w = lower(s.word(text, i));
+    if !is_verb_of(VerbClass::Report, &w) {
+        return false;
+    }
+    let Some(comma) = (0..i).rev().find(|&k| s.words[k].pos == Pos::Comma) else { return false };
+    let words_after = (i + 1..s.words.len()).filter(|&k| !s.words[k].pos.is_punct()).count();
+    i - comma <= 5 && words_after <= 5 && !s.groups.iter().any(|g| g.head > comma && g.head != i)
 }
 
 /// Words between `from` and `to`, a run of names counting as one ("Los Angeles based
@@ -83,12 +108,20 @@ pub fn attach(text: &str, s: &Sentence, t_start: usize, t_end: usize) -> Option<
             !CLAUSE_BREAKS.iter().any(|b| between.contains(b))
         }
     });
+    let any_left_verb = (0..first_in).any(|j| s.group_at(j).is_some() && is_candidate(s, text, j, (t_start, t_end)));
     let mut best: Option<(i32, usize)> = None;
     for (j, word) in words.iter().enumerate() {
         if (first_in..after).contains(&j) || !is_candidate(s, text, j, (t_start, t_end)) {
             continue;
         }
         let (dist, right) = if j < first_in { (chunks(s, j + 1, first_in), false) } else { (chunks(s, after, j), true) };
+        // After a verb and its object, a bare participle that follows the date describes
+        // the object ("found the body Friday wrapped in plastic"), and a closing
+        // attribution is the source ("… at 10 p.m. Wednesday, police said."): neither is
+        // what the date tells of.
+        if right && (has_left_verb && dist <= 1 && bare_participle(s, j, first_in) || any_left_verb && trailing_attribution(s, text, j)) {
+            continue;
+        }
         let noun = word.pos.is_noun();
         let mut score = dist * 2 + right as i32;
         let between = if right { text.get(t_end..word.start) } else { text.get(word.end..t_start) }.unwrap_or("");

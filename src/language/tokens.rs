@@ -27,12 +27,14 @@ const ABBREVIATIONS: &[&str] = &[
 /// Clitics split from their host, longest first; "n't" is handled apart.
 const CLITICS: &[&str] = &["'s", "'re", "'ve", "'ll", "'d", "'m", "'S", "'RE", "'VE", "'LL", "'D", "'M"];
 
+/// Punctuation peeled off a word's front. An underscore is punctuation at a word's
+/// edge: emphasis in plain text ("_not_"), a dash in wire copy ("(AP)_").
 fn is_open_punct(c: char) -> bool {
-    matches!(c, '"' | '\'' | '(' | '[' | '{' | '\u{201c}' | '\u{2018}' | '«' | '`' | '*' | '<')
+    matches!(c, '"' | '\'' | '(' | '[' | '{' | '\u{201c}' | '\u{2018}' | '«' | '`' | '*' | '<' | '_')
 }
 
 fn is_close_punct(c: char) -> bool {
-    matches!(c, '"' | '\'' | ')' | ']' | '}' | '\u{201d}' | '\u{2019}' | '»' | ',' | ';' | ':' | '!' | '?' | '.' | '…' | '*' | '>')
+    matches!(c, '"' | '\'' | ')' | ']' | '}' | '\u{201d}' | '\u{2019}' | '»' | ',' | ';' | ':' | '!' | '?' | '.' | '…' | '*' | '>' | '_')
 }
 
 /// Characters that always stand alone, even inside a chunk: dashes between words, and
@@ -217,6 +219,10 @@ mod tests {
             ["It", "ca", "n't", ",", "wo", "n't", "--", "and", "10,000", "U.S.-led"]
         );
         assert_eq!(toks("the sources' view..."), ["the", "sources", "'", "view", "..."]);
+        assert_eq!(
+            toks("CAGUAS (AP)_ Kidnappers _never_ snake_case"),
+            ["CAGUAS", "(", "AP", ")", "_", "Kidnappers", "_", "never", "_", "snake_case"]
+        );
     }
 
     #[test]
