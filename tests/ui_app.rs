@@ -519,3 +519,26 @@ fn corrections_stay_with_their_events_when_other_files_open() {
     assert_eq!(shown, tl.events.len() - huawei_events, "{shown} shown of {}", tl.events.len());
     assert!(shown > 0);
 }
+
+#[test]
+fn a_whole_archive_by_article_keeps_to_forty_lanes_with_a_legend() {
+    let dir = std::env::temp_dir().join(format!("newsline-ui-archive-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("archive.jsonl");
+    let records: String = (0..60)
+        .map(|i| {
+            let day = i % 28 + 1;
+            format!(
+                "{{\"title\": \"Council story {i}\", \"published\": \"2024-03-{day:02}\", \"text\": \"The council voted on March {day}, 2024 to close bridge {i}.\"}}\n"
+            )
+        })
+        .collect();
+    std::fs::write(&path, records).unwrap();
+    let harness = harness_with(vec![path]);
+    assert_eq!(harness.state().timeline().articles.len(), 60);
+    let lanes = harness.state().lane_names();
+    assert_eq!(lanes.len(), 40, "{lanes:?}");
+    assert_eq!(lanes.last().map(String::as_str), Some("Other articles (21)"));
+    harness.get_by_label("Lanes by article");
+    std::fs::remove_dir_all(&dir).ok();
+}

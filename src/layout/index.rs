@@ -23,6 +23,8 @@ pub struct TimelineIndex {
     pub lane_of_event: Vec<usize>,
     /// The lanes' names (articles, sources or topics).
     pub lane_names: Vec<String>,
+    /// Lanes by article: each article's lane (see [`super::lanes::Lanes::of_article`]).
+    pub lane_of_article: Vec<usize>,
     /// The longest range, so a search by start also finds long events that began earlier.
     pub max_span: f64,
     /// The x range that holds every event: earliest start, latest end.
@@ -44,7 +46,7 @@ impl TimelineIndex {
     /// [`Self::filtered`] with the events' lanes given (by source, by topic).
     pub fn with_lanes(timeline: &Timeline, lanes: super::lanes::Lanes, keep: impl Fn(usize, usize) -> bool) -> TimelineIndex {
         let article_of = super::scene::lanes_of(timeline);
-        let super::lanes::Lanes { of_event: lane_of_event, names: lane_names } = lanes;
+        let super::lanes::Lanes { of_event: lane_of_event, names: lane_names, of_article: lane_of_article } = lanes;
         let n_lanes = lane_names.len().max(1);
         let mut order: Vec<u32> = (0..timeline.events.len() as u32).filter(|&i| keep(i as usize, article_of[i as usize])).collect();
         let x: Vec<(f64, f64)> = timeline.events.iter().map(|e| (layout::x_from_date(e.start), layout::x_from_date(e.end) + 1.0)).collect();
@@ -56,7 +58,7 @@ impl TimelineIndex {
         let max_span = x.iter().map(|(a, b)| b - a).fold(0.0, f64::max);
         let extent =
             (!x.is_empty()).then(|| (x.iter().map(|p| p.0).fold(f64::MAX, f64::min), x.iter().map(|p| p.1).fold(f64::MIN, f64::max)));
-        TimelineIndex { order, starts, ends, lanes, weight, lane_of_event, lane_names, max_span, extent, n_lanes }
+        TimelineIndex { order, starts, ends, lanes, weight, lane_of_event, lane_names, lane_of_article, max_span, extent, n_lanes }
     }
 
     pub fn len(&self) -> usize {

@@ -31,10 +31,17 @@ impl LaneMode {
 pub struct Lanes {
     pub of_event: Vec<usize>,
     pub names: Vec<String>,
+    /// Lanes by article: each article's lane (its own, or the one the rest share).
+    /// Empty in the other modes.
+    pub of_article: Vec<usize>,
 }
 
 /// At most this many topic lanes; the rest share "Other topics".
 const MAX_TOPICS: usize = 12;
+
+/// At most this many article lanes: a whole archive opened article by article would
+/// give each a fraction of a pixel. The articles with the most events keep a lane.
+pub const MAX_ARTICLES: usize = 40;
 
 /// At most this many source lanes: an archive of 10,000 sites would give lanes a
 /// fraction of a pixel high. The busiest sources keep a lane; the rest share one.
@@ -43,7 +50,7 @@ const MAX_SOURCES: usize = 24;
 pub fn assign(timeline: &Timeline, mode: LaneMode) -> Lanes {
     let article_of = super::scene::lanes_of(timeline);
     match mode {
-        LaneMode::Article => Lanes { of_event: article_of, names: timeline.articles.iter().map(|a| a.title.clone()).collect() },
+        LaneMode::Article => articles(timeline, article_of),
         LaneMode::Source => {
             let source_of: Vec<String> = timeline.articles.iter().map(source_name).collect();
             let names = article_of.iter().map(|&a| source_of.get(a).cloned().unwrap_or_else(|| "Unknown".into())).collect();
@@ -51,6 +58,40 @@ pub fn assign(timeline: &Timeline, mode: LaneMode) -> Lanes {
         }
         LaneMode::Topic => topics(timeline),
     }
+}
+
+/// One lane per article, at most [`MAX_ARTICLES`]: when there are more, the
+/// `MAX_ARTICLES - 1` with the most events keep a lane (in the articles' order) and the
+/// rest share a last lane, "Other articles (how many)". Two articles of the same title
+/// keep two lanes.
+fn articles(timeline: &Timeline, article_of: Vec<usize>) -> Lanes {
+    let n = timeline.articles.len();
+    if n <= MAX_ARTICLES {
+        let names = timeline.articles.iter().map(|a| a.title.clone()).collect();
+        return Lanes { of_event: article_of, names, of_article: (0..n).collect() };
+    }
+    let mut count = vec![0usize; n];
+    for &a in &article_of {
+        if let Some(c) = count.get_mut(a) {
+            *c += 1;
+        }
+    }
+    let mut busiest: Vec<usize> = (0..n).collect();
+    busiest.sort_unstable_by(|&a, &b| count[b].cmp(&count[a]).then(a.cmp(&b)));
+    let mut kept = vec![false; n];
+    for &a in &busiest[..MAX_ARTICLES - 1] {
+        kept[a] = true;
+    }
+    let shared = MAX_ARTICLES - 1;
+    let mut names = Vec::with_capacity(MAX_ARTICLES);
+    let mut of_article = vec![shared; n];
+    for a in (0..n).filter(|&a| kept[a]) {
+        of_article[a] = names.len();
+        names.push(timeline.articles[a].title.clone());
+    }
+    names.push(format!("Other articles ({})", n - shared));
+    let of_event = article_of.iter().map(|&a| of_article.get(a).copied().unwrap_or(shared)).collect();
+    Lanes { of_event, names, of_article }
 }
 
 /// "en.wikinews.org" for a web article, the folder for a local file.
@@ -175,5 +216,19 @@ mod tests {
         assert_eq!(lanes.of_event[9_999], MAX_SOURCES - 1, "a site with one event shares the last lane");
         // A few sources keep a lane each.
         assert_eq!(assign(&a380(), LaneMode::Source).names, ["en.wikinews.org"]);
+
+        // Opened article by article, the same archive keeps to a few lanes too.
+        let lanes = assign(&tl, LaneMode::Article);
+        assert_eq!(lanes.names.len(), MAX_ARTICLES);
+        assert_eq!(lanes.names.last().map(String::as_str), Some("Other articles (9961)"));
+        assert_eq!(lanes.of_article.len(), 10_000);
+        assert!(lanes.of_event.iter().zip(&super::super::scene::lanes_of(&tl)).all(|(&l, &a)| l == lanes.of_article[a]));
+        // The thirty busiest have their own lanes, in the articles' order; then the first of the rest.
+        assert_eq!(lanes.names[..3], ["Story 0", "Story 1", "Story 2"]);
+        assert_eq!(lanes.names[30], "Story 30");
+        assert_eq!(lanes.of_article[9_999], MAX_ARTICLES - 1);
+        // A few articles keep a lane each, in their order.
+        let few = assign(&a380(), LaneMode::Article);
+        assert_eq!(few.of_article, (0..few.names.len()).collect::<Vec<_>>());
     }
 }

@@ -38,14 +38,19 @@ impl SourcesPanel {
             });
             ui.separator();
         }
-        if state.lanes != LaneMode::Article {
+        // Lanes by article need no legend but when many articles share one.
+        let shared = state.lanes == LaneMode::Article && ws.index.lane_names.len() < ws.timeline.articles.len();
+        if state.lanes != LaneMode::Article || shared {
             ui.label(RichText::new(format!("Lanes by {}", state.lanes.label().to_lowercase())).strong());
-            for (i, name) in ws.index.lane_names.iter().enumerate() {
-                ui.horizontal(|ui| {
-                    lane_dot(ui, i);
-                    ui.label(name);
-                });
-            }
+            // Up to 40 lanes: the legend scrolls on its own and leaves room for the articles.
+            egui::ScrollArea::vertical().id_salt("lanes").max_height(ui.available_height() * 0.4).show(ui, |ui| {
+                for (i, name) in ws.index.lane_names.iter().enumerate() {
+                    ui.horizontal(|ui| {
+                        lane_dot(ui, i);
+                        ui.label(name);
+                    });
+                }
+            });
             ui.separator();
         }
         let articles = &ws.timeline.articles;
@@ -53,8 +58,10 @@ impl SourcesPanel {
         let mut source_row = |ui: &mut Ui, i: usize| {
             let a = &articles[i];
             let count = ws.lane_counts.get(i).copied().unwrap_or(0);
+            // By article, the row's dot is its lane's colour.
+            let lane = if state.lanes == LaneMode::Article { ws.index.lane_of_article.get(i).copied().unwrap_or(i) } else { i };
             ui.horizontal(|ui| {
-                lane_dot(ui, i);
+                lane_dot(ui, lane);
                 ui.vertical(|ui| {
                     // The check box shows or hides the source's events; its text is the title.
                     let mut shown = !ws.hidden.contains(&i);

@@ -84,8 +84,12 @@ impl Line {
         self.link as f32 / self.text.len().max(1) as f32
     }
 
-    /// Reads like prose: a sentence or more, not a list of links.
+    /// Reads like prose: a sentence or more, not a list of links, nor a template's
+    /// placeholder.
     fn is_good(&self) -> bool {
+        if self.is_placeholder() {
+            return false;
+        }
         let n = self.text.len();
         let d = self.density();
         let sentence = self.text.contains(". ") || self.text.ends_with(['.', '!', '?', '"', '”', ':']);
@@ -95,7 +99,14 @@ impl Line {
     /// Inside the story's container, still not the story: a run of links ("Related:
     /// A · B · C", "Share on X").
     fn is_boilerplate(&self) -> bool {
-        self.density() > 0.6 && !self.tag.starts_with('h')
+        self.density() > 0.6 && !self.tag.starts_with('h') || self.is_placeholder()
+    }
+
+    /// A template's filler that a page left in ("Lorem ipsum dolor sit amet…",
+    /// a heading "Lorem Ipsum"), shown by no reader or hidden by a script.
+    fn is_placeholder(&self) -> bool {
+        let t = self.text.trim_start();
+        t.get(..11).is_some_and(|p| p.eq_ignore_ascii_case("lorem ipsum"))
     }
 }
 
@@ -481,6 +492,18 @@ mod tests {
             comments(20)
         );
         assert!(story_of(&page).contains("I drove over"));
+    }
+
+    #[test]
+    fn a_templates_placeholder_text_is_no_story() {
+        let para = "The council voted on Tuesday to close the old bridge to traffic, citing a report that found the steel corroded.";
+        let lorem =
+            "Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt ut labore et dolore magna aliqua.";
+        let filler = (0..6).map(|i| format!("<h3>Head Line {i}</h3><p>{lorem}</p>")).collect::<String>();
+        let page =
+            format!(r#"<body><div class="page"><section>{filler}</section><section><p>{para}</p><p>{para}</p></section></div></body>"#);
+        let s = story_of(&page);
+        assert!(s.contains("The council voted") && !s.contains("Lorem") && !s.contains("Head Line"), "{s}");
     }
 
     #[test]
