@@ -293,8 +293,33 @@ fn verb_groups(words: &[Word], lw: &[std::borrow::Cow<'_, str>]) -> Vec<VerbGrou
                 // "and" joins clauses after a comma, at the start, or right before the
                 // verb ("met and agreed"); elsewhere it joins words ("Economic and Security").
                 // (A sentence that opens with "But" opens no clause with it.)
-                let joins_clauses =
-                    o != Opener::And || j > 0 && words[j - 1].pos == Pos::Comma || j > 0 && (j + 1..first).all(|m| words[m].pos == Pos::RB);
+                // So does one between a finite verb's object and a subject of this finite
+                // verb ("took him hostage and police found").
+                let np = |m: usize| {
+                    words[m].pos.is_noun()
+                        || words[m].pos.is_adjective()
+                        || matches!(words[m].pos, Pos::DT | Pos::PRP | Pos::PRPS | Pos::CD | Pos::Possessive)
+                };
+                // Not after a verb of saying, whose object is the next clause and whose
+                // subject may join two names ("said Israel radio and army radio reported").
+                let saying = k > 0 && {
+                    let v = &lw[out[k - 1].head];
+                    super::lexicon::is_verb_of(super::lexicon::VerbClass::Report, v)
+                        || super::lexicon::is_verb_of(super::lexicon::VerbClass::Announce, v)
+                };
+                let between_clauses = k > 0
+                    && !saying
+                    && j > from
+                    && out[k - 1].is_finite()
+                    && out[k - 1].opener != Some(Opener::Relative)
+                    && out[k].is_finite()
+                    && (from..j).all(np)
+                    && (j + 1..first).all(np)
+                    && (j + 1..first).any(|m| words[m].pos.is_noun() || words[m].pos == Pos::PRP);
+                let joins_clauses = o != Opener::And
+                    || j > 0 && words[j - 1].pos == Pos::Comma
+                    || j > 0 && (j + 1..first).all(|m| words[m].pos == Pos::RB)
+                    || between_clauses;
                 // "since 2003, believes": a preposition, not a clause, when a comma
                 // comes between it and the verb.
                 let preposition =

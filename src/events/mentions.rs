@@ -721,7 +721,8 @@ fn candidates(s: &Sentence, text: &str, dated: &[bool]) -> Vec<(usize, Kind)> {
         if is_verb_of(VerbClass::Expect, &w) {
             continue;
         }
-        // "the A380-800F dedicated freighter": a participle that describes a noun. A
+        // "the A380-800F dedicated freighter": a participle that describes a noun (after
+        // a word, a name or a model number, which a tagger may call anything). A
         // verb read as a past is one only if another verb is the sentence's main one:
         // "The chief visited people who live nearby" has no other.
         let other_main = s.groups[gi + 1..].iter().any(|o| o.is_finite() && o.opener.is_none());
@@ -729,14 +730,14 @@ fn candidates(s: &Sentence, text: &str, dated: &[bool]) -> Vec<(usize, Kind)> {
             && (g.tense == Tense::Participle || other_main)
             && s.words.get(g.head + 1).is_some_and(|n| matches!(n.pos, crate::language::Pos::NN | crate::language::Pos::NNS))
             && g.head > 0
-            && matches!(
+            && (matches!(
                 s.words[g.head - 1].pos,
                 crate::language::Pos::DT
                     | crate::language::Pos::JJ
                     | crate::language::Pos::NN
                     | crate::language::Pos::NNP
                     | crate::language::Pos::PRPS
-            );
+            ) || s.word(text, g.head - 1).contains(|c: char| c.is_ascii_digit()));
         // What a quotation tells happened is speech, not the narrative.
         if prenominal || in_quotes(s, text, g.head) {
             continue;

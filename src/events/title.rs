@@ -152,6 +152,17 @@ pub fn title(spec: &TitleSpec<'_>) -> String {
     let subject_end = if future && g.first > cs && lw(g.first - 1) == "to" { g.first - 1 } else { g.first };
     let mut subject: Vec<Piece> = (cs..subject_end).filter(|&i| keep[i]).map(|i| piece(s, text, i)).collect();
     subject = drop_leading(subject);
+    // "with the council set to vote": an absolute clause's "with" is no part of its subject.
+    if !g.is_finite() && subject.len() > 1 && subject[0].pos == Pos::IN && lower(&subject[0].text) == "with" {
+        subject.remove(0);
+    }
+    // "with the first customer, All Nippon Airways, due to receive": an adjective that
+    // opens an infinitive's clause ("due", "set", "likely") says something of the
+    // phrase before it, which is the subject.
+    let predicative = future && !subject.is_empty() && subject.iter().all(|p| p.pos.is_adjective() || p.pos == Pos::VBN);
+    if let Some(np) = predicative.then(|| phrase_before(s, text, cs)).flatten() {
+        subject = np.into_iter().chain(subject).collect();
+    }
     let pronoun = subject.len() == 1 && matches!(subject[0].pos, Pos::PRP) || subject.is_empty();
     if pronoun {
         let stand_in = match spec.stated {
@@ -252,13 +263,14 @@ fn noun_phrase(s: &Sentence, text: &str, n: usize, keep: &[bool], date: &[bool])
             start -= 1;
         }
         // "exit from [the meeting]": over a preposition to the noun it hangs from.
-        // Only from a common noun: "Canada after a test flight" is two phrases.
+        // Only from a common noun: "Canada after a test flight" is two phrases, and
+        // not over a relation in time ("four hours after its departure").
         if start >= 2
             && s.words[start - 1].pos == Pos::IN
             && s.words[start - 2].pos.is_noun()
             && !s.words[start - 2].pos.is_proper()
             && !date[start - 2]
-            && !matches!(lower(s.word(text, start - 1)).as_ref(), "that" | "because" | "as")
+            && !matches!(lower(s.word(text, start - 1)).as_ref(), "that" | "because" | "as" | "after" | "before" | "since" | "until")
         {
             start -= 1;
             continue;
@@ -292,6 +304,18 @@ fn noun_phrase(s: &Sentence, text: &str, n: usize, keep: &[bool], date: &[bool])
     (start..end).filter(|&i| keep[i]).map(|i| piece(s, text, i)).collect()
 }
 
+/// The noun phrase that ends right before word `at`, over a comma: "All Nippon Airways"
+/// in "the first customer, All Nippon Airways, due to".
+fn phrase_before(s: &Sentence, text: &str, at: usize) -> Option<Vec<Piece>> {
+    let mut end = at;
+    while end > 0 && s.words[end - 1].pos == Pos::Comma {
+        end -= 1;
+    }
+    let np_word = |p: Pos| p.is_noun() || p.is_adjective() || matches!(p, Pos::DT | Pos::Possessive | Pos::PRPS | Pos::CD);
+    let start = (0..end).rev().take_while(|&k| np_word(s.words[k].pos)).last()?;
+    (start..end).any(|k| s.words[k].pos.is_noun()).then(|| (start..end).map(|k| piece(s, text, k)).collect())
+}
+
 /// The group whose clause holds word `i`: the first finite group after it whose
 /// clause takes it in (past participles and infinitives of the subject on the way:
 /// "a report released in July found"), or else the last group before it.
@@ -301,7 +325,11 @@ fn governing_group(s: &Sentence, i: usize) -> Option<usize> {
         let g = s.groups[k];
         g.clause_start <= i || s.groups[..k].iter().filter(|p| p.first > i).all(|p| !p.is_finite() && p.opener.is_none())
     });
+    // A finite clause before a participle one: "left four hours after its scheduled
+    // departure, carrying 150 passengers" is the leaving's.
     in_reach
+        .or_else(|| s.groups.iter().position(|g| g.clause_start <= i && i < g.first && g.is_finite()))
+        .or_else(|| s.groups.iter().rposition(|g| g.head < i && g.is_finite()))
         .or_else(|| s.groups.iter().position(|g| g.clause_start <= i && i < g.first))
         .or_else(|| s.groups.iter().rposition(|g| g.head < i))
 }
