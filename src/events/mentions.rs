@@ -324,6 +324,16 @@ pub fn mentions_of(article_idx: usize, article: &Article, tagger: &mut Tagger) -
                 last_explicit = Some(Narrative { timex: t.clone(), range, sentence: si });
             }
         }
+        // "When the Air Force selected Northrop on February 29, Boeing challenged the
+        // award": a dated when-clause that opens the sentence dates its main clause.
+        let when_clause = placed.iter().find_map(|&(p, at)| {
+            let g = s.groups[p];
+            let opens = g.opener == Some(Opener::Time)
+                && g.clause_start > 0
+                && lower(s.word(text, g.clause_start - 1)) == "when"
+                && s.words[..g.clause_start - 1].iter().all(|w| w.pos.is_punct());
+            (opens && out[at].basis == Basis::Explicit).then_some((g.head, at))
+        });
         // 2 and 3. Everything else that reports a happening.
         if !question {
             for (gi, kind) in candidates(&s, text, &dated) {
@@ -362,7 +372,12 @@ pub fn mentions_of(article_idx: usize, article: &Article, tagger: &mut Tagger) -
                     placed.push((gi, out.len() - 1));
                     continue;
                 }
+                let framed = when_clause.filter(|&(head, _)| kind == Kind::Past && g.opener.is_none() && g.first > head);
                 let (basis, timex, range) = match (kind, &narrative, dct) {
+                    _ if framed.is_some() => {
+                        let f = &out[framed.map_or(0, |(_, at)| at)];
+                        (Basis::Narrative, f.timex.clone(), f.range)
+                    }
                     // A past in a paragraph telling of a past time happened then.
                     (Kind::Past, Some(n), _) if narrow(n) => (Basis::Narrative, Some(n.timex.clone()), n.range),
                     (Kind::Past, Some(_), _) => continue,

@@ -4,7 +4,7 @@
 //! "the arrest last week") and the verb of a when-clause that the date frames
 //! ("last month when a top official walked out").
 
-use super::grammar::{Sentence, lower};
+use super::grammar::{Sentence, Tense, lower};
 use super::lexicon::{VerbClass, is_verb_of};
 use super::mentions::is_event_noun_at;
 use crate::language::Pos;
@@ -119,7 +119,13 @@ pub fn attach(text: &str, s: &Sentence, t_start: usize, t_end: usize) -> Option<
         // the object ("found the body Friday wrapped in plastic"), and a closing
         // attribution is the source ("… at 10 p.m. Wednesday, police said."): neither is
         // what the date tells of.
-        if right && (has_left_verb && dist <= 1 && bare_participle(s, j, first_in) || any_left_verb && trailing_attribution(s, text, j)) {
+        // So is an infinitive of purpose right after it ("selected Northrop on
+        // February 29 to build the aircraft").
+        let purpose = dist <= 1 && s.group_at(j).is_some_and(|g| g.tense == Tense::Infinitive) && lower(s.word(text, after.min(j))) == "to";
+        if right
+            && (has_left_verb && dist <= 1 && (bare_participle(s, j, first_in) || purpose)
+                || any_left_verb && trailing_attribution(s, text, j))
+        {
             continue;
         }
         let noun = word.pos.is_noun();

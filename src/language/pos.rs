@@ -726,10 +726,15 @@ impl Model {
                     }
                     let s = &mut scores[i];
                     self.add(&tag_entries, s);
-                    // The first best, so ties break the same way every time.
-                    let mut best = 0;
+                    // The first best, so ties break the same way every time. A
+                    // capitalised word inside a sentence of lower-case prose is a name,
+                    // not a verb form ("Boeing challenged", which the treebank, with
+                    // no "Boeing" in it, reads by its "-ing").
+                    let name_only = name_inside_prose(words, i);
+                    let mut best = usize::MAX;
                     for (j, &v) in s[..n_tags].iter().enumerate() {
-                        if v > s[best] {
+                        let allowed = !name_only || !matches!(self.tags[j], Pos::VBG | Pos::VBN | Pos::VBD);
+                        if allowed && (best == usize::MAX || v > s[best]) {
                             best = j;
                         }
                     }
@@ -744,6 +749,28 @@ impl Model {
     pub fn tag(&self, words: &[&str]) -> Vec<Pos> {
         self.tag_indices(words).into_iter().map(|t| self.tags[t as usize]).collect()
     }
+}
+
+/// Is word `i` capitalised in the middle of a sentence that is otherwise written in
+/// lower case (not a headline in title case, not after a quotation mark or colon that
+/// may open a sentence of its own)?
+fn name_inside_prose(words: &[&str], i: usize) -> bool {
+    let capitalised = |w: &str| {
+        let mut c = w.chars();
+        c.next().is_some_and(char::is_uppercase) && c.any(char::is_lowercase)
+    };
+    if i == 0 || !capitalised(words[i]) {
+        return false;
+    }
+    // After a mark that may open a sentence or a clause of its own (a quotation mark, a
+    // colon, a dash, a dateline's underscore); a comma does not.
+    let prev = words[i - 1];
+    if prev != "," && !prev.chars().any(char::is_alphanumeric) {
+        return false;
+    }
+    let alphabetic: Vec<&&str> = words.iter().filter(|w| w.chars().next().is_some_and(char::is_alphabetic)).collect();
+    let lower = alphabetic.iter().filter(|w| w.starts_with(char::is_lowercase)).count();
+    lower * 2 > alphabetic.len()
 }
 
 #[cfg(test)]
@@ -771,6 +798,18 @@ mod tests {
         assert_eq!(tags("Airbus has unveiled the plane ."), [NNP, VBZ, VBN, DT, NN, Stop]);
         assert_eq!(tags("BT Group announced that it would strip its network ."), [NNP, NNP, VBD, IN, PRP, MD, VB, PRPS, NN, Stop]);
         assert_eq!(tags("Meng was arrested in Canada ."), [NNP, VBD, VBN, IN, NNP, Stop]);
+    }
+
+    #[test]
+    fn a_capitalised_word_inside_prose_is_a_name_not_a_verb() {
+        use Pos::*;
+        let t = tags("When the Air Force picked Northrop , Boeing challenged the award .");
+        assert_eq!(t[7], NNP);
+        assert!(matches!(t[8], VBD | VBN), "{t:?}");
+        // A headline in title case keeps its verbs.
+        assert!(!name_inside_prose(&["Airbus", "Delaying", "A380", "Deliveries"], 1));
+        assert!(name_inside_prose(&["the", "award", "went", "to", "Boeing", "today"], 4));
+        assert!(!name_inside_prose(&["(", "AP", ")", "_", "Turning", "its", "back", "on", "them"], 4));
     }
 
     #[test]
