@@ -313,7 +313,14 @@ fn phrase_before(s: &Sentence, text: &str, at: usize) -> Option<Vec<Piece>> {
     }
     let np_word = |p: Pos| p.is_noun() || p.is_adjective() || matches!(p, Pos::DT | Pos::Possessive | Pos::PRPS | Pos::CD);
     let start = (0..end).rev().take_while(|&k| np_word(s.words[k].pos)).last()?;
-    (start..end).any(|k| s.words[k].pos.is_noun()).then(|| (start..end).map(|k| piece(s, text, k)).collect())
+    (start..end)
+        .any(|k| s.words[k].pos.is_noun() || is_model_name(s.word(text, k)))
+        .then(|| (start..end).map(|k| piece(s, text, k)).collect())
+}
+
+/// A model's name, which a tagger may call a number or an adjective: "777-200LR", "A380".
+fn is_model_name(w: &str) -> bool {
+    w.contains(|c: char| c.is_ascii_digit()) && w.contains(char::is_alphabetic)
 }
 
 /// The group whose clause holds word `i`: the first finite group after it whose
@@ -607,6 +614,16 @@ fn resolved_subject(s: &Sentence, text: &str, r: usize, spec: &TitleSpec<'_>, de
             || super::lexicon::is_verb_of(super::lexicon::VerbClass::Announce, &w)
         {
             return resolved_subject(s, text, rep, spec, depth + 1);
+        }
+    }
+    // "received five orders for the 777-200LR since it was announced": "it" in a
+    // passive clause set after its main clause is what was acted on, most often the
+    // phrase right before the clause's opener, not the main clause's subject.
+    let it = own.len() == 1 && lower(&own[0].text) == "it";
+    if it && g.passive && matches!(g.opener, Some(Opener::Time | Opener::Reason)) && r > 0 && g.clause_start > 1 {
+        let named = |p: &Piece| p.pos.is_noun() || is_model_name(&p.text);
+        if let Some(np) = phrase_before(s, text, g.clause_start - 1).filter(|np| np.last().is_some_and(named)) {
+            return np;
         }
     }
     // The nearest finite clause before, for a clause joined to it.
