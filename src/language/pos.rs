@@ -711,6 +711,7 @@ impl Model {
             self.add(&entries, &mut scores[i]);
         }
         // Then left to right, with the tags chosen so far.
+        let prose = is_prose(words);
         let base = out.len();
         let mut tag_feats = [0u64; N_TAG_FEATURES];
         let mut tag_entries = [0u64; N_TAG_FEATURES];
@@ -730,7 +731,7 @@ impl Model {
                     // capitalised word inside a sentence of lower-case prose is a name,
                     // not a verb form ("Boeing challenged", which the treebank, with
                     // no "Boeing" in it, reads by its "-ing").
-                    let name_only = name_inside_prose(words, i);
+                    let name_only = prose && name_inside_prose(words, i);
                     let mut best = usize::MAX;
                     for (j, &v) in s[..n_tags].iter().enumerate() {
                         let allowed = !name_only || !matches!(self.tags[j], Pos::VBG | Pos::VBN | Pos::VBD);
@@ -751,9 +752,20 @@ impl Model {
     }
 }
 
-/// Is word `i` capitalised in the middle of a sentence that is otherwise written in
-/// lower case (not a headline in title case, not after a quotation mark or colon that
-/// may open a sentence of its own)?
+/// Is the sentence written in lower case, as prose is (not a headline in title case)?
+fn is_prose(words: &[&str]) -> bool {
+    let (mut alphabetic, mut lower) = (0usize, 0usize);
+    for w in words {
+        if let Some(c) = w.chars().next().filter(|c| c.is_alphabetic()) {
+            alphabetic += 1;
+            lower += usize::from(c.is_lowercase());
+        }
+    }
+    lower * 2 > alphabetic
+}
+
+/// Is word `i` capitalised in the middle of a sentence, not after a quotation mark or
+/// colon that may open a sentence of its own? In prose ([`is_prose`]), such a word is a name.
 fn name_inside_prose(words: &[&str], i: usize) -> bool {
     let capitalised = |w: &str| {
         let mut c = w.chars();
@@ -765,12 +777,7 @@ fn name_inside_prose(words: &[&str], i: usize) -> bool {
     // After a mark that may open a sentence or a clause of its own (a quotation mark, a
     // colon, a dash, a dateline's underscore); a comma does not.
     let prev = words[i - 1];
-    if prev != "," && !prev.chars().any(char::is_alphanumeric) {
-        return false;
-    }
-    let alphabetic: Vec<&&str> = words.iter().filter(|w| w.chars().next().is_some_and(char::is_alphabetic)).collect();
-    let lower = alphabetic.iter().filter(|w| w.starts_with(char::is_lowercase)).count();
-    lower * 2 > alphabetic.len()
+    prev == "," || prev.chars().any(char::is_alphanumeric)
 }
 
 #[cfg(test)]
@@ -807,7 +814,8 @@ mod tests {
         assert_eq!(t[7], NNP);
         assert!(matches!(t[8], VBD | VBN), "{t:?}");
         // A headline in title case keeps its verbs.
-        assert!(!name_inside_prose(&["Airbus", "Delaying", "A380", "Deliveries"], 1));
+        assert!(!is_prose(&["Airbus", "Delaying", "A380", "Deliveries"]));
+        assert!(is_prose(&["the", "award", "went", "to", "Boeing", "today"]));
         assert!(name_inside_prose(&["the", "award", "went", "to", "Boeing", "today"], 4));
         assert!(!name_inside_prose(&["(", "AP", ")", "_", "Turning", "its", "back", "on", "them"], 4));
     }
