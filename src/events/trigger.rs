@@ -118,9 +118,8 @@ pub fn attach(text: &str, s: &Sentence, t_start: usize, t_end: usize) -> Option<
         // After a verb and its object, a bare participle that follows the date describes
         // the object ("found the body Friday wrapped in plastic"), and a closing
         // attribution is the source ("… at 10 p.m. Wednesday, police said."): neither is
-        // what the date tells of.
-        // So is an infinitive of purpose right after it ("selected Northrop on
-        // February 29 to build the aircraft").
+        // what the date tells of. Nor is an infinitive of purpose right after it
+        // ("selected Northrop on February 29 to build the aircraft").
         let purpose = dist <= 1 && s.group_at(j).is_some_and(|g| g.tense == Tense::Infinitive) && lower(s.word(text, after.min(j))) == "to";
         if right
             && (has_left_verb && dist <= 1 && (bare_participle(s, j, first_in) || purpose)
