@@ -261,6 +261,12 @@ pub fn mentions_of(article_idx: usize, article: &Article, tagger: &mut Tagger) -
             let t = &timexes[k];
             let Some(range) = placeable(t) else { continue };
             let focus = trigger::attach(text, &s, t.start, t.end);
+            // A date inside a quotation is the speaker's ("said, “Today is a great day"):
+            // it dates what the quotation tells, never the saying outside it.
+            let quoted = in_quotes(&s, text, s.word_from(t.start));
+            if quoted && focus.is_some_and(|f| !in_quotes(&s, text, f)) {
+                continue;
+            }
             let gi = focus.and_then(|f| s.groups.iter().position(|g| g.head == f));
             if let Some(gi) = gi {
                 let g = s.groups[gi];
