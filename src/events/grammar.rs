@@ -129,6 +129,12 @@ fn opener_of(w: &str, pos: Pos) -> Option<Opener> {
     })
 }
 
+/// A model's name, which a tagger may call a number, an adjective or a plural:
+/// "777-200LR", "A380-800F".
+pub fn is_model_name(w: &str) -> bool {
+    w.contains(|c: char| c.is_ascii_digit()) && w.contains(char::is_alphabetic)
+}
+
 impl VerbGroup {
     /// A finite verb: one with a tense of its own, not an infinitive or a participle.
     pub fn is_finite(&self) -> bool {

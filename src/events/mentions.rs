@@ -758,7 +758,7 @@ fn candidates(s: &Sentence, text: &str, dated: &[bool]) -> Vec<(usize, Kind)> {
                     | crate::language::Pos::NN
                     | crate::language::Pos::NNP
                     | crate::language::Pos::PRPS
-            ) || s.word(text, g.head - 1).contains(|c: char| c.is_ascii_digit()));
+            ) || super::grammar::is_model_name(s.word(text, g.head - 1)));
         // What a quotation tells happened is speech, not the narrative.
         if prenominal || in_quotes(s, text, g.head) {
             continue;

@@ -251,12 +251,6 @@ pub fn named_subject(s: &Sentence, text: &str) -> Option<String> {
 /// it is the object of ("exit from the meeting"), and its own phrases ("in Canada of
 /// Meng Wanzhou on U.S. charges"), up to a comma, a verb or a clause.
 fn noun_phrase(s: &Sentence, text: &str, n: usize, keep: &[bool], date: &[bool]) -> Vec<Piece> {
-    let np_word = |p: Pos| {
-        matches!(
-            p,
-            Pos::DT | Pos::JJ | Pos::JJR | Pos::JJS | Pos::NN | Pos::NNS | Pos::NNP | Pos::NNPS | Pos::Possessive | Pos::PRPS | Pos::CD
-        )
-    };
     let mut start = n;
     loop {
         while start > 0 && np_word(s.words[start - 1].pos) {
@@ -304,6 +298,11 @@ fn noun_phrase(s: &Sentence, text: &str, n: usize, keep: &[bool], date: &[bool])
     (start..end).filter(|&i| keep[i]).map(|i| piece(s, text, i)).collect()
 }
 
+/// A word a noun phrase is made of: a determiner, an adjective, a noun, a number.
+fn np_word(p: Pos) -> bool {
+    p.is_noun() || p.is_adjective() || matches!(p, Pos::DT | Pos::Possessive | Pos::PRPS | Pos::CD)
+}
+
 /// The noun phrase that ends right before word `at`, over a comma: "All Nippon Airways"
 /// in "the first customer, All Nippon Airways, due to".
 fn phrase_before(s: &Sentence, text: &str, at: usize) -> Option<Vec<Piece>> {
@@ -311,16 +310,10 @@ fn phrase_before(s: &Sentence, text: &str, at: usize) -> Option<Vec<Piece>> {
     while end > 0 && s.words[end - 1].pos == Pos::Comma {
         end -= 1;
     }
-    let np_word = |p: Pos| p.is_noun() || p.is_adjective() || matches!(p, Pos::DT | Pos::Possessive | Pos::PRPS | Pos::CD);
     let start = (0..end).rev().take_while(|&k| np_word(s.words[k].pos)).last()?;
     (start..end)
-        .any(|k| s.words[k].pos.is_noun() || is_model_name(s.word(text, k)))
+        .any(|k| s.words[k].pos.is_noun() || super::grammar::is_model_name(s.word(text, k)))
         .then(|| (start..end).map(|k| piece(s, text, k)).collect())
-}
-
-/// A model's name, which a tagger may call a number or an adjective: "777-200LR", "A380".
-fn is_model_name(w: &str) -> bool {
-    w.contains(|c: char| c.is_ascii_digit()) && w.contains(char::is_alphabetic)
 }
 
 /// The group whose clause holds word `i`: the first finite group after it whose
@@ -621,7 +614,7 @@ fn resolved_subject(s: &Sentence, text: &str, r: usize, spec: &TitleSpec<'_>, de
     // phrase right before the clause's opener, not the main clause's subject.
     let it = own.len() == 1 && lower(&own[0].text) == "it";
     if it && g.passive && matches!(g.opener, Some(Opener::Time | Opener::Reason)) && r > 0 && g.clause_start > 1 {
-        let named = |p: &Piece| p.pos.is_noun() || is_model_name(&p.text);
+        let named = |p: &Piece| p.pos.is_noun() || super::grammar::is_model_name(&p.text);
         if let Some(np) = phrase_before(s, text, g.clause_start - 1).filter(|np| np.last().is_some_and(named)) {
             return np;
         }

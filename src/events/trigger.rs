@@ -57,9 +57,10 @@ fn is_candidate(s: &Sentence, text: &str, i: usize, date: (usize, usize)) -> boo
     !is_verb_of(VerbClass::State, &w) || g.passive
 }
 
-/// A participle with no auxiliary: "wrapped", "killing"; or a past form whose subject
-/// would run back over the date at word `date` (a participle taken for a past tense).
-fn bare_participle(s: &Sentence, i: usize, date: usize) -> bool {
+/// A participle with no auxiliary after a date: "wrapped", "killing"; or a past form
+/// whose subject would run back over the date at word `date` (a participle taken for a
+/// past tense).
+fn participle_after_date(s: &Sentence, i: usize, date: usize) -> bool {
     let Some(g) = s.group_at(i).filter(|g| g.first == i) else { return false };
     matches!(s.words[i].pos, Pos::VBN | Pos::VBG) || s.words[i].pos == Pos::VBD && g.clause_start < date
 }
@@ -122,7 +123,7 @@ pub fn attach(text: &str, s: &Sentence, t_start: usize, t_end: usize) -> Option<
         // ("selected Northrop on February 29 to build the aircraft").
         let purpose = dist <= 1 && s.group_at(j).is_some_and(|g| g.tense == Tense::Infinitive) && lower(s.word(text, after.min(j))) == "to";
         if right
-            && (has_left_verb && dist <= 1 && (bare_participle(s, j, first_in) || purpose)
+            && (has_left_verb && dist <= 1 && (participle_after_date(s, j, first_in) || purpose)
                 || any_left_verb && trailing_attribution(s, text, j))
         {
             continue;

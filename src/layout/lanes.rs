@@ -54,44 +54,20 @@ pub fn assign(timeline: &Timeline, mode: LaneMode) -> Lanes {
         LaneMode::Source => {
             let source_of: Vec<String> = timeline.articles.iter().map(source_name).collect();
             let names = article_of.iter().map(|&a| source_of.get(a).cloned().unwrap_or_else(|| "Unknown".into())).collect();
-            capped(names, MAX_SOURCES, "Other sources")
+            capped(group(names), MAX_SOURCES, "Other sources", true).0
         }
         LaneMode::Topic => topics(timeline),
     }
 }
 
-/// One lane per article, at most [`MAX_ARTICLES`]: when there are more, the
-/// `MAX_ARTICLES - 1` with the most events keep a lane (in the articles' order) and the
-/// rest share a last lane, "Other articles (how many)". Two articles of the same title
-/// keep two lanes.
+/// One lane per article, at most [`MAX_ARTICLES`] ([`capped`], in the articles'
+/// order). Two articles of the same title keep two lanes.
 fn articles(timeline: &Timeline, article_of: Vec<usize>) -> Lanes {
-    let n = timeline.articles.len();
-    if n <= MAX_ARTICLES {
-        let names = timeline.articles.iter().map(|a| a.title.clone()).collect();
-        return Lanes { of_event: article_of, names, of_article: (0..n).collect() };
-    }
-    let mut count = vec![0usize; n];
-    for &a in &article_of {
-        if let Some(c) = count.get_mut(a) {
-            *c += 1;
-        }
-    }
-    let mut busiest: Vec<usize> = (0..n).collect();
-    busiest.sort_unstable_by(|&a, &b| count[b].cmp(&count[a]).then(a.cmp(&b)));
-    let mut kept = vec![false; n];
-    for &a in &busiest[..MAX_ARTICLES - 1] {
-        kept[a] = true;
-    }
-    let shared = MAX_ARTICLES - 1;
-    let mut names = Vec::with_capacity(MAX_ARTICLES);
-    let mut of_article = vec![shared; n];
-    for a in (0..n).filter(|&a| kept[a]) {
-        of_article[a] = names.len();
-        names.push(timeline.articles[a].title.clone());
-    }
-    names.push(format!("Other articles ({})", n - shared));
-    let of_event = article_of.iter().map(|&a| of_article.get(a).copied().unwrap_or(shared)).collect();
-    Lanes { of_event, names, of_article }
+    let names = timeline.articles.iter().map(|a| a.title.clone()).collect();
+    let (mut lanes, of_article) =
+        capped(Lanes { of_event: article_of, names, of_article: Vec::new() }, MAX_ARTICLES, "Other articles", false);
+    lanes.of_article = of_article;
+    lanes
 }
 
 /// "en.wikinews.org" for a web article, the folder for a local file.
@@ -122,33 +98,41 @@ fn group(names: Vec<String>) -> Lanes {
     lanes
 }
 
-/// Lanes from a name per event, as [`group`] makes them, but at most `max`: when
-/// there are more names, the `max - 1` with the most events keep a lane (in order of
-/// first appearance) and the rest share a last lane, "`other` (how many)".
-fn capped(names: Vec<String>, max: usize, other: &str) -> Lanes {
-    let mut count: HashMap<&str, usize> = HashMap::new();
-    for n in &names {
-        *count.entry(n.as_str()).or_default() += 1;
+/// `keyed`'s lanes (an event's lane is its key; one name per key), but at most `max`:
+/// when there are more keys, the `max - 1` with the most events keep a lane (in the
+/// keys' order; ties go to the first key, or to the first name `ties_by_name`) and the
+/// rest share a last lane, "`other` (how many)". Also gives each key's lane.
+fn capped(keyed: Lanes, max: usize, other: &str, ties_by_name: bool) -> (Lanes, Vec<usize>) {
+    let n = keyed.names.len();
+    if n <= max {
+        return (keyed, (0..n).collect());
     }
-    if count.len() <= max {
-        return group(names);
+    let mut count = vec![0usize; n];
+    for &k in &keyed.of_event {
+        if let Some(c) = count.get_mut(k) {
+            *c += 1;
+        }
     }
-    let mut busiest: Vec<(&str, usize)> = count.into_iter().collect();
-    busiest.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
-    let rest = busiest.len() - (max - 1);
-    let kept: std::collections::HashSet<&str> = busiest.into_iter().take(max - 1).map(|(n, _)| n).collect();
-    let mut index: HashMap<&str, usize> = HashMap::new();
-    let mut lanes = Lanes::default();
-    for n in names.iter().filter(|n| kept.contains(n.as_str())) {
-        index.entry(n.as_str()).or_insert_with(|| {
-            lanes.names.push(n.clone());
-            lanes.names.len() - 1
-        });
+    let mut busiest: Vec<usize> = (0..n).collect();
+    busiest.sort_unstable_by(|&a, &b| {
+        count[b].cmp(&count[a]).then_with(|| if ties_by_name { keyed.names[a].cmp(&keyed.names[b]) } else { a.cmp(&b) })
+    });
+    let mut kept = vec![false; n];
+    for &k in &busiest[..max - 1] {
+        kept[k] = true;
     }
-    let shared = lanes.names.len();
-    lanes.names.push(format!("{other} ({rest})"));
-    lanes.of_event = names.iter().map(|n| index.get(n.as_str()).copied().unwrap_or(shared)).collect();
-    lanes
+    let shared = max - 1;
+    let mut of_key = vec![shared; n];
+    let mut names = Vec::with_capacity(max);
+    for (k, name) in keyed.names.into_iter().enumerate() {
+        if kept[k] {
+            of_key[k] = names.len();
+            names.push(name);
+        }
+    }
+    names.push(format!("{other} ({})", n - shared));
+    let of_event = keyed.of_event.iter().map(|&k| of_key.get(k).copied().unwrap_or(shared)).collect();
+    (Lanes { of_event, names, of_article: Vec::new() }, of_key)
 }
 
 fn topics(timeline: &Timeline) -> Lanes {
