@@ -33,7 +33,7 @@ pub fn attached(s: &Sentence, text: &str, placed: &[(usize, usize)]) -> Vec<(usi
         }
         let owner = if opening_participle(s, text, gi) {
             main_clause(s, gi + 1)
-        } else if with_participle(s, text, gi) || while_clause(s, text, gi) && !opens_sentence(s, g.clause_start) {
+        } else if with_participle(s, text, gi) || while_clause(s, text, gi) && !opens_sentence(s, text, g.clause_start) {
             s.groups[..gi].iter().rposition(|p| p.is_finite() && !matches!(p.opener, Some(Opener::Time | Opener::Relative | Opener::If)))
         } else if while_clause(s, text, gi) {
             main_clause(s, gi + 1)
@@ -97,9 +97,11 @@ pub fn completions(s: &Sentence, text: &str, placed: &[(usize, usize)], dated: &
     out
 }
 
-/// Is word `i` where the sentence starts, but for quotation marks and brackets?
-fn opens_sentence(s: &Sentence, i: usize) -> bool {
-    s.words[..i].iter().all(|w| matches!(w.pos, Pos::Quote | Pos::OpenBracket))
+/// Is word `i` where the sentence starts, but for quotation marks, brackets and a
+/// dateline ("JERUSALEM (AP)_ Taking the stand, …")?
+fn opens_sentence(s: &Sentence, text: &str, i: usize) -> bool {
+    let from = super::title::dateline_end(s, text, 0, i).map_or(0, |j| j + 1);
+    s.words[from..i].iter().all(|w| matches!(w.pos, Pos::Quote | Pos::OpenBracket))
 }
 
 /// The sentence's main clause from group `from` on: its first finite group that
@@ -126,7 +128,7 @@ fn bare_participle(s: &Sentence, text: &str, g: &VerbGroup) -> bool {
 fn opening_participle(s: &Sentence, text: &str, gi: usize) -> bool {
     let g = &s.groups[gi];
     let comma_after = s.groups.get(gi + 1).is_some_and(|n| (g.head + 1..n.first).any(|i| s.words[i].pos == Pos::Comma));
-    gi == 0 && opens_sentence(s, g.first) && bare_participle(s, text, g) && comma_after
+    gi == 0 && opens_sentence(s, text, g.first) && bare_participle(s, text, g) && comma_after
 }
 
 /// "with the aircraft flying no higher than 10,000 feet": "with", a subject, a participle.
@@ -150,7 +152,7 @@ fn with_participle(s: &Sentence, text: &str, gi: usize) -> bool {
 
 /// "as the aircraft was leaving a parking space", "while the talks went on": a clause
 /// of what went on at the time, in the past or the present, not a state. After "as",
-/// only a progressive: "as its date matches the number" gives a reason, not a time.
+/// a progressive or a past: "as its date matches the number" gives a reason, not a time.
 fn while_clause(s: &Sentence, text: &str, gi: usize) -> bool {
     let g = &s.groups[gi];
     // The clause starts after its opening word.
@@ -158,7 +160,8 @@ fn while_clause(s: &Sentence, text: &str, gi: usize) -> bool {
     let progressive = s.words[g.head].pos == Pos::VBG && g.first < g.head;
     let when = match opener.as_deref() {
         Some("while") => true,
-        Some("as") => progressive,
+        // "as the vote passed", not the comparison "as did manufacturing".
+        Some("as") => progressive || g.tense == Tense::Past && g.first > g.clause_start,
         _ => false,
     };
     g.opener == Some(Opener::Time)

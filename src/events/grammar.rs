@@ -163,7 +163,10 @@ impl Sentence {
     /// Does word `i` read as a name: capitalised, and not the sentence's first word?
     /// ("manufacturer Boeing", which a tagger may take for a participle.)
     pub fn is_name_like(&self, text: &str, i: usize) -> bool {
-        i > 0 && self.word(text, i).starts_with(char::is_uppercase)
+        // After a quotation mark, a bracket or a dash ("JERUSALEM (AP)_ Taking the
+        // stand, …") a capital may open a sentence.
+        let opens = |k: usize| matches!(self.words[k].pos, Pos::Quote | Pos::OpenBracket | Pos::Colon);
+        i > 0 && !opens(i - 1) && self.word(text, i).starts_with(char::is_uppercase)
     }
 
     /// Is the comma at word `i` one between adjectives ("his small, neighborhood store",

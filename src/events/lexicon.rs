@@ -84,6 +84,12 @@ pub fn is_habit_word(word: &str) -> bool {
     HABITS.get_or_init(|| list(include_str!("lexicon/habits.txt"))).contains(word)
 }
 
+/// Does `word` make a present perfect a span up to now ("since", "in recent years")?
+pub fn is_span_word(word: &str) -> bool {
+    static SPANS: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    SPANS.get_or_init(|| list(include_str!("lexicon/spans.txt"))).contains(word)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -98,6 +104,7 @@ mod tests {
         assert!(!is_verb_of(VerbClass::Report, "announced"));
         assert!(is_event_noun("Meeting"));
         assert!(is_habit_word("every"));
+        assert!(is_span_word("since"));
         assert!(is_occasion("conference"));
         assert_eq!(irregular_base("won"), Some("win"));
         assert_eq!(irregular_base("flown"), Some("fly"));

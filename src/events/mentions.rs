@@ -17,7 +17,7 @@
 use chrono::NaiveDate;
 
 use super::grammar::{Opener, Sentence, Tense, VerbGroup, lower, stated_group};
-use super::lexicon::{VerbClass, is_event_noun, is_habit_word, is_verb_of};
+use super::lexicon::{VerbClass, is_event_noun, is_habit_word, is_span_word, is_verb_of};
 use super::title::{TitleSpec, title};
 use super::{sentences, trigger};
 use crate::language::Pos;
@@ -65,6 +65,19 @@ enum Kind {
 fn is_habit(s: &Sentence, text: &str, g: &VerbGroup) -> bool {
     let end = s.groups.iter().find(|o| o.first > g.head && o.opener.is_some()).map_or(s.words.len(), |o| o.clause_start);
     (g.clause_start..end).any(|i| is_habit_word(&lower(s.word(text, i))))
+}
+
+/// Is the clause of group `g` a span up to now ("has gained share in recent years",
+/// "has received five orders so far")? Its perfect is not the day's news.
+fn is_span(s: &Sentence, text: &str, g: &VerbGroup) -> bool {
+    let end = s.groups.iter().find(|o| o.first > g.head && o.opener.is_some()).map_or(s.words.len(), |o| o.clause_start);
+    let before = |i: usize, n: usize| (i.saturating_sub(n)..i).map(|j| lower(s.word(text, j))).collect::<Vec<_>>();
+    (g.clause_start..end).any(|i| {
+        let w = lower(s.word(text, i));
+        is_span_word(&w)
+            || w == "far" && before(i, 1) == ["so"]
+            || matches!(&*w, "weeks" | "months" | "years" | "decades") && before(i, 3).iter().any(|b| b == "for" || b == "past")
+    })
 }
 
 /// The group whose clause holds word `w`: the last group whose clause starts at or
@@ -395,6 +408,7 @@ pub fn mentions_of(article_idx: usize, article: &Article, tagger: &mut Tagger) -
                     (Kind::Past | Kind::Statement | Kind::PresentStatement, _, Some(d)) => (Basis::Published, None, (d, d)),
                     // A present perfect tells what has happened as of the writing, in the
                     // lead or further down, whatever time the paragraph told of before.
+                    (Kind::Perfect, _, _) if is_span(&s, text, &g) => continue,
                     (Kind::Perfect, _, Some(d)) => (Basis::Published, None, (d, d)),
                     // What is under way is under way on the day of publication.
                     (Kind::Ongoing, _, Some(d)) => (Basis::Published, None, (d, d)),

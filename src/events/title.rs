@@ -469,7 +469,7 @@ fn cut_dates(spec: &TitleSpec<'_>, keep: &mut [bool]) {
 /// The separator that ends a dateline opening words `from..to`: a place in capitals,
 /// then more of the place, a date or the agency, then a dash ("LONDON—", "PARIS (AP) -",
 /// "TOKYO, March 3 -", "CAGUAS, Puerto Rico (AP)_", "WASHINGTON (Reuters) --").
-fn dateline_end(s: &Sentence, text: &str, from: usize, to: usize) -> Option<usize> {
+pub(super) fn dateline_end(s: &Sentence, text: &str, from: usize, to: usize) -> Option<usize> {
     let capitals = |i: usize| {
         let w = s.word(text, i);
         w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && w.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase)

@@ -44,33 +44,66 @@ pub fn tag_sentence(text: &str, start: usize, end: usize) -> Vec<Word> {
         let words: Vec<&str> = toks.iter().map(|t| t.text(text)).collect();
         tags.clear();
         model.tag_into(&words, scratch, tags);
-        toks.iter()
+        let mut out: Vec<Word> = toks
+            .iter()
             .zip(tags.iter())
             .map(|(t, &tag)| {
                 let pos = correct(t.text(text), model.pos(tag));
                 Word { start: t.start, end: t.end, pos }
             })
-            .collect()
+            .collect();
+        correct_pasts(text, &mut out);
+        out
     })
+}
+
+/// A form that can only be a past is one, whatever else the tagger read: "exports
+/// grew" (read as a participle), and after a plural noun "prices rose", "shares fell"
+/// (read as nouns, adjectives or presents, "shares" then as a verb). A past form after
+/// a plural noun and before no noun is that noun's verb.
+fn correct_pasts(text: &str, words: &mut [Word]) {
+    for i in 0..words.len() {
+        let w = words[i].text(text).to_ascii_lowercase();
+        if words[i].pos == Pos::VBD || !past_only(&w) {
+            continue;
+        }
+        if words[i].pos == Pos::VBN {
+            words[i].pos = Pos::VBD;
+            continue;
+        }
+        let plural_before = i > 0 && {
+            let p = words[i - 1];
+            let pt = p.text(text);
+            p.pos == Pos::NNS || p.pos == Pos::VBZ && pt.ends_with('s') && pt.chars().all(char::is_alphabetic)
+        };
+        let noun_after = words.get(i + 1).is_some_and(|n| n.pos.is_noun());
+        if plural_before && !noun_after {
+            words[i - 1].pos = Pos::NNS;
+            words[i].pos = Pos::VBD;
+        }
+    }
 }
 
 /// `irregular.tsv`, read once: each past and participle with its base, and the pasts.
 struct Irregular {
     base: crate::hashing::FastMap<&'static str, &'static str>,
     pasts: crate::hashing::FastSet<&'static str>,
+    participles: crate::hashing::FastSet<&'static str>,
 }
 
 fn irregular() -> &'static Irregular {
     use std::sync::OnceLock;
     static FORMS: OnceLock<Irregular> = OnceLock::new();
     FORMS.get_or_init(|| {
-        let mut forms = Irregular { base: Default::default(), pasts: Default::default() };
+        let mut forms = Irregular { base: Default::default(), pasts: Default::default(), participles: Default::default() };
         for line in include_str!("irregular.tsv").lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
             let cols: Vec<&str> = line.split('\t').map(str::trim).collect();
             if let [base, past, participle] = cols[..] {
                 forms.base.insert(past, base);
                 forms.base.insert(participle, base);
                 forms.pasts.insert(past);
+                forms.participles.insert(participle);
+                forms.participles.insert(base);
             }
         }
         forms
@@ -85,6 +118,13 @@ pub fn irregular_base(word: &str) -> Option<&'static str> {
 /// Is `word` (lower case) the past tense of an irregular verb ("won", "told")?
 pub fn irregular_past(word: &str) -> bool {
     irregular().pasts.contains(word)
+}
+
+/// Is `word` (lower case) a past tense and nothing else: not a participle nor a base
+/// ("rose", "fell", "took"; not "cut", "won", "come")?
+fn past_only(word: &str) -> bool {
+    let forms = irregular();
+    forms.pasts.contains(word) && !forms.participles.contains(word)
 }
 
 /// Past forms that are also common nouns or adjectives, or the same as their base:
@@ -148,13 +188,49 @@ const AMBIGUOUS_PASTS: &[&str] = &[
     "beat",
 ];
 
+/// Irregular pasts that are also the present of another verb ("they found a firm",
+/// "saw the wood", "lay the table"): a present reading of these stands.
+const PRESENT_TOO: &[&str] = &["found", "saw", "wound", "ground", "bore", "lay", "fell", "bound"];
+
 /// The tagger learnt from web text; a few news words it misreads have one reading
 /// only. An irregular past form ("flew", "took", "began") tagged as a noun or an
-/// adjective is a verb.
+/// adjective is a verb, and one tagged as a present ("exports rose") is a past.
 fn correct(word: &str, pos: Pos) -> Pos {
-    if !(pos.is_noun() || pos.is_adjective()) || word.len() < 3 || word.chars().next().is_some_and(char::is_uppercase) {
+    if word.len() < 3 || word.chars().next().is_some_and(char::is_uppercase) {
         return pos;
     }
     let lower = word.to_ascii_lowercase();
+    if pos == Pos::VBP {
+        let past_only = irregular_past(&lower) && irregular_base(&lower) != Some(lower.as_str()) && !PRESENT_TOO.contains(&lower.as_str());
+        return if past_only { Pos::VBD } else { pos };
+    }
+    if !(pos.is_noun() || pos.is_adjective()) {
+        return pos;
+    }
     if irregular_base(&lower).is_some() && !AMBIGUOUS_PASTS.contains(&lower.as_str()) { Pos::VBD } else { pos }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tags(text: &str) -> Vec<(String, Pos)> {
+        tag_sentence(text, 0, text.len()).iter().map(|w| (w.text(text).to_string(), w.pos)).collect()
+    }
+
+    #[test]
+    fn a_form_that_can_only_be_a_past_is_one() {
+        for (text, noun, verb) in
+            [("Shares fell 3 percent.", 0, 1), ("Oil prices rose sharply.", 1, 2), ("Car exports rose strongly.", 1, 2)]
+        {
+            let t = tags(text);
+            assert_eq!(t[noun].1, Pos::NNS, "{text}: {t:?}");
+            assert_eq!(t[verb].1, Pos::VBD, "{text}: {t:?}");
+        }
+        // Not before a noun, nor a form that is also a participle or a present.
+        let t = tags("He saw the rose garden.");
+        assert_ne!(t[3].1, Pos::VBD, "{t:?}");
+        assert!(past_only("rose") && past_only("took"));
+        assert!(!past_only("cut") && !past_only("won") && !past_only("come"));
+    }
 }
