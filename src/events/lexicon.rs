@@ -19,6 +19,8 @@ pub enum VerbClass {
     Expect,
     /// "made a flight", "held talks": the event is the noun.
     Light,
+    /// "began", "continued", "managed": its infinitive happens when it does.
+    Aspect,
 }
 
 /// Words that lead a date in ("starting in April", "beginning Monday", "effective
@@ -42,6 +44,7 @@ fn verb_classes() -> &'static FastMap<&'static str, u8> {
                 "state" => VerbClass::State,
                 "expect" => VerbClass::Expect,
                 "light" => VerbClass::Light,
+                "aspect" => VerbClass::Aspect,
                 _ => continue,
             };
             for form in forms.split_whitespace() {
@@ -101,6 +104,7 @@ mod tests {
         assert!(is_verb_of(VerbClass::State, "has"));
         assert!(is_verb_of(VerbClass::Expect, "plans"));
         assert!(is_verb_of(VerbClass::Light, "made"));
+        assert!(is_verb_of(VerbClass::Aspect, "began"));
         assert!(!is_verb_of(VerbClass::Report, "announced"));
         assert!(is_event_noun("Meeting"));
         assert!(is_habit_word("every"));

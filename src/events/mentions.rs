@@ -80,6 +80,17 @@ fn is_span(s: &Sentence, text: &str, g: &VerbGroup) -> bool {
     })
 }
 
+/// The head of the aspect verb ("began", "continued", "managed") whose infinitive is
+/// word `f`, right before it: "began to fall", "managed to quickly land".
+fn aspect_governor(s: &Sentence, text: &str, f: usize) -> Option<usize> {
+    let k = s.groups.iter().position(|g| g.head == f)?;
+    let g = s.groups[k];
+    let gov = s.groups[..k].last()?;
+    let adjacent = (gov.head + 1..g.first).all(|i| s.words[i].pos == Pos::RB || lower(s.word(text, i)) == "to");
+    (g.tense == Tense::Infinitive && gov.is_finite() && adjacent && is_verb_of(VerbClass::Aspect, &lower(s.word(text, gov.head))))
+        .then_some(gov.head)
+}
+
 /// The group whose clause holds word `w`: the last group whose clause starts at or
 /// before it, or the first group, for a word that opens the sentence.
 fn clause_group(s: &Sentence, w: usize) -> Option<usize> {
@@ -280,6 +291,10 @@ pub fn mentions_of(article_idx: usize, article: &Article, tagger: &mut Tagger) -
             if quoted && focus.is_some_and(|f| !in_quotes(&s, text, f)) {
                 continue;
             }
+            // "began to fall apart in mid-1996": the date of an infinitive that an
+            // aspect verb governs is that verb's; the infinitive completes it.
+            let governed = focus.and_then(|f| aspect_governor(&s, text, f).map(|g| (g, f)));
+            let focus = governed.map_or(focus, |(g, _)| Some(g));
             let gi = focus.and_then(|f| s.groups.iter().position(|g| g.head == f));
             if let Some(gi) = gi {
                 let g = s.groups[gi];
@@ -337,6 +352,10 @@ pub fn mentions_of(article_idx: usize, article: &Article, tagger: &mut Tagger) -
             out.push(dated_here(focus, title));
             if let Some(gi) = gi {
                 placed.push((gi, out.len() - 1));
+            }
+            if let Some((_, inf)) = governed {
+                let f = out[out.len() - 1].clone();
+                out.push(Found { trigger: Some((s.words[inf].start, s.words[inf].end)), with: Some(out.len() - 1), ..f });
             }
             let past_event = gi.is_none_or(|g| matches!(s.groups[g].tense, Tense::Past | Tense::Participle));
             if past_event && dct.is_none_or(|d| range.0 <= d) {

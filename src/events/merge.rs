@@ -447,9 +447,13 @@ fn same_event(a: &Placed, ka: &Keys, b: &Placed, kb: &Keys) -> bool {
         if a.sentence_span() == b.sentence_span() {
             return a.trigger_span() == b.trigger_span();
         }
-        // An inferred date is a weaker tie: the same event word and something else in common.
+        // An inferred date is a weaker tie: the same event word, something else in
+        // common and someone in common, where both name someone ("Saddam called Bush a
+        // liar Thursday" and, later, "Libya called for a meeting" are two events).
         if a.basis().is_inferred() || b.basis().is_inferred() {
-            return sa == sb && shared(&ka.sentence.content, &kb.sentence.content) >= 2;
+            let names_agree =
+                ka.sentence.names.is_empty() || kb.sentence.names.is_empty() || shared(&ka.sentence.names, &kb.sentence.names) > 0;
+            return sa == sb && names_agree && shared(&ka.sentence.content, &kb.sentence.content) >= 2;
         }
         return related;
     }
