@@ -406,19 +406,27 @@ fn verb_groups(words: &[Word], lw: &[std::borrow::Cow<'_, str>]) -> Vec<VerbGrou
 /// who might be targeted to be alert": "urged" read as a participle describing
 /// "Toledo"), the first participle that could be a past tense, with no auxiliary and
 /// no comma before it, right after its subject and before its object, is that verb.
+///
+/// So is a participle joined by "and" to a past that follows it ("The minister
+/// resigned and left the country"): "and" joins verbs of one tense.
 fn main_verb(words: &[Word], lw: &[std::borrow::Cow<'_, str>], out: &mut [VerbGroup]) {
-    if out.iter().any(|g| g.is_finite() && matches!(g.opener, None | Some(Opener::And))) {
+    let Some(k) = out.iter().position(|g| g.opener.is_none() && g.tense == Tense::Participle && g.first == g.head) else { return };
+    let h = out[k].head;
+    let joined_past = out.get(k + 1).is_some_and(|n| {
+        n.opener == Some(Opener::And) && n.tense == Tense::Past && !n.perfect && n.first == n.clause_start && n.clause_start == h + 2
+    });
+    let has_main =
+        out.iter().enumerate().any(|(j, g)| g.is_finite() && matches!(g.opener, None | Some(Opener::And)) && !(joined_past && j == k + 1));
+    if has_main {
         return;
     }
-    let Some(g) = out.iter_mut().find(|g| g.opener.is_none() && g.tense == Tense::Participle && g.first == g.head) else { return };
-    let h = g.head;
     let w = &lw[h];
     let past_form = w.ends_with("ed") || crate::language::irregular_past(w);
     let after_subject = h > 0 && (words[h - 1].pos.is_noun() || words[h - 1].pos == Pos::PRP);
     let before_object =
         words.get(h + 1).is_some_and(|n| matches!(n.pos, Pos::DT | Pos::PRP | Pos::PRPS | Pos::NNS | Pos::NNP | Pos::NN | Pos::CD));
-    if words[h].pos == Pos::VBN && past_form && after_subject && before_object {
-        g.tense = Tense::Past;
+    if words[h].pos == Pos::VBN && past_form && after_subject && (before_object || joined_past) {
+        out[k].tense = Tense::Past;
     }
 }
 

@@ -64,6 +64,15 @@ pub fn tag_sentence(text: &str, start: usize, end: usize) -> Vec<Word> {
 fn correct_pasts(text: &str, words: &mut [Word]) {
     for i in 0..words.len() {
         let w = words[i].text(text).to_ascii_lowercase();
+        // "has out-sold", "had re-opened": a hyphenated participle after "have".
+        if let Some((_, last)) = w.rsplit_once('-')
+            && i > 0
+            && matches!(words[i - 1].text(text).to_ascii_lowercase().as_str(), "has" | "have" | "had" | "having")
+            && (last.len() > 3 && last.ends_with("ed") || irregular().participles.contains(last) && irregular_base(last).is_some())
+        {
+            words[i].pos = Pos::VBN;
+            continue;
+        }
         if words[i].pos == Pos::VBD || !past_only(&w) {
             continue;
         }
