@@ -864,6 +864,25 @@ fn shorten(mut pieces: Vec<Piece>) -> String {
             return finish(pieces);
         }
     }
+    // 6b. A subject that is one long name ("U.S.-China Economic and Security Review
+    //    Commission pointed to ties") loses its first words before the verb loses its
+    //    object: "Economic and Security Review Commission pointed to ties", not
+    //    "… Commission pointed".
+    if let Some(v) = pieces.iter().position(|p| p.verb).filter(|&v| !fits(&pieces) && len(&pieces[..v]) > 30) {
+        let mut trial = pieces.clone();
+        let mut v = v;
+        while !fits(&trial) && v > 2 {
+            trial.remove(0);
+            v -= 1;
+            while v > 1 && (trial[0].pos.is_punct() || matches!(trial[0].pos, Pos::CC | Pos::IN | Pos::DT)) {
+                trial.remove(0);
+                v -= 1;
+            }
+        }
+        if fits(&trial) {
+            pieces = trial;
+        }
+    }
     // 7. Last: whole words from the end, never the verb, ending where a phrase can end
     //    (not on a verb that has lost its object: "found shortcomings had exposed"; not
     //    inside a name: "landed at Singapore's Changi International").
