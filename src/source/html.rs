@@ -20,7 +20,18 @@ mod title;
 pub fn read(html: &str) -> Article {
     let doc = Html::parse_document(html);
     let ld = json_ld(&doc);
-    let (body, found) = body::story(doc.tree.root());
+    let (mut body, mut found) = body::story(doc.tree.root());
+    // A page built by script may keep its text for readers without script in
+    // `<noscript>` (forums, single-page apps), which the parser keeps as raw markup:
+    // where the page itself gives little, that markup is read as a page of its own.
+    if body.trim().len() < NOSCRIPT_WHEN_UNDER
+        && let Some(inner) = noscript_markup(&doc)
+    {
+        let (alt, alt_found) = body::story(Html::parse_document(&inner).tree.root());
+        if alt.trim().len() > body.trim().len() {
+            (body, found) = (alt, alt_found);
+        }
+    }
     let url = select_attr(&doc, "link[rel=canonical]", "href")
         .or_else(|| meta(&doc, &["og:url"]))
         .or_else(|| ld.url.clone())
@@ -55,6 +66,24 @@ pub fn read(html: &str) -> Article {
         article.warnings.push("no story found on the page: its text is menus, lists or short lines".into());
     }
     article
+}
+
+/// Below this many bytes of story text, a page's `<noscript>` markup is read too.
+const NOSCRIPT_WHEN_UNDER: usize = 500;
+
+/// The markup of the page's `<noscript>` elements that hold a page's worth of it (a
+/// paragraph or a block, not a tracking pixel), joined; `None` if none does.
+fn noscript_markup(doc: &Html) -> Option<String> {
+    let sel = Selector::parse("noscript").expect("valid selector");
+    let mut out = String::new();
+    for e in doc.select(&sel) {
+        let raw: String = e.text().collect();
+        if raw.len() > 1000 && (raw.contains("<p") || raw.contains("<div")) {
+            out.push_str(&raw);
+            out.push('\n');
+        }
+    }
+    (!out.is_empty()).then_some(out)
 }
 
 /// The text of an HTML fragment (a feed item's content), paragraphs kept apart.
