@@ -63,7 +63,10 @@ pub fn tag_sentence(text: &str, start: usize, end: usize) -> Vec<Word> {
 /// a plural noun and before no noun is that noun's verb.
 fn correct_pasts(text: &str, words: &mut [Word]) {
     for i in 0..words.len() {
-        let w = words[i].text(text).to_ascii_lowercase();
+        let raw = words[i].text(text);
+        // Most words are lower case already: no copy for them (this runs on every word).
+        let w: std::borrow::Cow<str> =
+            if raw.bytes().any(|b| b.is_ascii_uppercase()) { raw.to_ascii_lowercase().into() } else { raw.into() };
         // "has out-sold", "had re-opened": a hyphenated participle after "have".
         if let Some((_, last)) = w.rsplit_once('-')
             && i > 0
@@ -97,6 +100,7 @@ fn correct_pasts(text: &str, words: &mut [Word]) {
 struct Irregular {
     base: crate::hashing::FastMap<&'static str, &'static str>,
     pasts: crate::hashing::FastSet<&'static str>,
+    /// The participles and the bases: the forms that are not a past alone.
     participles: crate::hashing::FastSet<&'static str>,
 }
 
