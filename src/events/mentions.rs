@@ -61,18 +61,23 @@ enum Kind {
     DateOnly,
 }
 
+/// The words of group `g`'s own clause: from its start to the next clause that a word
+/// opens after its verb.
+fn own_clause(s: &Sentence, g: &VerbGroup) -> std::ops::Range<usize> {
+    let end = s.groups.iter().find(|o| o.first > g.head && o.opener.is_some()).map_or(s.words.len(), |o| o.clause_start);
+    g.clause_start..end
+}
+
 /// Is the clause of group `g` a habit ("publishes its figures every spring")?
 fn is_habit(s: &Sentence, text: &str, g: &VerbGroup) -> bool {
-    let end = s.groups.iter().find(|o| o.first > g.head && o.opener.is_some()).map_or(s.words.len(), |o| o.clause_start);
-    (g.clause_start..end).any(|i| is_habit_word(&lower(s.word(text, i))))
+    own_clause(s, g).any(|i| is_habit_word(&lower(s.word(text, i))))
 }
 
 /// Is the clause of group `g` a span up to now ("has gained share in recent years",
 /// "has received five orders so far")? Its perfect is not the day's news.
 fn is_span(s: &Sentence, text: &str, g: &VerbGroup) -> bool {
-    let end = s.groups.iter().find(|o| o.first > g.head && o.opener.is_some()).map_or(s.words.len(), |o| o.clause_start);
     let before = |i: usize, n: usize| (i.saturating_sub(n)..i).map(|j| lower(s.word(text, j))).collect::<Vec<_>>();
-    (g.clause_start..end).any(|i| {
+    own_clause(s, g).any(|i| {
         let w = lower(s.word(text, i));
         is_span_word(&w)
             || w == "far" && before(i, 1) == ["so"]
