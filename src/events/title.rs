@@ -352,6 +352,19 @@ fn clause_bounds(s: &Sentence, gi: usize, text: &str) -> (usize, usize) {
         });
         if intro {
             start = c + 1;
+            // The introductory phrase's own aside goes with it: "In the bond market, a
+            // sensitive barometer of inflation anxiety, prices edged up". Only when a
+            // subject follows the aside: in "In Paris, Airbus, the planemaker, unveiled"
+            // the aside is the subject's, and "Airbus, Boeing and Embraer showed" lists.
+            if let Some(c2) = (start..g.first).rev().find(|&i| s.words[i].pos == Pos::Comma) {
+                let aside_has_verb = s.groups.iter().any(|h| (start..c2).contains(&h.head));
+                let described = s.words[start].pos == Pos::DT;
+                let subject_after = (c2 + 1..g.first).any(|i| s.words[i].pos.is_noun() || s.words[i].pos == Pos::PRP)
+                    && !(c2 + 1..g.first).any(|i| s.words[i].pos == Pos::CC);
+                if described && !aside_has_verb && subject_after {
+                    start = c2 + 1;
+                }
+            }
         }
     }
     // A comma between adjectives parts no phrases: "his small, neighborhood store".

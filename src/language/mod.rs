@@ -53,6 +53,7 @@ pub fn tag_sentence(text: &str, start: usize, end: usize) -> Vec<Word> {
             })
             .collect();
         correct_pasts(text, &mut out);
+        correct_subject_participles(text, &mut out);
         out
     })
 }
@@ -92,6 +93,70 @@ fn correct_pasts(text: &str, words: &mut [Word]) {
         if plural_before && !noun_after {
             words[i - 1].pos = Pos::NNS;
             words[i].pos = Pos::VBD;
+        }
+    }
+}
+
+/// A participle right after its clause's subject, with no auxiliary and no other
+/// finite verb in the clause, is the clause's past: "One reader pointed out",
+/// "prices edged up, pushing down the yield", "he described it as". A participle that
+/// another verb follows in its clause modifies the noun ("plates recovered at the
+/// scene appear to match"), as does one after a preposition's noun ("in a speech
+/// delivered at the Pentagon").
+fn correct_subject_participles(text: &str, words: &mut [Word]) {
+    // From the end, so that a later participle that is its clause's verb is one
+    // before an earlier one is looked at ("an elephant named Olly received gifts").
+    for i in (1..words.len()).rev() {
+        if words[i].pos != Pos::VBN || !words[i].text(text).ends_with("ed") {
+            continue;
+        }
+        // "yields edged down": a plural noun the tagger read as a verb.
+        let plural_read_as_verb = words[i - 1].pos == Pos::VBZ && {
+            let t = words[i - 1].text(text);
+            t.ends_with('s')
+                && t.len() > 4
+                && t.chars().all(|c| c.is_ascii_lowercase())
+                && !matches!(t, "gets" | "does" | "goes" | "seems" | "looks" | "feels" | "sounds" | "becomes" | "remains")
+                && (i == 1
+                    || matches!(words[i - 2].pos, Pos::Comma | Pos::CC | Pos::JJ | Pos::PRPS | Pos::Possessive)
+                    || matches!(words[i - 2].text(text).to_ascii_lowercase().as_str(), "the" | "these" | "those"))
+        };
+        if plural_read_as_verb {
+            words[i - 1].pos = Pos::NNS;
+        }
+        let subject = words[i - 1];
+        let nominative = subject.pos == Pos::PRP
+            && matches!(subject.text(text).to_ascii_lowercase().as_str(), "i" | "he" | "she" | "we" | "they" | "it" | "you");
+        if !(nominative || subject.pos.is_noun()) {
+            continue;
+        }
+        // The subject's noun phrase opens the clause: the sentence, a comma's, or a conjunction's.
+        let mut b = i - 1;
+        while b > 0
+            && matches!(
+                words[b - 1].pos,
+                Pos::DT | Pos::JJ | Pos::JJS | Pos::JJR | Pos::NN | Pos::NNS | Pos::NNP | Pos::NNPS | Pos::PRPS | Pos::CD | Pos::Possessive
+            )
+        {
+            b -= 1;
+        }
+        if !nominative && b == i - 1 && b > 0 && words[b - 1].pos == Pos::Possessive {
+            continue;
+        }
+        let opens = b == 0 || matches!(words[b - 1].pos, Pos::Comma | Pos::CC) || matches!(words[b - 1].text(text), ";" | ":");
+        // A lone singular noun is a label's or a headline's ("passport needed", "web
+        // based"), not a sentence's subject; "by" makes the participle a passive's.
+        let bare_singular = subject.pos == Pos::NN && !matches!(words[b].pos, Pos::DT | Pos::PRPS | Pos::Possessive);
+        let by_after = words.get(i + 1).is_some_and(|w| w.text(text).eq_ignore_ascii_case("by"));
+        let finite_after = words[i + 1..]
+            .iter()
+            .enumerate()
+            .take_while(|(_, w)| !matches!(w.pos, Pos::Comma | Pos::Colon | Pos::Stop | Pos::CC))
+            .any(|(k, w)| matches!(w.pos, Pos::VBD | Pos::VBZ | Pos::VBP | Pos::MD) || w.pos == Pos::VBN && words[i + k].pos.is_noun());
+        if opens && !bare_singular && !by_after && !finite_after {
+            words[i].pos = Pos::VBD;
+        } else if plural_read_as_verb {
+            words[i - 1].pos = Pos::VBZ;
         }
     }
 }
@@ -245,5 +310,22 @@ mod tests {
         assert_ne!(t[3].1, Pos::VBD, "{t:?}");
         assert!(past_only("rose") && past_only("took"));
         assert!(!past_only("cut") && !past_only("won") && !past_only("come"));
+    }
+
+    #[test]
+    fn a_participle_right_after_its_subject_is_the_clauses_past() {
+        let t = tags("Angry crowds chanted slogans outside the embassy.");
+        assert_eq!(t[2].1, Pos::VBD, "{t:?}");
+        let t = tags("In the bond market, yields edged down.");
+        assert_eq!((t[5].1, t[6].1), (Pos::NNS, Pos::VBD), "{t:?}");
+        // Another verb in the clause, "by", or a bare singular noun: the participle modifies.
+        for (text, at) in [
+            ("Steel plates recovered at the site were sent to a laboratory.", 2),
+            ("A man killed by the police was buried.", 2),
+            ("Passport needed for the cruise.", 1),
+        ] {
+            let t = tags(text);
+            assert_ne!(t[at].1, Pos::VBD, "{text}: {t:?}");
+        }
     }
 }
