@@ -14,7 +14,9 @@
 //! words. Attributes are a guess, so a second walk by tag alone runs, and wins when
 //! the first found less than half its good text (a theme that calls its whole page
 //! "ehf-footer", or a page streamed into a `hidden` block that a script reveals,
-//! must not lose the story).
+//! must not lose the story). When one wrapper's class words hid the story (a
+//! "sidebar-container" that lays the page out), a third walk exempts that wrapper
+//! alone and keeps judging the furniture inside it by its class words.
 //!
 //! Every walk is iterative: hostile pages nest 100,000 levels deep.
 
@@ -25,16 +27,27 @@ use scraper::node::Element;
 
 /// The story's lines under `root`, and whether a story was found (some prose).
 pub fn story(root: NodeRef<'_, Node>) -> (String, bool) {
-    let strict = best_container(root, Furniture::Attributes);
+    let strict = best_container(root, Furniture::Attributes, &[]);
     // Where the class words leave a story of its own, readers' comments are not
     // part of it even when the class words are not trusted; where they leave next
     // to nothing (a forum, a discussion page), the comments are the page's text.
     let tags = if strict.good >= OWN_STORY { Furniture::TagsAndComments } else { Furniture::Tags };
-    let lenient = best_container(root, tags);
-    // Class words hid most of the prose: trust the tags alone.
-    let (pick, furniture) = if strict.good * 2 < lenient.good { (lenient, tags) } else { (strict, Furniture::Attributes) };
+    let lenient = best_container(root, tags, &[]);
+    let hid_most = strict.good * 2 < lenient.good;
+    let (mut pick, mut furniture, mut exempt) = (strict, Furniture::Attributes, Vec::new());
+    if hid_most {
+        // Class words hid most of the prose. Most often one wrapper's did (a theme
+        // that lays the story out in a "sidebar-container"): that wrapper is not
+        // furniture, and the class words inside it still are. Else trust the tags alone.
+        let again = best_container(root, Furniture::Attributes, &lenient.wrappers);
+        if !lenient.wrappers.is_empty() && again.good * 2 >= lenient.good {
+            (pick, exempt) = (again, lenient.wrappers);
+        } else {
+            (pick, furniture) = (lenient, tags);
+        }
+    }
     let node = pick.node.and_then(|id| root.tree().get(id)).unwrap_or(root);
-    let lines = lines(node, furniture);
+    let lines = lines(node, furniture, &exempt);
     let mut out = String::new();
     for l in &lines {
         if l.is_boilerplate() {
@@ -67,7 +80,7 @@ enum Furniture {
 /// The page's visible text, one line per block, furniture left out (a feed item's
 /// HTML, or a page whose story could not be told apart).
 pub fn all_text(root: NodeRef<'_, Node>) -> String {
-    lines(root, Furniture::Attributes).into_iter().map(|l| l.text).collect::<Vec<_>>().join("\n")
+    lines(root, Furniture::Attributes, &[]).into_iter().map(|l| l.text).collect::<Vec<_>>().join("\n")
 }
 
 /// One line of text as a block shows it.
@@ -110,11 +123,14 @@ impl Line {
     }
 }
 
-#[derive(Clone, Copy, Default)]
+#[derive(Clone, Default)]
 struct Pick {
     node: Option<NodeId>,
     /// Good-line bytes in the container.
     good: usize,
+    /// Elements whose class words call them furniture but that hold half the
+    /// walk's good text or more: a layout's wrappers of the story.
+    wrappers: Vec<NodeId>,
 }
 
 /// Per open element: the text credited to it so far.
@@ -123,10 +139,12 @@ struct Frame {
     good: usize,
     other: usize,
     marked: bool,
+    /// Its role, `hidden` or class words call it furniture.
+    by_attributes: bool,
 }
 
 /// The element with the most good text net of a charge for its other text.
-fn best_container(root: NodeRef<'_, Node>, furniture: Furniture) -> Pick {
+fn best_container(root: NodeRef<'_, Node>, furniture: Furniture, exempt: &[NodeId]) -> Pick {
     // Half a byte of other text costs as much as a byte of prose gains: the story
     // with its headings and captions beats the story alone, and loses to nothing
     // that adds mainly menus.
@@ -136,12 +154,21 @@ fn best_container(root: NodeRef<'_, Node>, furniture: Furniture) -> Pick {
     let mut frames: Vec<Frame> = Vec::new();
     // The page's own story containers (<article>, <main>, articleBody), closed ones.
     let mut marked: Vec<Pick> = Vec::new();
-    walk(root, furniture, |step| match step {
-        Step::Open(id, e) => frames.push(Frame { id, good: 0, other: 0, marked: is_marked(e) }),
+    let mut furniture_good: Vec<(NodeId, usize)> = Vec::new();
+    let mut total_good = 0;
+    walk(root, furniture, exempt, |step| match step {
+        Step::Open(id, e) => frames.push(Frame {
+            id,
+            good: 0,
+            other: 0,
+            marked: is_marked(e),
+            by_attributes: furniture != Furniture::Attributes && is_furniture(e, Furniture::Attributes) && !has_class_word(e, NEVER_WRAPS),
+        }),
         Step::Line(l) => {
             if let Some(f) = frames.last_mut() {
                 if l.is_good() {
                     f.good += l.text.len();
+                    total_good += l.text.len();
                 } else {
                     f.other += l.text.len();
                 }
@@ -155,10 +182,13 @@ fn best_container(root: NodeRef<'_, Node>, furniture: Furniture) -> Pick {
             }
             if f.good > 0 && score > best_score {
                 best_score = score;
-                best = Pick { node: Some(f.id), good: f.good };
+                best = Pick { node: Some(f.id), good: f.good, wrappers: Vec::new() };
             }
             if f.marked {
-                marked.push(Pick { node: Some(f.id), good: f.good });
+                marked.push(Pick { node: Some(f.id), good: f.good, wrappers: Vec::new() });
+            }
+            if f.by_attributes && f.good > 0 {
+                furniture_good.push((f.id, f.good));
             }
             if let Some(p) = frames.last_mut() {
                 p.good += f.good;
@@ -173,15 +203,16 @@ fn best_container(root: NodeRef<'_, Node>, furniture: Furniture) -> Pick {
     if let Some(node) = best.node
         && let Some(whole) = marked.iter().find(|m| m.node.is_some_and(|o| inside(o, node)) && m.good * 2 >= best.good * 3)
     {
-        return *whole;
+        best = whole.clone();
     }
+    best.wrappers = furniture_good.into_iter().filter(|&(_, good)| good * 2 >= total_good).map(|(id, _)| id).collect();
     best
 }
 
 /// The lines under `root`, furniture left out.
-fn lines(root: NodeRef<'_, Node>, furniture: Furniture) -> Vec<Line> {
+fn lines(root: NodeRef<'_, Node>, furniture: Furniture, exempt: &[NodeId]) -> Vec<Line> {
     let mut out = Vec::new();
-    walk(root, furniture, |step| {
+    walk(root, furniture, exempt, |step| {
         if let Step::Line(l) = step {
             out.push(l);
         }
@@ -202,14 +233,14 @@ enum Step<'a> {
 /// Walks the tree under `root` without recursion, furniture left out, and tells
 /// `visit` each element and each line. The root is never furniture: once chosen
 /// as the story's container, its own class words do not hide it.
-fn walk<'a>(root: NodeRef<'a, Node>, furniture: Furniture, mut visit: impl FnMut(Step<'a>)) {
+fn walk<'a>(root: NodeRef<'a, Node>, furniture: Furniture, exempt: &[NodeId], mut visit: impl FnMut(Step<'a>)) {
     let mut skip = 0usize;
     let mut builder = LineBuilder::default();
     for edge in root.traverse() {
         match edge {
             Edge::Open(node) => match node.value() {
                 Node::Element(e) => {
-                    if skip > 0 || node.id() != root.id() && is_furniture(e, furniture) {
+                    if skip > 0 || node.id() != root.id() && is_furniture(e, furniture) && !exempt.contains(&node.id()) {
                         skip += 1;
                         continue;
                     }
@@ -380,47 +411,25 @@ fn is_chrome_tag(name: &str) -> bool {
     )
 }
 
-/// Class or id words that mark page furniture rather than the story.
+/// Class or id words that mark page furniture rather than the story: a layout's
+/// parts, which a theme may also name the story's wrapper after, and `NEVER_WRAPS`.
 const FURNITURE: &[&str] = &[
-    "cookie",
-    "consent",
-    "gdpr",
     "banner",
-    "newsletter",
-    "subscribe",
-    "subscription",
-    "paywall",
     "share",
     "sharing",
     "social",
-    "comment",
-    "comments",
-    "disqus",
-    "related",
-    "recommended",
-    "promo",
-    "advert",
-    "advertisement",
-    "ad",
-    "ads",
-    "sponsored",
     "sidebar",
     "breadcrumb",
     "breadcrumbs",
     "navbar",
     "nav",
     "menu",
-    "popup",
-    "modal",
     "masthead",
     "footer",
     "skip",
     "tags",
     "byline",
     "caption",
-    "trending",
-    "outbrain",
-    "taboola",
 ];
 
 /// Class words that name the story's own container: "post-content", "entry-body".
@@ -448,7 +457,7 @@ fn is_furniture(e: &Element, furniture: Furniture) -> bool {
     if matches!(e.name(), "body" | "html" | "main" | "article") {
         return false;
     }
-    has_class_word(e, FURNITURE)
+    has_class_word(e, FURNITURE) || has_class_word(e, NEVER_WRAPS)
 }
 
 /// Does a class or id token of `e` have a part among `words` ("related-posts",
@@ -460,6 +469,34 @@ fn has_class_word(e: &Element, words: &[&str]) -> bool {
         parts().any(|p| words.contains(&lower(p).as_str())) && !parts().any(|p| STORY.contains(&lower(p).as_str()))
     })
 }
+
+/// Class or id words of blocks that are never a layout's wrapper of the story,
+/// however much prose they hold: a consent dialog, readers' comments, others' stories.
+const NEVER_WRAPS: &[&str] = &[
+    "cookie",
+    "consent",
+    "gdpr",
+    "comment",
+    "comments",
+    "disqus",
+    "related",
+    "recommended",
+    "trending",
+    "newsletter",
+    "subscribe",
+    "subscription",
+    "paywall",
+    "popup",
+    "modal",
+    "promo",
+    "advert",
+    "advertisement",
+    "ad",
+    "ads",
+    "sponsored",
+    "outbrain",
+    "taboola",
+];
 
 /// Class or id words of readers' comments.
 const COMMENTS: &[&str] = &["comment", "comments", "commentlist", "disqus"];
@@ -524,6 +561,19 @@ mod tests {
         let para = "Wearable devices and coaching platforms are among the biggest fitness trends this year, experts say.";
         let page = format!(r#"<body class="ehf-footer"><div class="post-content"><p>{para}</p><p>{para}</p></div></body>"#);
         assert!(story_of(&page).contains("Wearable devices"));
+    }
+
+    #[test]
+    fn a_layout_wrapper_named_like_furniture_keeps_the_story_and_drops_the_furniture_inside_it() {
+        let para = "Wearable devices and coaching platforms are among the biggest fitness trends this year, experts say.";
+        let story = std::iter::repeat_n(format!("<p>{para}</p>"), 8).collect::<String>();
+        let teaser = "Our weekly newsletter brings you the best of the week's stories, every Friday, with no spam at all.";
+        let page = format!(
+            r#"<body><div class="sidebar-container"><div class="newsletter-box"><p>{teaser}</p></div>
+            <div class="lr-content">{story}</div></div></body>"#
+        );
+        let text = story_of(&page);
+        assert!(text.contains("Wearable devices") && !text.contains("weekly newsletter"), "{text}");
     }
 
     #[test]
