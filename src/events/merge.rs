@@ -443,9 +443,11 @@ fn same_event(a: &Placed, ka: &Keys, b: &Placed, kb: &Keys) -> bool {
     }
     let related = sa == sb || contains(&kb.sentence.words, sa) || contains(&ka.sentence.words, sb);
     if a.article == b.article {
-        // The same sentence with two dates speaks of two events unless the trigger is shared.
+        // The same sentence with two dates speaks of two events unless the trigger is
+        // shared, or unless both come to the same headline: "The plane left four hours
+        // after its scheduled 9:45 a.m. departure" is one line on the timeline, not two.
         if a.sentence_span() == b.sentence_span() {
-            return a.trigger_span() == b.trigger_span();
+            return a.trigger_span() == b.trigger_span() || a.title == b.title;
         }
         // An inferred date is a weaker tie: the same event word, something else in
         // common and someone in common, where both name someone ("Saddam called Bush a
