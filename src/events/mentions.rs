@@ -113,9 +113,19 @@ fn clause_group(s: &Sentence, w: usize) -> Option<usize> {
 }
 
 /// Is the group inside a condition ("if it fails", "unless …")?
-fn is_conditional(s: &Sentence, gi: usize) -> bool {
+fn is_conditional(s: &Sentence, text: &str, gi: usize) -> bool {
     let g = s.groups[gi];
     if g.opener == Some(Opener::If) || g.tense == Tense::Modal && s.groups[..gi].iter().any(|p| p.opener == Some(Opener::If)) {
+        return true;
+    }
+    // A participle right after "when", "if" or "once", with no subject of its own, says
+    // what holds whenever it is so: "its date matches the number when written in the
+    // American format".
+    if g.tense == Tense::Participle
+        && g.first == g.head
+        && g.first > 0
+        && matches!(lower(s.word(text, g.first - 1)).as_ref(), "when" | "if" | "once" | "unless" | "whenever")
+    {
         return true;
     }
     // A sentence that opens with its condition is conditional throughout, whatever the
@@ -289,6 +299,9 @@ pub fn mentions_of(article_idx: usize, article: &Article, tagger: &mut Tagger) -
         for &k in &in_sentence {
             let t = &timexes[k];
             let Some(range) = placeable(t) else { continue };
+            if trigger::is_subject(text, &s, t.start, t.end) {
+                continue;
+            }
             let focus = trigger::attach(text, &s, t.start, t.end);
             // A date inside a quotation is the speaker's ("said, “Today is a great day"):
             // it dates what the quotation tells, never the saying outside it.
@@ -303,7 +316,7 @@ pub fn mentions_of(article_idx: usize, article: &Article, tagger: &mut Tagger) -
             let gi = focus.and_then(|f| s.groups.iter().position(|g| g.head == f));
             if let Some(gi) = gi {
                 let g = s.groups[gi];
-                if g.negated || question || is_conditional(&s, gi) || is_habit(&s, text, &g) {
+                if g.negated || question || is_conditional(&s, text, gi) || is_habit(&s, text, &g) {
                     continue;
                 }
             }
@@ -381,7 +394,7 @@ pub fn mentions_of(article_idx: usize, article: &Article, tagger: &mut Tagger) -
         if !question {
             for (gi, kind) in candidates(&s, text, &dated) {
                 let g = s.groups[gi];
-                if dated[g.head] || is_conditional(&s, gi) || is_habit(&s, text, &g) {
+                if dated[g.head] || is_conditional(&s, text, gi) || is_habit(&s, text, &g) {
                     continue;
                 }
                 // A relative or adverbial clause is background ("charges that she misled

@@ -90,6 +90,17 @@ fn chunks(s: &Sentence, from: usize, to: usize) -> i32 {
     n
 }
 
+/// Is the date at bytes `[t_start, t_end)` its clause's subject? Then it is what the
+/// clause is about, not when anything happened: "Sunday was chosen as its date
+/// matches the aircraft's number", "today is Boeing's day".
+pub fn is_subject(text: &str, s: &Sentence, t_start: usize, t_end: usize) -> bool {
+    let words = &s.words;
+    let Some(first_in) = words.iter().position(|w| w.end > t_start) else { return false };
+    let Some(after) = words.iter().position(|w| w.start >= t_end) else { return false };
+    let opens_clause = first_in == 0 || matches!(words[first_in - 1].pos, Pos::Comma | Pos::CC | Pos::Colon);
+    opens_clause && matches!(lower(s.word(text, after)).as_ref(), "was" | "is" | "will" | "has" | "had")
+}
+
 /// The word index of the event the date at bytes `[t_start, t_end)` belongs to.
 pub fn attach(text: &str, s: &Sentence, t_start: usize, t_end: usize) -> Option<usize> {
     let words = &s.words;
@@ -185,6 +196,19 @@ mod tests {
         let s = Sentence::read(sentence, (0, sentence.len()));
         let at = sentence.find(timex).unwrap();
         attach(sentence, &s, at, at + timex.len()).map(|i| s.word(sentence, i).to_string())
+    }
+
+    #[test]
+    fn a_date_that_is_its_clauses_subject_dates_nothing() {
+        let subject = |sentence: &str, timex: &str| {
+            let s = Sentence::read(sentence, (0, sentence.len()));
+            let at = sentence.find(timex).unwrap();
+            is_subject(sentence, &s, at, at + timex.len())
+        };
+        assert!(subject("Sunday was chosen as the launch date.", "Sunday"));
+        assert!(subject("Fares rose, and 2023 was a record year.", "2023"));
+        assert!(!subject("On Sunday the plane was unveiled.", "Sunday"));
+        assert!(!subject("He said Sunday was a good day.", "Sunday"));
     }
 
     #[test]
