@@ -559,6 +559,13 @@ fn noun_mentions(text: &str, s: &Sentence, out: &mut Vec<Found>, index: &NounInd
         if !is_event_noun_at(s, text, i) || index.triggers.contains(&(w.start, w.end)) {
             continue;
         }
+        // The subject of a placed verb is part of its event: "The first flight will take
+        // off … on October 25", "A test flight of the A380 was delayed today".
+        if let Some(k) = subject_of_placed(s, i, out) {
+            let f = out[k].clone();
+            out.push(Found { sentence: s.span, trigger: Some((w.start, w.end)), with: Some(k), ..f });
+            continue;
+        }
         // Only a definite phrase names an event told of already: "the deal", "its
         // delivery", not "a 12-hour flight".
         let mut d = i;
@@ -583,6 +590,31 @@ fn noun_mentions(text: &str, s: &Sentence, out: &mut Vec<Found>, index: &NounInd
             out.push(Found { basis, sentence: s.span, trigger: Some((w.start, w.end)), with: Some(k), ..f });
         }
     }
+}
+
+/// The mention whose event word is the verb that the noun at `i` is the subject of:
+/// the next verb group of its clause, with only its noun phrase (and an aside set off
+/// by commas) between them.
+fn subject_of_placed(s: &Sentence, i: usize, out: &[Found]) -> Option<usize> {
+    // The phrase's head, not a word before it ("Launch customer ANA", "test flight").
+    if s.words.get(i + 1).is_some_and(|n| n.pos.is_noun()) {
+        return None;
+    }
+    let g = s.groups.iter().find(|g| g.first > i)?;
+    if g.clause_start > i || g.first - i > 12 || g.opener.is_some() {
+        return None;
+    }
+    let np = |p: Pos| {
+        matches!(
+            p,
+            Pos::IN | Pos::DT | Pos::JJ | Pos::JJS | Pos::NN | Pos::NNS | Pos::NNP | Pos::NNPS | Pos::CD | Pos::Possessive | Pos::Comma
+        )
+    };
+    if !(i + 1..g.first).all(|k| np(s.words[k].pos)) {
+        return None;
+    }
+    let head = (s.words[g.head].start, s.words[g.head].end);
+    out.iter().rposition(|f| f.sentence == s.span && f.trigger == Some(head) && f.with.is_none())
 }
 
 /// The body's mentions as event nouns look them up: their event words' spans, and
