@@ -375,7 +375,18 @@ pub fn mentions_of(article_idx: usize, article: &Article, tagger: &mut Tagger) -
                 let f = out[out.len() - 1].clone();
                 out.push(Found { trigger: Some((s.words[inf].start, s.words[inf].end)), with: Some(out.len() - 1), ..f });
             }
-            let past_event = gi.is_none_or(|g| matches!(s.groups[g].tense, Tense::Past | Tense::Participle));
+            // An event noun tells of the story's time only as part of a clause in the
+            // past: "is serving a life sentence for the November 1995 assassination"
+            // does not move the story back to 1995.
+            let clause_of_noun = || {
+                let f = focus?;
+                s.groups.iter().rev().find(|g| g.head < f).or_else(|| s.groups.iter().find(|g| g.head > f))
+            };
+            let past = |t: Tense| matches!(t, Tense::Past | Tense::Participle);
+            let past_event = match gi {
+                Some(g) => past(s.groups[g].tense),
+                None => clause_of_noun().is_none_or(|g| past(g.tense)),
+            };
             if past_event && dct.is_none_or(|d| range.0 <= d) {
                 last_explicit = Some(Narrative { timex: t.clone(), range, sentence: si });
             }

@@ -259,7 +259,11 @@ fn noun_phrase(s: &Sentence, text: &str, n: usize, keep: &[bool], date: &[bool])
         // "exit from [the meeting]": over a preposition to the noun it hangs from.
         // Only from a common noun: "Canada after a test flight" is two phrases, and
         // not over a relation in time ("four hours after its departure").
+        // Nor from a noun whose own date stands before it: "a life sentence for the
+        // March 2001 bombing" is titled by the bombing.
+        let dated_before = n > 0 && date[n - 1];
         if start >= 2
+            && !dated_before
             && s.words[start - 1].pos == Pos::IN
             && s.words[start - 2].pos.is_noun()
             && !s.words[start - 2].pos.is_proper()

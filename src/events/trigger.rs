@@ -174,7 +174,10 @@ pub fn attach(text: &str, s: &Sentence, t_start: usize, t_end: usize) -> Option<
     // job figures at a news conference Friday" is the welcoming. (Not a reporting
     // verb's: "said the meeting in late November ended" is about the meeting.)
     let best = best.map(|(_, j)| j)?;
-    if words[best].pos.is_noun() {
+    // Not a noun that the date stands before: "serving a life sentence for the
+    // November 1995 assassination" dates the assassination.
+    let prenominal = best >= after && (after..best).all(|k| words[k].pos.is_adjective() || words[k].pos.is_noun());
+    if words[best].pos.is_noun() && !prenominal {
         let verb = (0..best).rev().take(8).find(|&v| s.group_at(v).is_some() && is_candidate(s, text, v, (t_start, t_end)));
         if let Some(v) = verb {
             let between = text.get(words[v].end..words[best].start).unwrap_or("");
@@ -221,6 +224,8 @@ mod tests {
         assert_eq!(trigger(s, "November").as_deref(), Some("meeting"));
         let s = "Relations hit a low last month when a top official walked out of a meeting with the company.";
         assert_eq!(trigger(s, "last month").as_deref(), Some("walked"));
+        let s = "He is serving a life sentence for the March 2001 bombing of the embassy.";
+        assert_eq!(trigger(s, "March 2001").as_deref(), Some("bombing"));
         let s = "In an April report, the commission pointed to extensive ties.";
         assert_eq!(trigger(s, "April").as_deref(), Some("report"));
         let s = "But a British government report released in July found that shortcomings had exposed networks.";
