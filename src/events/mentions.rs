@@ -572,7 +572,7 @@ fn noun_mentions(text: &str, s: &Sentence, out: &mut Vec<Found>, index: &NounInd
         }
         // The subject of a placed verb is part of its event: "The first flight will take
         // off … on October 25", "A test flight of the A380 was delayed today".
-        if let Some(k) = subject_of_placed(s, i, out) {
+        if let Some(k) = subject_of_placed(s, i, index) {
             let f = out[k].clone();
             out.push(Found { sentence: s.span, trigger: Some((w.start, w.end)), with: Some(k), ..f });
             continue;
@@ -606,7 +606,7 @@ fn noun_mentions(text: &str, s: &Sentence, out: &mut Vec<Found>, index: &NounInd
 /// The mention whose event word is the verb that the noun at `i` is the subject of:
 /// the next verb group of its clause, with only its noun phrase (and an aside set off
 /// by commas) between them.
-fn subject_of_placed(s: &Sentence, i: usize, out: &[Found]) -> Option<usize> {
+fn subject_of_placed(s: &Sentence, i: usize, index: &NounIndex) -> Option<usize> {
     // The phrase's head, not a word before it ("Launch customer ANA", "test flight").
     if s.words.get(i + 1).is_some_and(|n| n.pos.is_noun()) {
         return None;
@@ -624,8 +624,7 @@ fn subject_of_placed(s: &Sentence, i: usize, out: &[Found]) -> Option<usize> {
     if !(i + 1..g.first).all(|k| np(s.words[k].pos)) {
         return None;
     }
-    let head = (s.words[g.head].start, s.words[g.head].end);
-    out.iter().rposition(|f| f.sentence == s.span && f.trigger == Some(head) && f.with.is_none())
+    index.by_trigger.get(&(s.words[g.head].start, s.words[g.head].end)).copied()
 }
 
 /// The body's mentions as event nouns look them up: their event words' spans, and
@@ -634,12 +633,15 @@ fn subject_of_placed(s: &Sentence, i: usize, out: &[Found]) -> Option<usize> {
 /// sentences is not searched again for each noun.
 struct NounIndex {
     triggers: crate::hashing::FastSet<(usize, usize)>,
+    /// Each event word's span to the last mention it names that is part of no other.
+    by_trigger: crate::hashing::FastMap<(usize, usize), usize>,
     by_stem: crate::hashing::FastMap<String, Vec<usize>>,
 }
 
 impl NounIndex {
     fn of(out: &[Found], stems: &[(Option<String>, Vec<String>)]) -> NounIndex {
         let triggers = out.iter().filter_map(|f| f.trigger).collect();
+        let by_trigger = out.iter().enumerate().filter(|(_, f)| f.with.is_none()).filter_map(|(k, f)| Some((f.trigger?, k))).collect();
         let mut by_stem: crate::hashing::FastMap<String, Vec<usize>> = Default::default();
         for (k, (f, (trig, title))) in out.iter().zip(stems).enumerate() {
             if f.with.is_some() {
@@ -659,7 +661,7 @@ impl NounIndex {
         for ks in by_stem.values_mut() {
             ks.sort_by_key(|&k| (out[k].sentence.0, k));
         }
-        NounIndex { triggers, by_stem }
+        NounIndex { triggers, by_trigger, by_stem }
     }
 }
 

@@ -97,6 +97,9 @@ fn correct_pasts(text: &str, words: &mut [Word]) {
     }
 }
 
+/// How far after a participle its clause's other verb is looked for, in words.
+const CLAUSE_REACH: usize = 40;
+
 /// A participle right after its clause's subject, with no auxiliary and no other
 /// finite verb in the clause, is the clause's past: "One reader pointed out",
 /// "prices edged up, pushing down the yield", "he described it as". A participle that
@@ -148,9 +151,11 @@ fn correct_subject_participles(text: &str, words: &mut [Word]) {
         // based"), not a sentence's subject; "by" makes the participle a passive's.
         let bare_singular = subject.pos == Pos::NN && !matches!(words[b].pos, Pos::DT | Pos::PRPS | Pos::Possessive);
         let by_after = words.get(i + 1).is_some_and(|w| w.text(text).eq_ignore_ascii_case("by"));
+        // Within the clause, and within reach: a sentence without punctuation may run on.
         let finite_after = words[i + 1..]
             .iter()
             .enumerate()
+            .take(CLAUSE_REACH)
             .take_while(|(_, w)| !matches!(w.pos, Pos::Comma | Pos::Colon | Pos::Stop | Pos::CC))
             .any(|(k, w)| matches!(w.pos, Pos::VBD | Pos::VBZ | Pos::VBP | Pos::MD) || w.pos == Pos::VBN && words[i + k].pos.is_noun());
         if opens && !bare_singular && !by_after && !finite_after {

@@ -27,14 +27,14 @@ use scraper::node::Element;
 
 /// The story's lines under `root`, and whether a story was found (some prose).
 pub fn story(root: NodeRef<'_, Node>) -> (String, bool) {
-    let strict = best_container(root, Furniture::Attributes, &[]);
+    let strict = best_container(root, Furniture::Attributes, &Wrappers::default());
     // Where the class words leave a story of its own, readers' comments are not
     // part of it even when the class words are not trusted; where they leave next
     // to nothing (a forum, a discussion page), the comments are the page's text.
     let tags = if strict.good >= OWN_STORY { Furniture::TagsAndComments } else { Furniture::Tags };
-    let lenient = best_container(root, tags, &[]);
+    let lenient = best_container(root, tags, &Wrappers::default());
     let hid_most = strict.good * 2 < lenient.good;
-    let (mut pick, mut furniture, mut exempt) = (strict, Furniture::Attributes, Vec::new());
+    let (mut pick, mut furniture, mut exempt) = (strict, Furniture::Attributes, Wrappers::default());
     if hid_most {
         // Class words hid most of the prose. Most often one wrapper's did (a theme
         // that lays the story out in a "sidebar-container"): that wrapper is not
@@ -80,7 +80,7 @@ enum Furniture {
 /// The page's visible text, one line per block, furniture left out (a feed item's
 /// HTML, or a page whose story could not be told apart).
 pub fn all_text(root: NodeRef<'_, Node>) -> String {
-    lines(root, Furniture::Attributes, &[]).into_iter().map(|l| l.text).collect::<Vec<_>>().join("\n")
+    lines(root, Furniture::Attributes, &Wrappers::default()).into_iter().map(|l| l.text).collect::<Vec<_>>().join("\n")
 }
 
 /// One line of text as a block shows it.
@@ -130,8 +130,12 @@ struct Pick {
     good: usize,
     /// Elements whose class words call them furniture but that hold half the
     /// walk's good text or more: a layout's wrappers of the story.
-    wrappers: Vec<NodeId>,
+    wrappers: Wrappers,
 }
+
+/// Elements exempt from their class words (a set: a hostile page nests wrappers
+/// 100,000 deep).
+type Wrappers = crate::hashing::FastSet<NodeId>;
 
 /// Per open element: the text credited to it so far.
 struct Frame {
@@ -144,7 +148,7 @@ struct Frame {
 }
 
 /// The element with the most good text net of a charge for its other text.
-fn best_container(root: NodeRef<'_, Node>, furniture: Furniture, exempt: &[NodeId]) -> Pick {
+fn best_container(root: NodeRef<'_, Node>, furniture: Furniture, exempt: &Wrappers) -> Pick {
     // Half a byte of other text costs as much as a byte of prose gains: the story
     // with its headings and captions beats the story alone, and loses to nothing
     // that adds mainly menus.
@@ -182,10 +186,10 @@ fn best_container(root: NodeRef<'_, Node>, furniture: Furniture, exempt: &[NodeI
             }
             if f.good > 0 && score > best_score {
                 best_score = score;
-                best = Pick { node: Some(f.id), good: f.good, wrappers: Vec::new() };
+                best = Pick { node: Some(f.id), good: f.good, wrappers: Wrappers::default() };
             }
             if f.marked {
-                marked.push(Pick { node: Some(f.id), good: f.good, wrappers: Vec::new() });
+                marked.push(Pick { node: Some(f.id), good: f.good, wrappers: Wrappers::default() });
             }
             if f.by_attributes && f.good > 0 {
                 furniture_good.push((f.id, f.good));
@@ -210,7 +214,7 @@ fn best_container(root: NodeRef<'_, Node>, furniture: Furniture, exempt: &[NodeI
 }
 
 /// The lines under `root`, furniture left out.
-fn lines(root: NodeRef<'_, Node>, furniture: Furniture, exempt: &[NodeId]) -> Vec<Line> {
+fn lines(root: NodeRef<'_, Node>, furniture: Furniture, exempt: &Wrappers) -> Vec<Line> {
     let mut out = Vec::new();
     walk(root, furniture, exempt, |step| {
         if let Step::Line(l) = step {
@@ -233,7 +237,7 @@ enum Step<'a> {
 /// Walks the tree under `root` without recursion, furniture left out, and tells
 /// `visit` each element and each line. The root is never furniture: once chosen
 /// as the story's container, its own class words do not hide it.
-fn walk<'a>(root: NodeRef<'a, Node>, furniture: Furniture, exempt: &[NodeId], mut visit: impl FnMut(Step<'a>)) {
+fn walk<'a>(root: NodeRef<'a, Node>, furniture: Furniture, exempt: &Wrappers, mut visit: impl FnMut(Step<'a>)) {
     let mut skip = 0usize;
     let mut builder = LineBuilder::default();
     for edge in root.traverse() {
