@@ -94,18 +94,21 @@ fn chunks(s: &Sentence, from: usize, to: usize) -> i32 {
 /// clause is about, not when anything happened: "Sunday was chosen as its date
 /// matches the aircraft's number", "today is Boeing's day".
 pub fn is_subject(text: &str, s: &Sentence, t_start: usize, t_end: usize) -> bool {
-    let words = &s.words;
-    let Some(first_in) = words.iter().position(|w| w.end > t_start) else { return false };
-    let Some(after) = words.iter().position(|w| w.start >= t_end) else { return false };
-    let opens_clause = first_in == 0 || matches!(words[first_in - 1].pos, Pos::Comma | Pos::CC | Pos::Colon);
-    opens_clause && matches!(lower(s.word(text, after)).as_ref(), "was" | "is" | "will" | "has" | "had")
+    let Some((first_in, after)) = date_words(s, t_start, t_end) else { return false };
+    let opens_clause = first_in == 0 || matches!(s.words[first_in - 1].pos, Pos::Comma | Pos::CC | Pos::Colon);
+    after < s.words.len() && opens_clause && matches!(lower(s.word(text, after)).as_ref(), "was" | "is" | "will" | "has" | "had")
+}
+
+/// The date's first word and the word after it (the sentence's length if none).
+fn date_words(s: &Sentence, t_start: usize, t_end: usize) -> Option<(usize, usize)> {
+    let first_in = s.words.iter().position(|w| w.end > t_start)?;
+    Some((first_in, s.words.iter().position(|w| w.start >= t_end).unwrap_or(s.words.len())))
 }
 
 /// The word index of the event the date at bytes `[t_start, t_end)` belongs to.
 pub fn attach(text: &str, s: &Sentence, t_start: usize, t_end: usize) -> Option<usize> {
     let words = &s.words;
-    let first_in = words.iter().position(|w| w.end > t_start)?;
-    let after = words.iter().position(|w| w.start >= t_end).unwrap_or(words.len());
+    let (first_in, after) = date_words(s, t_start, t_end)?;
     // "last month when a top official walked out": the date frames the when-clause.
     if after < words.len()
         && matches!(lower(s.word(text, after)).as_ref(), "when" | "as")

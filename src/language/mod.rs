@@ -122,15 +122,12 @@ fn correct_subject_participles(text: &str, words: &mut [Word]) {
                 && !matches!(t, "gets" | "does" | "goes" | "seems" | "looks" | "feels" | "sounds" | "becomes" | "remains")
                 && (i == 1
                     || matches!(words[i - 2].pos, Pos::Comma | Pos::CC | Pos::JJ | Pos::PRPS | Pos::Possessive)
-                    || matches!(words[i - 2].text(text).to_ascii_lowercase().as_str(), "the" | "these" | "those"))
+                    || ["the", "these", "those"].iter().any(|d| words[i - 2].text(text).eq_ignore_ascii_case(d)))
         };
-        if plural_read_as_verb {
-            words[i - 1].pos = Pos::NNS;
-        }
-        let subject = words[i - 1];
-        let nominative = subject.pos == Pos::PRP
-            && matches!(subject.text(text).to_ascii_lowercase().as_str(), "i" | "he" | "she" | "we" | "they" | "it" | "you");
-        if !(nominative || subject.pos.is_noun()) {
+        let subject = if plural_read_as_verb { Pos::NNS } else { words[i - 1].pos };
+        let nominative = subject == Pos::PRP
+            && ["i", "he", "she", "we", "they", "it", "you"].iter().any(|p| words[i - 1].text(text).eq_ignore_ascii_case(p));
+        if !(nominative || subject.is_noun()) {
             continue;
         }
         // The subject's noun phrase opens the clause: the sentence, a comma's, or a conjunction's.
@@ -149,7 +146,7 @@ fn correct_subject_participles(text: &str, words: &mut [Word]) {
         let opens = b == 0 || matches!(words[b - 1].pos, Pos::Comma | Pos::CC) || matches!(words[b - 1].text(text), ";" | ":");
         // A lone singular noun is a label's or a headline's ("passport needed", "web
         // based"), not a sentence's subject; "by" makes the participle a passive's.
-        let bare_singular = subject.pos == Pos::NN && !matches!(words[b].pos, Pos::DT | Pos::PRPS | Pos::Possessive);
+        let bare_singular = subject == Pos::NN && !matches!(words[b].pos, Pos::DT | Pos::PRPS | Pos::Possessive);
         let by_after = words.get(i + 1).is_some_and(|w| w.text(text).eq_ignore_ascii_case("by"));
         // Within the clause, and within reach: a sentence without punctuation may run on.
         let finite_after = words[i + 1..]
@@ -159,9 +156,8 @@ fn correct_subject_participles(text: &str, words: &mut [Word]) {
             .take_while(|(_, w)| !matches!(w.pos, Pos::Comma | Pos::Colon | Pos::Stop | Pos::CC))
             .any(|(k, w)| matches!(w.pos, Pos::VBD | Pos::VBZ | Pos::VBP | Pos::MD) || w.pos == Pos::VBN && words[i + k].pos.is_noun());
         if opens && !bare_singular && !by_after && !finite_after {
+            words[i - 1].pos = subject;
             words[i].pos = Pos::VBD;
-        } else if plural_read_as_verb {
-            words[i - 1].pos = Pos::VBZ;
         }
     }
 }

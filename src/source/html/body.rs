@@ -27,21 +27,21 @@ use scraper::node::Element;
 
 /// The story's lines under `root`, and whether a story was found (some prose).
 pub fn story(root: NodeRef<'_, Node>) -> (String, bool) {
-    let strict = best_container(root, Furniture::Attributes, &Wrappers::default());
+    let (strict, _) = best_container(root, Furniture::Attributes, &Wrappers::default());
     // Where the class words leave a story of its own, readers' comments are not
     // part of it even when the class words are not trusted; where they leave next
     // to nothing (a forum, a discussion page), the comments are the page's text.
     let tags = if strict.good >= OWN_STORY { Furniture::TagsAndComments } else { Furniture::Tags };
-    let lenient = best_container(root, tags, &Wrappers::default());
+    let (lenient, wrappers) = best_container(root, tags, &Wrappers::default());
     let hid_most = strict.good * 2 < lenient.good;
     let (mut pick, mut furniture, mut exempt) = (strict, Furniture::Attributes, Wrappers::default());
     if hid_most {
         // Class words hid most of the prose. Most often one wrapper's did (a theme
         // that lays the story out in a "sidebar-container"): that wrapper is not
         // furniture, and the class words inside it still are. Else trust the tags alone.
-        let again = best_container(root, Furniture::Attributes, &lenient.wrappers);
-        if !lenient.wrappers.is_empty() && again.good * 2 >= lenient.good {
-            (pick, exempt) = (again, lenient.wrappers);
+        let (again, _) = best_container(root, Furniture::Attributes, &wrappers);
+        if !wrappers.is_empty() && again.good * 2 >= lenient.good {
+            (pick, exempt) = (again, wrappers);
         } else {
             (pick, furniture) = (lenient, tags);
         }
@@ -123,14 +123,11 @@ impl Line {
     }
 }
 
-#[derive(Clone, Default)]
+#[derive(Clone, Copy, Default)]
 struct Pick {
     node: Option<NodeId>,
     /// Good-line bytes in the container.
     good: usize,
-    /// Elements whose class words call them furniture but that hold half the
-    /// walk's good text or more: a layout's wrappers of the story.
-    wrappers: Wrappers,
 }
 
 /// Elements exempt from their class words (a set: a hostile page nests wrappers
@@ -147,8 +144,11 @@ struct Frame {
     by_attributes: bool,
 }
 
-/// The element with the most good text net of a charge for its other text.
-fn best_container(root: NodeRef<'_, Node>, furniture: Furniture, exempt: &Wrappers) -> Pick {
+/// The element with the most good text net of a charge for its other text; and, in a
+/// walk that does not judge by class words, the elements whose class words call them
+/// furniture but that hold half the walk's good text or more: a layout's wrappers of
+/// the story.
+fn best_container(root: NodeRef<'_, Node>, furniture: Furniture, exempt: &Wrappers) -> (Pick, Wrappers) {
     // Half a byte of other text costs as much as a byte of prose gains: the story
     // with its headings and captions beats the story alone, and loses to nothing
     // that adds mainly menus.
@@ -186,10 +186,10 @@ fn best_container(root: NodeRef<'_, Node>, furniture: Furniture, exempt: &Wrappe
             }
             if f.good > 0 && score > best_score {
                 best_score = score;
-                best = Pick { node: Some(f.id), good: f.good, wrappers: Wrappers::default() };
+                best = Pick { node: Some(f.id), good: f.good };
             }
             if f.marked {
-                marked.push(Pick { node: Some(f.id), good: f.good, wrappers: Wrappers::default() });
+                marked.push(Pick { node: Some(f.id), good: f.good });
             }
             if f.by_attributes && f.good > 0 {
                 furniture_good.push((f.id, f.good));
@@ -207,10 +207,10 @@ fn best_container(root: NodeRef<'_, Node>, furniture: Furniture, exempt: &Wrappe
     if let Some(node) = best.node
         && let Some(whole) = marked.iter().find(|m| m.node.is_some_and(|o| inside(o, node)) && m.good * 2 >= best.good * 3)
     {
-        best = whole.clone();
+        best = *whole;
     }
-    best.wrappers = furniture_good.into_iter().filter(|&(_, good)| good * 2 >= total_good).map(|(id, _)| id).collect();
-    best
+    let wrappers = furniture_good.into_iter().filter(|&(_, good)| good * 2 >= total_good).map(|(id, _)| id).collect();
+    (best, wrappers)
 }
 
 /// The lines under `root`, furniture left out.
