@@ -612,16 +612,50 @@ fn subject_of_placed(s: &Sentence, i: usize, index: &NounIndex) -> Option<usize>
         return None;
     }
     let g = s.groups.iter().find(|g| g.first > i)?;
-    if g.clause_start > i || g.first - i > 12 || g.opener.is_some() {
+    if g.clause_start > i || g.first - i > 20 || g.opener.is_some() {
         return None;
     }
     let np = |p: Pos| {
         matches!(
             p,
-            Pos::IN | Pos::DT | Pos::JJ | Pos::JJS | Pos::NN | Pos::NNS | Pos::NNP | Pos::NNPS | Pos::CD | Pos::Possessive | Pos::Comma
+            Pos::IN
+                | Pos::DT
+                | Pos::JJ
+                | Pos::JJS
+                | Pos::NN
+                | Pos::NNS
+                | Pos::NNP
+                | Pos::NNPS
+                | Pos::CD
+                | Pos::Possessive
+                | Pos::Comma
+                | Pos::CC
         )
     };
     if !(i + 1..g.first).all(|k| np(s.words[k].pos)) {
+        return None;
+    }
+    // The subject's own head, not a noun inside one of its prepositional phrases ("the
+    // departure … on a tour of Asia has been delayed" delays the departure, not the
+    // tour): a preposition right before its phrase that follows a noun of the same
+    // clause makes it part of that noun's phrase ("At the same time the deal" does not).
+    // A participle right after the noun is said of it, wherever the noun stands ("the
+    // result of a deal begun last year").
+    let reduced = g.first == i + 1 && !g.is_finite();
+    let modifier = |p: Pos| matches!(p, Pos::DT | Pos::PRPS | Pos::Possessive | Pos::JJ | Pos::JJS | Pos::CD) || p.is_noun();
+    let mut d = i;
+    loop {
+        while d > g.clause_start && modifier(s.words[d - 1].pos) {
+            d -= 1;
+        }
+        // A conjunct's head is the head of its phrase if the first conjunct's is.
+        if d > g.clause_start + 1 && s.words[d - 1].pos == Pos::CC {
+            d -= 1;
+        } else {
+            break;
+        }
+    }
+    if !reduced && d > g.clause_start && s.words[d - 1].pos == Pos::IN && (g.clause_start..d - 1).any(|k| s.words[k].pos.is_noun()) {
         return None;
     }
     index.by_trigger.get(&(s.words[g.head].start, s.words[g.head].end)).copied()

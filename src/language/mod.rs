@@ -77,6 +77,12 @@ fn correct_pasts(text: &str, words: &mut [Word]) {
             words[i].pos = Pos::VBN;
             continue;
         }
+        // "a deal begun last year", "plans drawn up": a form that is only a participle
+        // is never a past.
+        if words[i].pos == Pos::VBD && participle_only(&w) {
+            words[i].pos = Pos::VBN;
+            continue;
+        }
         if words[i].pos == Pos::VBD || !past_only(&w) {
             continue;
         }
@@ -206,6 +212,13 @@ fn past_only(word: &str) -> bool {
     forms.pasts.contains(word) && !forms.participles.contains(word)
 }
 
+/// Is `word` (lower case) an irregular past participle and nothing else: not a past
+/// nor a base ("begun", "taken", "written"; not "won", "come", "cut")?
+fn participle_only(word: &str) -> bool {
+    let forms = irregular();
+    forms.participles.contains(word) && !forms.pasts.contains(word) && irregular_base(word).is_some_and(|b| b != word)
+}
+
 /// Past forms that are also common nouns or adjectives, or the same as their base:
 /// the tagger's reading of these stands.
 const AMBIGUOUS_PASTS: &[&str] = &[
@@ -311,6 +324,14 @@ mod tests {
         assert_ne!(t[3].1, Pos::VBD, "{t:?}");
         assert!(past_only("rose") && past_only("took"));
         assert!(!past_only("cut") && !past_only("won") && !past_only("come"));
+    }
+
+    #[test]
+    fn a_form_that_can_only_be_a_participle_is_never_a_past() {
+        let t = tags("The strike was the end of a dispute begun between the union and the owners in May.");
+        assert_eq!(t[8].1, Pos::VBN, "{t:?}");
+        assert!(participle_only("begun") && participle_only("written"));
+        assert!(!participle_only("won") && !participle_only("come") && !participle_only("cut"));
     }
 
     #[test]
