@@ -99,6 +99,13 @@ fn a_single_10_mb_line_and_100k_nested_tags_load() {
     std::fs::write(&deep, format!("<html><body><p>On Dec. 5, 2018 it rained.</p>{}</body></html>", "<div>".repeat(100_000))).unwrap();
     let a = &source::load_file(&deep).unwrap().articles[0];
     assert!(a.text.contains("Dec. 5, 2018"));
+    // Closed, with the story at the bottom: the parser's scope checks would scan
+    // 100,000 open elements at every tag (a minute's work) were the nesting not bounded.
+    let story = "<h1>Council passes budget</h1><p>The council approved the budget on Monday after a long debate about the new bridge and the schools.</p>";
+    std::fs::write(&deep, format!("<html><body>{}{story}{}</body></html>", "<div>".repeat(100_000), "</div>".repeat(100_000))).unwrap();
+    let a = &source::load_file(&deep).unwrap().articles[0];
+    assert!(a.text.contains("approved the budget on Monday"), "{:?}", a.text);
+    assert_eq!(a.title, "Council passes budget");
     std::fs::remove_dir_all(dir).unwrap();
 }
 

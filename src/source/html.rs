@@ -3,7 +3,8 @@
 //! JSON-LD, `<time>`, meta tags); the body is the article's own text, without the
 //! page's navigation, banners, asides, footers and comments.
 //!
-//! Every walk over the tree is iterative: hostile pages nest 100,000 levels deep.
+//! Every walk over the tree is iterative, and the nesting is bounded before parsing
+//! (`depth`): hostile pages nest 100,000 levels deep.
 
 use chrono::NaiveDate;
 use ego_tree::NodeRef;
@@ -14,11 +15,12 @@ use super::dates::parse_date;
 
 mod body;
 mod date;
+mod depth;
 mod title;
 
 /// Reads a whole page into one article.
 pub fn read(html: &str) -> Article {
-    let doc = Html::parse_document(html);
+    let doc = Html::parse_document(&depth::bounded(html));
     let ld = json_ld(&doc);
     let (mut body, mut found) = body::story(doc.tree.root());
     // A page built by script may keep its text for readers without script in
@@ -27,7 +29,7 @@ pub fn read(html: &str) -> Article {
     if body.trim().len() < NOSCRIPT_WHEN_UNDER
         && let Some(inner) = noscript_markup(&doc)
     {
-        let (alt, alt_found) = body::story(Html::parse_document(&inner).tree.root());
+        let (alt, alt_found) = body::story(Html::parse_document(&depth::bounded(&inner)).tree.root());
         if alt.trim().len() > body.trim().len() {
             (body, found) = (alt, alt_found);
         }
