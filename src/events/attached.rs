@@ -33,7 +33,7 @@ pub fn attached(s: &Sentence, text: &str, placed: &[(usize, usize)]) -> Vec<(usi
         }
         let owner = if opening_participle(s, text, gi) {
             main_clause(s, gi + 1)
-        } else if with_participle(s, text, gi) || while_clause(s, text, gi) && !opens_sentence(s, text, g.clause_start) {
+        } else if with_participle(s, text, gi) || while_clause(s, text, gi) && !opens_sentence(s, text, g.clause_start - 1) {
             s.groups[..gi].iter().rposition(|p| p.is_finite() && !matches!(p.opener, Some(Opener::Time | Opener::Relative | Opener::If)))
         } else if while_clause(s, text, gi) {
             main_clause(s, gi + 1)

@@ -66,10 +66,12 @@ pub fn is_event_noun(word: &str) -> bool {
     if word.len() > 20 {
         return false;
     }
-    if word.bytes().all(|b| !b.is_ascii_uppercase()) {
+    if word.bytes().all(|b| !b.is_ascii_uppercase() && b != b'-') {
         return nouns.contains(word);
     }
-    nouns.contains(word.to_ascii_lowercase().as_str())
+    // "Take-off" is "takeoff", "walk-out" "walkout" ("cease-fire" is listed both ways).
+    let w = word.to_ascii_lowercase();
+    nouns.contains(w.as_str()) || w.contains('-') && nouns.contains(w.replace('-', "").as_str())
 }
 
 pub use crate::language::irregular_base;
@@ -107,6 +109,7 @@ mod tests {
         assert!(is_verb_of(VerbClass::Aspect, "began"));
         assert!(!is_verb_of(VerbClass::Report, "announced"));
         assert!(is_event_noun("Meeting"));
+        assert!(is_event_noun("take-off") && is_event_noun("Walk-out") && !is_event_noun("well-being"));
         assert!(is_habit_word("every"));
         assert!(is_span_word("since"));
         assert!(is_occasion("conference"));
