@@ -157,6 +157,15 @@ fn placeable(t: &Timex) -> Option<(NaiveDate, NaiveDate)> {
     t.value.date_range(t.modifier).ok()
 }
 
+/// Is `t` a phrase for a time other than now that cannot be placed: "a few years
+/// ago", "in the future"? Not the adverb "recently": what happened recently is most
+/// often the news of the days before publication.
+fn elsewhere_in_time(text: &str, t: &Timex) -> bool {
+    t.kind == TimexType::Date
+        && matches!(t.value, TimexValue::PastRef | TimexValue::FutureRef)
+        && text.get(t.start..t.end).is_some_and(|w| w.trim().contains(' '))
+}
+
 /// What joins two dates into one phrase: "August or September", "June 5-7".
 const DATE_JOINERS: &[&str] = &[" or ", " and ", " to ", " through ", " until ", "-", "\u{2013}", " of "];
 
@@ -298,7 +307,18 @@ pub fn mentions_of(article_idx: usize, article: &Article, tagger: &mut Tagger) -
             .collect();
         for &k in &in_sentence {
             let t = &timexes[k];
-            let Some(range) = placeable(t) else { continue };
+            let Some(range) = placeable(t) else {
+                // "were removed a few years ago": a time of its own, though not one a
+                // timeline can place, keeps its event off the publication date and off
+                // the story's time.
+                if elsewhere_in_time(text, t)
+                    && !trigger::is_subject(text, &s, t.start, t.end)
+                    && let Some(f) = trigger::attach(text, &s, t.start, t.end)
+                {
+                    dated[f] = true;
+                }
+                continue;
+            };
             if trigger::is_subject(text, &s, t.start, t.end) {
                 continue;
             }
