@@ -250,7 +250,7 @@ fn publication_date(doc: &Html, ld: &LinkedData, url: Option<&str>, title: &str)
         .or_else(|| {
             let sel = Selector::parse("[itemprop=datePublished], time[pubdate], [class*=publish] time, time[class*=publish]")
                 .expect("valid selector");
-            doc.select(&sel).find_map(element_date)
+            doc.select(&sel).filter(|e| !in_reply(*e)).find_map(element_date)
         })
         .or_else(|| time_in(root))
         .or_else(|| {
@@ -262,9 +262,20 @@ fn publication_date(doc: &Html, ld: &LinkedData, url: Option<&str>, title: &str)
         .or_else(|| ld.modified.as_deref().and_then(parse_date))
 }
 
-/// A `<time datetime>` under `root`, the first one (the byline's).
+/// A `<time datetime>` under `root`, the first one (the byline's), not a reply's.
 fn time_in(root: NodeRef<Node>) -> Option<NaiveDate> {
-    root.descendants().filter_map(ElementRef::wrap).filter(|e| e.value().name() == "time").find_map(element_date)
+    root.descendants().filter_map(ElementRef::wrap).filter(|e| e.value().name() == "time" && !in_reply(*e)).find_map(element_date)
+}
+
+/// Is `e` a property of a reply's microdata (a schema.org `Comment` or `Answer`)?
+/// A thread's replies carry their own `datePublished`; the page's date is its first
+/// post's ("asked Feb 11", not the answer of Feb 12).
+fn in_reply(e: ElementRef) -> bool {
+    let scope = e.ancestors().filter_map(ElementRef::wrap).find(|a| a.attr("itemscope").is_some());
+    scope.and_then(|a| a.attr("itemtype")).is_some_and(|t| {
+        let kind = t.trim_end_matches('/').rsplit('/').next().unwrap_or(t);
+        matches!(kind, "Comment" | "Answer")
+    })
 }
 
 /// The date an element gives: its `content` or `datetime` attribute, else its text.
@@ -280,6 +291,18 @@ mod tests {
     fn fragments_keep_paragraphs_apart() {
         assert_eq!(fragment_text("<p>First <b>one</b>.</p><p>Second &amp; last.</p>"), "First one.\nSecond & last.");
         assert_eq!(fragment_text("plain text"), "plain text");
+    }
+
+    #[test]
+    fn a_thread_is_dated_by_its_first_post_not_its_replies() {
+        let page = r#"<html itemscope itemtype="https://schema.org/QAPage"><body><h1>How do I back up my system?</h1>
+            <div itemscope itemtype="https://schema.org/Question"><p>Asked <time datetime="2010-10-16T21:00:00Z">Oct 16</time></p>
+            <p>I would like to back up my whole system before the upgrade, with every file and setting kept.</p></div>
+            <div itemscope itemtype="https://schema.org/Answer"><p>Use a disk image tool; it copies every partition as it is.</p>
+            <span itemprop="datePublished">2010-10-17 08:00:00Z</span>
+            <ul><li itemscope itemtype="https://schema.org/Comment">Thanks! <time itemprop="datePublished" datetime="2010-10-18">Oct 18</time></li></ul></div>
+            </body></html>"#;
+        assert_eq!(read(page).published, NaiveDate::from_ymd_opt(2010, 10, 16));
     }
 
     #[test]
