@@ -256,7 +256,12 @@ fn publication_date(doc: &Html, ld: &LinkedData, url: Option<&str>, title: &str)
         .or_else(|| {
             // The visible dateline near the headline.
             let text = body::all_text(doc.tree.root());
-            date::near_headline(&text.lines().collect::<Vec<_>>(), title)
+            date::near_headline(&text.lines().collect::<Vec<_>>(), title, date::BELOW_HEADLINE)
+        })
+        .or_else(|| {
+            // A byline that class words call furniture ("entry-meta"), right by the headline.
+            let lines = body::visible_lines(doc.tree.root());
+            date::near_headline(&lines.iter().map(String::as_str).collect::<Vec<_>>(), title, date::BYLINE_BELOW_HEADLINE)
         })
         .or_else(|| meta(doc, &["article:modified_time", "og:updated_time", "dateModified", "last-modified"]).and_then(|s| parse_date(&s)))
         .or_else(|| ld.modified.as_deref().and_then(parse_date))
@@ -303,6 +308,20 @@ mod tests {
             <ul><li itemscope itemtype="https://schema.org/Comment">Thanks! <time itemprop="datePublished" datetime="2010-10-18">Oct 18</time></li></ul></div>
             </body></html>"#;
         assert_eq!(read(page).published, NaiveDate::from_ymd_opt(2010, 10, 16));
+    }
+
+    #[test]
+    fn a_byline_marked_as_furniture_still_dates_the_page() {
+        let story: String = (0..16)
+            .map(|i| format!("<p>Part {i}: indexing makes a journal's articles easier to find, and many funders ask for it first.</p>"))
+            .collect();
+        let page = format!(
+            r#"<html><body><h1>Guide to journal indexing</h1><div class="byline"><span>Posted on April 13, 2023</span></div>
+            <div class="entry-content">{story}</div><aside class="related-posts"><p>Webinar recap, June 2, 2022</p></aside></body></html>"#
+        );
+        let a = read(&page);
+        assert!(!a.text.contains("Posted on"), "the byline is no part of the story");
+        assert_eq!(a.published, NaiveDate::from_ymd_opt(2023, 4, 13));
     }
 
     #[test]

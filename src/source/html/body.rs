@@ -83,6 +83,13 @@ pub fn all_text(root: NodeRef<'_, Node>) -> String {
     lines(root, Furniture::Attributes, &Wrappers::default()).into_iter().map(|l| l.text).collect::<Vec<_>>().join("\n")
 }
 
+/// The page's visible lines but for its chrome tags (navigation, header, footer,
+/// scripts): with the blocks that class words mark as furniture, where bylines and
+/// datelines live ("entry-meta", "post-author").
+pub fn visible_lines(root: NodeRef<'_, Node>) -> Vec<String> {
+    lines(root, Furniture::Tags, &Wrappers::default()).into_iter().map(|l| l.text).collect()
+}
+
 /// One line of text as a block shows it.
 struct Line {
     text: String,

@@ -40,13 +40,18 @@ pub fn in_url(url: &str) -> Option<NaiveDate> {
     None
 }
 
+/// How many lines below the headline a dateline is looked for among the story's
+/// lines, and among those of a byline block.
+pub const BELOW_HEADLINE: usize = 60;
+pub const BYLINE_BELOW_HEADLINE: usize = 12;
+
 /// The dateline around the headline among the page's visible lines: from the
 /// headline's line on (or the top of the page, if it is not there), then the few
 /// lines above it, nearest first ("February 4, 2025 - 11 minutes" over the <h1>).
-pub fn near_headline(lines: &[&str], headline: &str) -> Option<NaiveDate> {
+pub fn near_headline(lines: &[&str], headline: &str, below: usize) -> Option<NaiveDate> {
     let headline = squash(headline);
     let from = lines.iter().position(|l| !headline.is_empty() && squash(l) == headline).unwrap_or(0);
-    let below = lines[from..].iter().take(60);
+    let below = lines[from..].iter().take(below);
     let above = lines[from.saturating_sub(8)..from].iter().rev();
     in_lines(below.chain(above).copied())
 }
@@ -99,9 +104,9 @@ mod tests {
         assert_eq!(in_lines(["No date here", "Call 555-0100"]), None);
         // Above the headline, nearest first; below it first of all.
         let page = ["Menu", "March 1, 2024", "February 4, 2025 - 11 minutes", "Bridge closes for good", "The council voted."];
-        assert_eq!(near_headline(&page, "Bridge Closes for Good"), d(2025, 2, 4));
+        assert_eq!(near_headline(&page, "Bridge Closes for Good", BELOW_HEADLINE), d(2025, 2, 4));
         let page = ["Posted March 1, 2024", "Bridge closes for good", "Published May 2, 2024"];
-        assert_eq!(near_headline(&page, "Bridge closes for good"), d(2024, 5, 2));
+        assert_eq!(near_headline(&page, "Bridge closes for good", BELOW_HEADLINE), d(2024, 5, 2));
         // A zero timestamp is no date.
         assert_eq!(in_lines(["Posted January 1, 1970"]), None);
     }
