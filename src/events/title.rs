@@ -262,6 +262,15 @@ fn noun_phrase(s: &Sentence, text: &str, n: usize, keep: &[bool], date: &[bool])
         // Nor from a noun whose own date stands before it: "a life sentence for the
         // March 2001 bombing" is titled by the bombing.
         let dated_before = n > 0 && date[n - 1];
+        // Nor from a bare plural that a verb takes as its object ("told oil
+        // companies of a cutback"): a phrase the noun hangs from has a determiner.
+        let determined = |noun: usize| {
+            let mut d = noun;
+            while d > 0 && np_word(s.words[d - 1].pos) && !matches!(s.words[d - 1].pos, Pos::DT | Pos::PRPS | Pos::Possessive) {
+                d -= 1;
+            }
+            d > 0 && matches!(s.words[d - 1].pos, Pos::DT | Pos::PRPS | Pos::Possessive) || s.words[noun].pos == Pos::NN
+        };
         if start >= 2
             && !dated_before
             && s.words[start - 1].pos == Pos::IN
@@ -269,6 +278,7 @@ fn noun_phrase(s: &Sentence, text: &str, n: usize, keep: &[bool], date: &[bool])
             && !s.words[start - 2].pos.is_proper()
             && !date[start - 2]
             && !matches!(lower(s.word(text, start - 1)).as_ref(), "that" | "because" | "as" | "after" | "before" | "since" | "until")
+            && determined(start - 2)
         {
             start -= 1;
             continue;
