@@ -446,8 +446,17 @@ fn same_event(a: &Placed, ka: &Keys, b: &Placed, kb: &Keys) -> bool {
         // The same sentence with two dates speaks of two events unless the trigger is
         // shared, or unless both come to the same headline: "The plane left four hours
         // after its scheduled 9:45 a.m. departure" is one line on the timeline, not two.
+        // So is an event noun dated on the day that a headline whose subject it is
+        // tells of: "The take-off, at 08:30 UTC, … took place exactly on time" (not
+        // "Boeing challenged the award", which is another event than the award).
         if a.sentence_span() == b.sentence_span() {
-            return a.trigger_span() == b.trigger_span() || a.title == b.title;
+            let titled = |title: &str, trig: u64| {
+                let content = sentence_words(title, 0, title.len()).into_iter().map(|w| with_stem(w.1, |st| (key(st), is_filler(st))));
+                content.filter(|&(_, filler)| !filler).take(2).any(|(k, _)| k == trig)
+            };
+            return a.trigger_span() == b.trigger_span()
+                || a.title == b.title
+                || ra.0 <= rb.1 && rb.0 <= ra.1 && (titled(&a.title, sb) || titled(&b.title, sa));
         }
         // An inferred date is a weaker tie: the same event word, something else in
         // common and someone in common, where both name someone ("Saddam called Bush a
