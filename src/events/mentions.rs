@@ -661,21 +661,24 @@ fn subject_of_placed(s: &Sentence, i: usize, index: &NounIndex) -> Option<usize>
     // clause makes it part of that noun's phrase ("At the same time the deal" does not).
     // A participle right after the noun is said of it, wherever the noun stands ("the
     // result of a deal begun last year").
+    // (Looked at within 40 words: a run-on "sentence" of a dump must not cost its
+    // length for each of its nouns.)
     let reduced = g.first == i + 1 && !g.is_finite();
+    let floor = g.clause_start.max(i.saturating_sub(40));
     let modifier = |p: Pos| matches!(p, Pos::DT | Pos::PRPS | Pos::Possessive | Pos::JJ | Pos::JJS | Pos::CD) || p.is_noun();
     let mut d = i;
     loop {
-        while d > g.clause_start && modifier(s.words[d - 1].pos) {
+        while d > floor && modifier(s.words[d - 1].pos) {
             d -= 1;
         }
         // A conjunct's head is the head of its phrase if the first conjunct's is.
-        if d > g.clause_start + 1 && s.words[d - 1].pos == Pos::CC {
+        if d > floor + 1 && s.words[d - 1].pos == Pos::CC {
             d -= 1;
         } else {
             break;
         }
     }
-    if !reduced && d > g.clause_start && s.words[d - 1].pos == Pos::IN && (g.clause_start..d - 1).any(|k| s.words[k].pos.is_noun()) {
+    if !reduced && d > floor && s.words[d - 1].pos == Pos::IN && (floor..d - 1).any(|k| s.words[k].pos.is_noun()) {
         return None;
     }
     index.by_trigger.get(&(s.words[g.head].start, s.words[g.head].end)).copied()
