@@ -264,12 +264,13 @@ fn noun_phrase(s: &Sentence, text: &str, n: usize, keep: &[bool], date: &[bool])
         let dated_before = n > 0 && date[n - 1];
         // Nor from a bare plural that a verb takes as its object ("told oil
         // companies of a cutback"): a phrase the noun hangs from has a determiner.
+        let determiner = |p: Pos| matches!(p, Pos::DT | Pos::PRPS | Pos::Possessive);
         let determined = |noun: usize| {
             let mut d = noun;
-            while d > 0 && np_word(s.words[d - 1].pos) && !matches!(s.words[d - 1].pos, Pos::DT | Pos::PRPS | Pos::Possessive) {
+            while d > 0 && np_word(s.words[d - 1].pos) && !determiner(s.words[d - 1].pos) {
                 d -= 1;
             }
-            d > 0 && matches!(s.words[d - 1].pos, Pos::DT | Pos::PRPS | Pos::Possessive) || s.words[noun].pos == Pos::NN
+            s.words[noun].pos == Pos::NN || d > 0 && determiner(s.words[d - 1].pos)
         };
         if start >= 2
             && !dated_before

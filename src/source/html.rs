@@ -18,9 +18,14 @@ mod date;
 mod depth;
 mod title;
 
+/// The tree of a page, its nesting bounded first: every page goes through here.
+fn parse_page(html: &str) -> Html {
+    Html::parse_document(&depth::bounded(html))
+}
+
 /// Reads a whole page into one article.
 pub fn read(html: &str) -> Article {
-    let doc = Html::parse_document(&depth::bounded(html));
+    let doc = parse_page(html);
     let ld = json_ld(&doc);
     let (mut body, mut found) = body::story(doc.tree.root());
     // A page built by script may keep its text for readers without script in
@@ -29,7 +34,7 @@ pub fn read(html: &str) -> Article {
     if body.trim().len() < NOSCRIPT_WHEN_UNDER
         && let Some(inner) = noscript_markup(&doc)
     {
-        let (alt, alt_found) = body::story(Html::parse_document(&depth::bounded(&inner)).tree.root());
+        let (alt, alt_found) = body::story(parse_page(&inner).tree.root());
         if alt.trim().len() > body.trim().len() {
             (body, found) = (alt, alt_found);
         }
@@ -253,18 +258,18 @@ fn publication_date(doc: &Html, ld: &LinkedData, url: Option<&str>, title: &str)
             doc.select(&sel).filter(|e| !in_reply(*e)).find_map(element_date)
         })
         .or_else(|| time_in(root))
-        .or_else(|| {
-            // The visible dateline near the headline.
-            let text = body::all_text(doc.tree.root());
-            date::near_headline(&text.lines().collect::<Vec<_>>(), title, date::BELOW_HEADLINE)
-        })
-        .or_else(|| {
-            // A byline that class words call furniture ("entry-meta"), right by the headline.
-            let lines = body::visible_lines(doc.tree.root());
-            date::near_headline(&lines.iter().map(String::as_str).collect::<Vec<_>>(), title, date::BYLINE_BELOW_HEADLINE)
-        })
+        // The visible dateline near the headline; then one in a byline that class words
+        // call furniture ("entry-meta"), right by the headline.
+        .or_else(|| dateline(doc, title, body::Lines::Story, date::BELOW_HEADLINE))
+        .or_else(|| dateline(doc, title, body::Lines::WithFurniture, date::BYLINE_BELOW_HEADLINE))
         .or_else(|| meta(doc, &["article:modified_time", "og:updated_time", "dateModified", "last-modified"]).and_then(|s| parse_date(&s)))
         .or_else(|| ld.modified.as_deref().and_then(parse_date))
+}
+
+/// The dateline among the page's `which` lines, at most `below` lines below the headline.
+fn dateline(doc: &Html, title: &str, which: body::Lines, below: usize) -> Option<NaiveDate> {
+    let lines = body::page_lines(doc.tree.root(), which);
+    date::near_headline(&lines.iter().map(String::as_str).collect::<Vec<_>>(), title, below)
 }
 
 /// A `<time datetime>` under `root`, the first one (the byline's), not a reply's.

@@ -80,14 +80,27 @@ enum Furniture {
 /// The page's visible text, one line per block, furniture left out (a feed item's
 /// HTML, or a page whose story could not be told apart).
 pub fn all_text(root: NodeRef<'_, Node>) -> String {
-    lines(root, Furniture::Attributes, &Wrappers::default()).into_iter().map(|l| l.text).collect::<Vec<_>>().join("\n")
+    page_lines(root, Lines::Story).join("\n")
 }
 
-/// The page's visible lines but for its chrome tags (navigation, header, footer,
-/// scripts): with the blocks that class words mark as furniture, where bylines and
-/// datelines live ("entry-meta", "post-author").
-pub fn visible_lines(root: NodeRef<'_, Node>) -> Vec<String> {
-    lines(root, Furniture::Tags, &Wrappers::default()).into_iter().map(|l| l.text).collect()
+/// Which of a page's lines [`page_lines`] gives.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lines {
+    /// Furniture left out, by tag and by class words.
+    Story,
+    /// Only chrome tags left out (navigation, header, footer, scripts): with the
+    /// blocks that class words call furniture, where bylines and datelines live
+    /// ("entry-meta", "post-author").
+    WithFurniture,
+}
+
+/// The page's visible lines, one per block.
+pub fn page_lines(root: NodeRef<'_, Node>, which: Lines) -> Vec<String> {
+    let furniture = match which {
+        Lines::Story => Furniture::Attributes,
+        Lines::WithFurniture => Furniture::Tags,
+    };
+    lines(root, furniture, &Wrappers::default()).into_iter().map(|l| l.text).collect()
 }
 
 /// One line of text as a block shows it.

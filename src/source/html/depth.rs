@@ -15,7 +15,7 @@ use std::borrow::Cow;
 /// How many elements deep a page may nest (Blink's limit).
 pub const MAX_DEPTH: usize = 512;
 
-/// `html` with every element past `MAX_DEPTH` levels unwrapped.
+/// `html` with every element past `MAX_DEPTH` levels opened beside the deepest one.
 pub fn bounded(html: &str) -> Cow<'_, str> {
     bounded_to(html, MAX_DEPTH)
 }
