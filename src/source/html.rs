@@ -98,7 +98,8 @@ pub fn fragment_text(html: &str) -> String {
     if !html.contains('<') && !html.contains('&') {
         return html.trim().to_string();
     }
-    let doc = Html::parse_fragment(html);
+    // A feed's item may nest as deep as a page.
+    let doc = Html::parse_fragment(&depth::bounded(html));
     body::all_text(doc.tree.root())
 }
 
@@ -301,6 +302,14 @@ mod tests {
     fn fragments_keep_paragraphs_apart() {
         assert_eq!(fragment_text("<p>First <b>one</b>.</p><p>Second &amp; last.</p>"), "First one.\nSecond & last.");
         assert_eq!(fragment_text("plain text"), "plain text");
+    }
+
+    #[test]
+    fn a_deep_fragment_is_read_whole() {
+        // A feed item's HTML nested 100,000 deep, closed: bounded like a page, or the
+        // parser's scope checks take minutes.
+        let html = format!("{}<p>Rain fell on Tuesday.</p>{}", "<div>".repeat(100_000), "</div>".repeat(100_000));
+        assert_eq!(fragment_text(&html), "Rain fell on Tuesday.");
     }
 
     #[test]
