@@ -777,24 +777,6 @@ fn shorten(mut pieces: Vec<Piece>) -> String {
     if fits(&pieces) {
         return finish(pieces);
     }
-    // 4. Noun compounds after the verb keep their names and their head:
-    //    "3G and 4G core communications infrastructure" → "infrastructure".
-    if let Some(v) = pieces.iter().rposition(|p| p.verb) {
-        let mut i = v + 1;
-        while i < pieces.len() {
-            let modifier = matches!(pieces[i].pos, Pos::NN | Pos::NNS | Pos::CC)
-                && pieces.get(i + 1).is_some_and(|n| matches!(n.pos, Pos::NN | Pos::NNS | Pos::CC))
-                && !(pieces[i].pos == Pos::CC && i > 0 && pieces[i - 1].pos == Pos::CD);
-            if modifier {
-                pieces.remove(i);
-            } else {
-                i += 1;
-            }
-        }
-    }
-    if fits(&pieces) {
-        return finish(pieces);
-    }
     // 3. Adjectives that are not names (and participles used as adjectives: "existing
     //    network"), and the conjunctions between them.
     let mut i = 0;
@@ -847,9 +829,37 @@ fn shorten(mut pieces: Vec<Piece>) -> String {
                 Some(c) if c > v + 1 && !fits(&pieces) => {
                     pieces.truncate(c);
                     trim_tail(&mut pieces);
+                    // Nor a preposition's gerund that has lost its object ("by offering [to
+                    // meet their union]").
+                    let n = pieces.len();
+                    if n > v + 2 && pieces[n - 1].pos == Pos::VBG && !pieces[n - 1].verb && pieces[n - 2].pos == Pos::IN {
+                        pieces.truncate(n - 2);
+                        trim_tail(&mut pieces);
+                    }
                 }
                 _ => break,
             }
+        }
+        if fits(&pieces) {
+            return finish(pieces);
+        }
+        // 4. Noun compounds after the verb keep their names and their head:
+        //    "3G and 4G core communications infrastructure" → "infrastructure".
+        if let Some(v) = pieces.iter().rposition(|p| p.verb) {
+            // From the end, so that a conjunction goes only inside a compound ("oil and
+            // gas pipeline" → "pipeline"), never between two heads ("Americans and
+            // Westerners trapped", "the arms and head cut off").
+            let mut modifier = vec![false; pieces.len()];
+            for i in (v + 1..pieces.len()).rev() {
+                let noun = |k: usize| pieces.get(k).is_some_and(|n| matches!(n.pos, Pos::NN | Pos::NNS));
+                modifier[i] = match pieces[i].pos {
+                    Pos::NN | Pos::NNS => noun(i + 1) || pieces[i + 1..].first().is_some_and(|n| n.pos == Pos::CC) && modifier[i + 1],
+                    Pos::CC => noun(i + 1) && modifier[i + 1] && pieces[i - 1].pos != Pos::CD,
+                    _ => false,
+                };
+            }
+            let mut flags = modifier.into_iter();
+            pieces.retain(|_| !flags.next().unwrap_or(false));
         }
         if fits(&pieces) {
             return finish(pieces);
