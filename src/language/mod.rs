@@ -54,6 +54,7 @@ pub fn tag_sentence(text: &str, start: usize, end: usize) -> Vec<Word> {
             .collect();
         correct_pasts(text, &mut out);
         correct_subject_participles(text, &mut out);
+        correct_ordinals(text, &mut out);
         out
     })
 }
@@ -296,11 +297,47 @@ fn correct(word: &str, pos: Pos) -> Pos {
         let past_only = irregular_past(&lower) && irregular_base(&lower) != Some(lower.as_str()) && !PRESENT_TOO.contains(&lower.as_str());
         return if past_only { Pos::VBD } else { pos };
     }
+    // A prefixed irregular verb the tagger never saw ("upheld", "withstood",
+    // "overtook") is read as anything, even a preposition.
+    if pos == Pos::IN && prefixed_irregular(&lower) {
+        return Pos::VBD;
+    }
     if !(pos.is_noun() || pos.is_adjective()) {
         return pos;
     }
-    if irregular_base(&lower).is_some() && !AMBIGUOUS_PASTS.contains(&lower.as_str()) { Pos::VBD } else { pos }
+    let irregular = irregular_base(&lower).is_some() && !AMBIGUOUS_PASTS.contains(&lower.as_str()) || prefixed_irregular(&lower);
+    if irregular { Pos::VBD } else { pos }
 }
+
+/// Prefixes that make a verb of a verb and keep its irregular forms: "uphold" →
+/// "upheld", "overtake" → "overtook". Not "re-" ("resent" is its own verb).
+const VERB_PREFIXES: &[&str] = &["up", "with", "over", "under", "out", "mis", "fore"];
+
+/// Is `word` (lower case) a prefix and an irregular past or participle that is not
+/// also its base nor a common noun ("upheld", "undertaken"; not "outlet", "upset",
+/// "underground")?
+fn prefixed_irregular(word: &str) -> bool {
+    !irregular().base.contains_key(word)
+        && VERB_PREFIXES.iter().any(|p| {
+            word.strip_prefix(p)
+                .is_some_and(|stem| stem.len() >= 3 && irregular_base(stem).is_some_and(|b| b != stem) && !AMBIGUOUS_PASTS.contains(&stem))
+        })
+}
+
+/// Ordinals before a noun describe it ("First flight is scheduled", "the last
+/// meeting"); the tagger reads a capitalised "First" as the adverb of "First, …".
+fn correct_ordinals(text: &str, words: &mut [Word]) {
+    for i in 0..words.len().saturating_sub(1) {
+        if words[i].pos == Pos::RB
+            && matches!(words[i + 1].pos, Pos::NN | Pos::NNS)
+            && ORDINALS.iter().any(|o| words[i].text(text).eq_ignore_ascii_case(o))
+        {
+            words[i].pos = Pos::JJ;
+        }
+    }
+}
+
+const ORDINALS: &[&str] = &["first", "second", "third", "fourth", "fifth", "last", "next", "final"];
 
 #[cfg(test)]
 mod tests {
@@ -324,6 +361,24 @@ mod tests {
         assert_ne!(t[3].1, Pos::VBD, "{t:?}");
         assert!(past_only("rose") && past_only("took"));
         assert!(!past_only("cut") && !past_only("won") && !past_only("come"));
+    }
+
+    #[test]
+    fn a_prefixed_irregular_verb_is_a_verb() {
+        let t = tags("The court upheld the ruling.");
+        assert_eq!(t[2].1, Pos::VBD, "{t:?}");
+        assert!(prefixed_irregular("upheld") && prefixed_irregular("outgrown") && prefixed_irregular("withstood"));
+        // Not a noun made of the same letters, nor a form that is also its base.
+        assert!(!prefixed_irregular("outlet") && !prefixed_irregular("upset") && !prefixed_irregular("underground"));
+        assert!(!prefixed_irregular("resent") && !prefixed_irregular("held"));
+    }
+
+    #[test]
+    fn an_ordinal_before_a_noun_describes_it() {
+        let t = tags("First flight is scheduled in early March.");
+        assert_eq!(t[0].1, Pos::JJ, "{t:?}");
+        let t = tags("First, the board met.");
+        assert_ne!(t[0].1, Pos::JJ, "{t:?}");
     }
 
     #[test]
