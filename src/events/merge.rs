@@ -52,6 +52,20 @@ fn shared(a: &[u64], b: &[u64]) -> usize {
 /// `w` is lower case.
 fn stem_word(w: &str) -> std::borrow::Cow<'_, str> {
     use std::borrow::Cow;
+    // An event noun made from its verb names the verb's event: "the announcement" of
+    // "announced", "the suspension" of "suspended", "the invasion" of "invaded", "the
+    // election" of "elected". Only where the verb left is long enough to be one
+    // ("station", "mission", "nation" are not made from "stat", "mis", "nat").
+    let singular = w.strip_suffix('s').filter(|s| s.ends_with("ment") || s.ends_with("ion")).unwrap_or(w);
+    if let Some(verb) = singular.strip_suffix("ment").filter(|v| v.len() >= 4) {
+        return Cow::Owned(pop_final(verb).into_owned());
+    }
+    if let Some(stem) = singular.strip_suffix("sion").filter(|v| v.len() >= 4 && !v.ends_with('s')) {
+        return Cow::Owned(format!("{stem}d"));
+    }
+    if let Some(verb) = singular.strip_suffix("ion").filter(|v| v.len() >= 5 && v.ends_with('t')) {
+        return Cow::Owned(verb.to_string());
+    }
     for (suffix, by) in [("ies", "y"), ("ings", ""), ("ing", ""), ("ed", ""), ("es", "e"), ("s", "")] {
         if let Some(s) = w.strip_suffix(suffix)
             && s.len() >= 3
@@ -629,6 +643,19 @@ mod tests {
         assert_eq!(stem("services"), stem("service"));
         assert_eq!(stem("announced"), stem("announce"));
         assert_ne!(stem("press"), stem("pres"));
+        for (noun, verb) in [
+            ("announcement", "announced"),
+            ("suspension", "suspended"),
+            ("invasion", "invaded"),
+            ("election", "elected"),
+            ("negotiations", "negotiated"),
+            ("agreement", "agreed"),
+            ("settlements", "settled"),
+        ] {
+            assert_eq!(stem(noun), stem(verb), "{noun}");
+        }
+        assert_ne!(stem("station"), stem("stated"));
+        assert_ne!(stem("mission"), stem("missed"));
         assert_eq!(stem("unveiled"), stem("revealed"));
         assert_eq!(stem("flew"), stem("flights"));
         assert_eq!(stem("won"), stem("wins"));
