@@ -166,6 +166,34 @@ fn elsewhere_in_time(text: &str, t: &Timex) -> bool {
         && text.get(t.start..t.end).is_some_and(|w| w.trim().contains(' '))
 }
 
+/// Is the date at byte `start` the time of a figure that an event is measured
+/// against, not the event's: "rose to $20 billion in March from $18 billion in
+/// February", "fell 3 percent, compared with a 2 percent rise in the same period of
+/// 2018"? It dates nothing, and the story does not move to it.
+fn comparison_base(text: &str, s: &Sentence, start: usize) -> bool {
+    let at = s.word_from(start);
+    let mut quantity = false;
+    for i in (0..at).rev().take(COMPARISON_REACH) {
+        let w = lower(s.word(text, i));
+        match w.as_ref() {
+            "compared" | "versus" | "vs" | "vs." => return true,
+            // "from 4.1 percent in December"; not "from Paris in March".
+            "from" => return quantity,
+            "$" | "%" | "percent" | "\u{20ac}" | "\u{a3}" => quantity = true,
+            _ if s.words[i].pos == Pos::CD => quantity = true,
+            _ => {}
+        }
+        let p = s.words[i].pos;
+        if p.is_verb() || p == Pos::MD || p.is_punct() || p == Pos::CC {
+            return false;
+        }
+    }
+    false
+}
+
+/// How far before a date its comparison's "from" or "compared" is looked for, in words.
+const COMPARISON_REACH: usize = 12;
+
 /// What joins two dates into one phrase: "August or September", "June 5-7".
 const DATE_JOINERS: &[&str] = &[" or ", " and ", " to ", " through ", " until ", "-", "\u{2013}", " of "];
 
@@ -319,7 +347,7 @@ pub fn mentions_of(article_idx: usize, article: &Article, tagger: &mut Tagger) -
                 }
                 continue;
             };
-            if trigger::is_subject(text, &s, t.start, t.end) {
+            if trigger::is_subject(text, &s, t.start, t.end) || comparison_base(text, &s, t.start) {
                 continue;
             }
             let focus = trigger::attach(text, &s, t.start, t.end);
