@@ -466,6 +466,11 @@ fn is_furniture(e: &Element, furniture: Furniture) -> bool {
     if is_chrome_tag(e.name()) && !(e.name() == "form" && furniture == Furniture::Tags) {
         return true;
     }
+    // A dialog (a consent banner, a sign-up overlay) is never a page's text, whichever
+    // words are trusted: it says what it is in its role, not in a guessable class.
+    if matches!(e.attr("role"), Some("dialog" | "alertdialog")) || e.attr("aria-modal") == Some("true") {
+        return true;
+    }
     match furniture {
         Furniture::Tags => return false,
         // A long comment thread is prose, and would win the page from its story.
@@ -475,7 +480,7 @@ fn is_furniture(e: &Element, furniture: Furniture) -> bool {
     if e.attr("hidden").is_some() || e.attr("aria-hidden") == Some("true") {
         return true;
     }
-    if matches!(e.attr("role"), Some("navigation" | "banner" | "contentinfo" | "complementary" | "dialog" | "alertdialog")) {
+    if matches!(e.attr("role"), Some("navigation" | "banner" | "contentinfo" | "complementary")) {
         return true;
     }
     if matches!(e.name(), "body" | "html" | "main" | "article") {
@@ -553,6 +558,23 @@ mod tests {
             comments(20)
         );
         assert!(story_of(&page).contains("I drove over"));
+    }
+
+    #[test]
+    fn a_dialog_is_never_the_pages_text() {
+        let para = "The council voted on Tuesday to close the old bridge to traffic, citing a report that found the steel corroded badly.";
+        let consent = "We use cookies and similar technologies to provide important features and functionality on our websites and apps, \
+                       to measure how they are used and to show you advertising that is relevant to you.";
+        let story = std::iter::repeat_n(format!("<p>{para}</p>"), 6).collect::<String>();
+        // A theme that calls its whole page a footer: only the tags are trusted, and
+        // the consent banner, which says it is a dialog, still stays out.
+        let page = format!(
+            r#"<body><div class="ehf-footer">{story}</div><section role="dialog" aria-label="Consent"><p>{consent}</p><p>{consent}</p></section>
+               <div aria-modal="true"><p>Enter your email for 15% off your first order, plus the latest news from our store.</p></div></body>"#
+        );
+        let text = story_of(&page);
+        assert!(text.contains("close the old bridge"), "{text}");
+        assert!(!text.contains("We use cookies") && !text.contains("Enter your email"), "{text}");
     }
 
     #[test]
