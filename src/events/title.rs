@@ -778,7 +778,7 @@ fn shorten(mut pieces: Vec<Piece>) -> String {
         return finish(pieces);
     }
     // 3. Adjectives that are not names (and participles used as adjectives: "existing
-    //    network"), and the conjunctions between them.
+    //    network"), and the conjunctions between them, until the title fits.
     let mut i = 0;
     while i < pieces.len() {
         // Only one that describes what follows: a last word tagged as an adjective
@@ -802,6 +802,11 @@ fn shorten(mut pieces: Vec<Piece>) -> String {
             }
             if i < pieces.len() && pieces[i].pos == Pos::CC && pieces.get(i + 1).is_some_and(|p| p.pos.is_adjective()) {
                 pieces.remove(i);
+            }
+            // One at a time, from the first: the adjective nearest its noun most often
+            // says what kind of thing it is ("new ultra-long range version").
+            if fits(&pieces) {
+                return finish(pieces);
             }
             continue;
         }
