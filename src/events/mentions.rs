@@ -341,7 +341,7 @@ pub fn mentions_of(article_idx: usize, article: &Article, tagger: &mut Tagger) -
                 // the story's time.
                 if elsewhere_in_time(text, t)
                     && !trigger::is_subject(text, &s, t.start, t.end)
-                    && let Some(f) = trigger::attach(text, &s, t.start, t.end)
+                    && let Some(f) = trigger::attach(text, &s, t.start, t.end, None)
                 {
                     dated[f] = true;
                 }
@@ -350,7 +350,17 @@ pub fn mentions_of(article_idx: usize, article: &Article, tagger: &mut Tagger) -
             if trigger::is_subject(text, &s, t.start, t.end) || comparison_base(text, &s, t.start) {
                 continue;
             }
-            let focus = trigger::attach(text, &s, t.start, t.end);
+            // The date against the publication date: what is to come is not what was.
+            let when = dct.and_then(|d| {
+                if range.0 > d {
+                    Some(std::cmp::Ordering::Greater)
+                } else if range.1 < d {
+                    Some(std::cmp::Ordering::Less)
+                } else {
+                    None
+                }
+            });
+            let focus = trigger::attach(text, &s, t.start, t.end, when);
             // A date inside a quotation is the speaker's ("said, “Today is a great day"):
             // it dates what the quotation tells, never the saying outside it.
             let quoted = in_quotes(&s, text, s.word_from(t.start));

@@ -8,6 +8,10 @@ use super::grammar::{Sentence, Tense, lower};
 use super::lexicon::{VerbClass, is_verb_of};
 use super::mentions::is_event_noun_at;
 use crate::language::Pos;
+use std::cmp::Ordering;
+
+/// How much further a verb whose tense disagrees with the date counts, in words.
+const TENSE_DISAGREES: i32 = 4;
 
 /// How much further a word across a clause break counts, in words.
 const ACROSS_CLAUSE: i32 = 6;
@@ -106,7 +110,9 @@ fn date_words(s: &Sentence, t_start: usize, t_end: usize) -> Option<(usize, usiz
 }
 
 /// The word index of the event the date at bytes `[t_start, t_end)` belongs to.
-pub fn attach(text: &str, s: &Sentence, t_start: usize, t_end: usize) -> Option<usize> {
+/// `when` is the date against the publication date, where both are known: a date to
+/// come belongs to a verb that tells of what is to come rather than to one in the past.
+pub fn attach(text: &str, s: &Sentence, t_start: usize, t_end: usize, when: Option<Ordering>) -> Option<usize> {
     let words = &s.words;
     let (first_in, after) = date_words(s, t_start, t_end)?;
     // "last month when a top official walked out": the date frames the when-clause.
@@ -165,6 +171,17 @@ pub fn attach(text: &str, s: &Sentence, t_start: usize, t_end: usize) -> Option<
         if right && has_left_verb {
             score += 4;
         }
+        // A date to come is not of a verb in the past, nor a past date of a future
+        // ("which will be the first to operate the jet, in July 2006, have opened a
+        // reservation site": July 2006, a year ahead, is the operating).
+        if let (Some(g), Some(when)) = (s.group_at(j), when) {
+            let past = g.tense == Tense::Past || g.perfect && g.tense == Tense::Present;
+            // Not an infinitive: it takes its time from its verb ("began to fall in 1996").
+            let future = matches!(g.tense, Tense::Future | Tense::Modal);
+            if when == Ordering::Greater && past || when == Ordering::Less && future {
+                score += TENSE_DISAGREES * 2;
+            }
+        }
         // A participle that the date follows is what it dates: "released in July".
         if !noun && !right && dist <= 1 && word.pos == Pos::VBN {
             score -= 8;
@@ -201,7 +218,7 @@ mod tests {
     fn trigger(sentence: &str, timex: &str) -> Option<String> {
         let s = Sentence::read(sentence, (0, sentence.len()));
         let at = sentence.find(timex).unwrap();
-        attach(sentence, &s, at, at + timex.len()).map(|i| s.word(sentence, i).to_string())
+        attach(sentence, &s, at, at + timex.len(), None).map(|i| s.word(sentence, i).to_string())
     }
 
     #[test]
