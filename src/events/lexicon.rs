@@ -66,12 +66,28 @@ pub fn is_event_noun(word: &str) -> bool {
     if word.len() > 20 {
         return false;
     }
+    let listed = |w: &str| nouns.contains(w) || singular(w).is_some_and(|s| nouns.contains(s.as_str()));
     if word.bytes().all(|b| !b.is_ascii_uppercase() && b != b'-') {
-        return nouns.contains(word);
+        return listed(word);
     }
     // "Take-off" is "takeoff", "walk-out" "walkout" ("cease-fire" is listed both ways).
     let w = word.to_ascii_lowercase();
-    nouns.contains(w.as_str()) || w.contains('-') && nouns.contains(w.replace('-', "").as_str())
+    listed(w.as_str()) || w.contains('-') && listed(w.replace('-', "").as_str())
+}
+
+/// The singular of a regular plural: "celebrations", "deliveries", "crashes".
+fn singular(word: &str) -> Option<String> {
+    if word.ends_with("ss") || word.len() < 4 {
+        return None;
+    }
+    if let Some(stem) = word.strip_suffix("ies") {
+        return Some(format!("{stem}y"));
+    }
+    if let Some(stem) = word.strip_suffix("es").filter(|s| s.ends_with("sh") || s.ends_with("ch") || s.ends_with('x') || s.ends_with("ss"))
+    {
+        return Some(stem.to_string());
+    }
+    word.strip_suffix('s').map(str::to_string)
 }
 
 pub use crate::language::irregular_base;
@@ -110,6 +126,9 @@ mod tests {
         assert!(!is_verb_of(VerbClass::Report, "announced"));
         assert!(is_event_noun("Meeting"));
         assert!(is_event_noun("take-off") && is_event_noun("Walk-out") && !is_event_noun("well-being"));
+        // A regular plural names events as its singular names one.
+        assert!(is_event_noun("celebrations") && is_event_noun("deliveries") && is_event_noun("crashes"));
+        assert!(!is_event_noun("business") && !is_event_noun("news"));
         assert!(is_habit_word("every"));
         assert!(is_span_word("since"));
         assert!(is_occasion("conference"));
