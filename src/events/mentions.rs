@@ -834,7 +834,7 @@ fn future_stated(s: &Sentence, text: &str, gi: usize) -> Option<usize> {
 }
 
 /// Is word `i` inside quotation marks?
-fn in_quotes(s: &Sentence, text: &str, i: usize) -> bool {
+pub(super) fn in_quotes(s: &Sentence, text: &str, i: usize) -> bool {
     let mut open = false;
     for w in &s.words[..i] {
         match w.text(text) {

@@ -647,8 +647,11 @@ fn resolved_subject(s: &Sentence, text: &str, r: usize, spec: &TitleSpec<'_>, de
             return np;
         }
     }
-    // The nearest finite clause before, for a clause joined to it.
-    if let Some(p) = s.groups[..r].iter().rposition(|p| p.is_finite()) {
+    // The nearest finite clause before, for a clause joined to it; not one inside a
+    // quotation the clause stands outside of (""No one should doubt …," he said": the
+    // speaker is not "No one"; "The minister said: "We will sign"": "we" is the minister).
+    let quoted = |k: usize| super::mentions::in_quotes(s, text, s.groups[k].head);
+    if let Some(p) = (0..r).rev().find(|&p| s.groups[p].is_finite() && (quoted(r) || !quoted(p))) {
         let prev = resolved_subject(s, text, p, spec, depth + 1);
         if !no_subject(&prev) {
             return prev;
