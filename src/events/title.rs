@@ -8,8 +8,8 @@
 //! loses its frame ("BT Group announced that it would strip …" is about the
 //! stripping: "BT Group to strip …"), a passive its auxiliary ("Meng was arrested"
 //! → "Meng arrested"), a future its modal ("will fly" → "to fly"). A title still too
-//! long drops articles, adverbs, adjectives and trailing phrases, in that order,
-//! and last of all ends at a phrase boundary.
+//! long drops articles, adverbs, adjectives (one at a time), trailing phrases and a
+//! compound's modifiers, in that order, and last of all ends at a phrase boundary.
 
 use super::grammar::{Opener, Sentence, Tense, VerbGroup, lower};
 use crate::language::Pos;
@@ -781,7 +781,8 @@ fn shorten(mut pieces: Vec<Piece>) -> String {
         return finish(pieces);
     }
     // 3. Adjectives that are not names (and participles used as adjectives: "existing
-    //    network"), and the conjunctions between them, until the title fits.
+    //    network"), and the conjunctions between them, until the title fits. Not an
+    //    ordinal, nor a quantity.
     let mut i = 0;
     while i < pieces.len() {
         // Only one that describes what follows: a last word tagged as an adjective
@@ -819,7 +820,7 @@ fn shorten(mut pieces: Vec<Piece>) -> String {
         return finish(pieces);
     }
     let verb_end = pieces.iter().rposition(|p| p.verb);
-    // 5. Trailing phrases after the verb's object, one at a time from the end.
+    // 4. Trailing phrases after the verb's object, one at a time from the end.
     if let Some(v) = verb_end {
         loop {
             // Not a comma between adjectives ("his small, neighborhood store").
@@ -851,24 +852,24 @@ fn shorten(mut pieces: Vec<Piece>) -> String {
         if fits(&pieces) {
             return finish(pieces);
         }
-        // 4. Noun compounds after the verb keep their names and their head:
-        //    "3G and 4G core communications infrastructure" → "infrastructure".
-        if let Some(v) = pieces.iter().rposition(|p| p.verb) {
-            // From the end, so that a conjunction goes only inside a compound ("oil and
-            // gas pipeline" → "pipeline"), never between two heads ("Americans and
-            // Westerners trapped", "the arms and head cut off").
-            let mut modifier = vec![false; pieces.len()];
-            for i in (v + 1..pieces.len()).rev() {
-                let noun = |k: usize| pieces.get(k).is_some_and(|n| matches!(n.pos, Pos::NN | Pos::NNS));
-                modifier[i] = match pieces[i].pos {
-                    Pos::NN | Pos::NNS => noun(i + 1) || pieces[i + 1..].first().is_some_and(|n| n.pos == Pos::CC) && modifier[i + 1],
-                    Pos::CC => noun(i + 1) && modifier[i + 1] && pieces[i - 1].pos != Pos::CD,
-                    _ => false,
-                };
-            }
-            let mut flags = modifier.into_iter();
-            pieces.retain(|_| !flags.next().unwrap_or(false));
+        // 5. Noun compounds after the verb keep their names and their head:
+        //    "3G and 4G core communications infrastructure" → "infrastructure". After
+        //    the trailing phrases: a compound's modifiers say what the thing was ("test
+        //    flight", "river bridge"), a phrase after the object mostly where. From the
+        //    end, so that a conjunction goes only inside a compound ("oil and gas
+        //    pipeline" → "pipeline"), never between two heads ("Americans and Westerners
+        //    trapped", "the arms and head cut off"). The cuts above leave the verb at `v`.
+        let mut modifier = vec![false; pieces.len()];
+        for i in (v + 1..pieces.len()).rev() {
+            let noun = |k: usize| pieces.get(k).is_some_and(|n| matches!(n.pos, Pos::NN | Pos::NNS));
+            modifier[i] = match pieces[i].pos {
+                Pos::NN | Pos::NNS => noun(i + 1) || pieces[i + 1..].first().is_some_and(|n| n.pos == Pos::CC) && modifier[i + 1],
+                Pos::CC => noun(i + 1) && modifier[i + 1] && pieces[i - 1].pos != Pos::CD,
+                _ => false,
+            };
         }
+        let mut flags = modifier.into_iter();
+        pieces.retain(|_| !flags.next().unwrap_or(false));
         if fits(&pieces) {
             return finish(pieces);
         }
