@@ -792,8 +792,9 @@ fn shorten(mut pieces: Vec<Piece>) -> String {
         let listed = pieces.get(i + 1).is_some_and(|c| c.pos == Pos::Comma)
             && pieces.get(i + 2).is_some_and(|n| n.pos.is_noun() || n.pos.is_adjective() || n.modifier);
         let modifies = pieces.get(i + 1).is_some_and(describes) || listed;
-        // A quantity says how much happened: "pushed back several years"; an ordinal which one.
-        let quantity = is_quantity(&pieces[i].text) || is_ordinal(&pieces[i].text);
+        // A quantity says how much happened: "pushed back several years"; an ordinal
+        // which one, often the news itself ("the first company to operate the jet").
+        let quantity = is_quantity(&pieces[i].text) || crate::language::is_ordinal(&pieces[i].text);
         let adj = !pieces[i].verb
             && !quantity
             && (pieces[i].pos.is_adjective() || pieces[i].modifier)
@@ -956,12 +957,6 @@ fn shorten(mut pieces: Vec<Piece>) -> String {
 /// A word that says how much: "several", "many", "more".
 fn is_quantity(word: &str) -> bool {
     matches!(lower(word).as_ref(), "several" | "many" | "few" | "more" | "fewer" | "most")
-}
-
-/// An ordinal says which one, often the news itself: "the first company to operate the
-/// jet", "the final 717".
-fn is_ordinal(word: &str) -> bool {
-    matches!(lower(word).as_ref(), "first" | "second" | "third" | "last" | "final")
 }
 
 /// Where the phrase opened by the preposition at `c` starts: before a preposition of

@@ -317,7 +317,7 @@ const VERB_PREFIXES: &[&str] = &["up", "with", "over", "under", "out", "mis", "f
 /// also its base nor a common noun ("upheld", "undertaken"; not "outlet", "upset",
 /// "underground")?
 fn prefixed_irregular(word: &str) -> bool {
-    !irregular().base.contains_key(word)
+    irregular_base(word).is_none()
         && VERB_PREFIXES.iter().any(|p| {
             word.strip_prefix(p)
                 .is_some_and(|stem| stem.len() >= 3 && irregular_base(stem).is_some_and(|b| b != stem) && !AMBIGUOUS_PASTS.contains(&stem))
@@ -328,13 +328,15 @@ fn prefixed_irregular(word: &str) -> bool {
 /// meeting"); the tagger reads a capitalised "First" as the adverb of "First, …".
 fn correct_ordinals(text: &str, words: &mut [Word]) {
     for i in 0..words.len().saturating_sub(1) {
-        if words[i].pos == Pos::RB
-            && matches!(words[i + 1].pos, Pos::NN | Pos::NNS)
-            && ORDINALS.iter().any(|o| words[i].text(text).eq_ignore_ascii_case(o))
-        {
+        if words[i].pos == Pos::RB && matches!(words[i + 1].pos, Pos::NN | Pos::NNS) && is_ordinal(words[i].text(text)) {
             words[i].pos = Pos::JJ;
         }
     }
+}
+
+/// Is `word` (any case) an ordinal: which one of a series ("first", "last", "next")?
+pub fn is_ordinal(word: &str) -> bool {
+    ORDINALS.iter().any(|o| word.eq_ignore_ascii_case(o))
 }
 
 const ORDINALS: &[&str] = &["first", "second", "third", "fourth", "fifth", "last", "next", "final"];
