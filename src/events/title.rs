@@ -43,6 +43,8 @@ struct Piece {
     verb: bool,
     /// A participle used as an adjective ("its existing network", "the revised bids").
     modifier: bool,
+    /// The "that" of a clause that says what a noun holds ("a sign that talks resume").
+    opens: bool,
 }
 
 /// Prepositions that go with a date when it is cut out.
@@ -208,7 +210,7 @@ pub fn title(spec: &TitleSpec<'_>) -> String {
 
 impl Piece {
     fn new(text: String, pos: Pos) -> Piece {
-        Piece { chars: text.chars().count(), text, pos, verb: false, modifier: false }
+        Piece { chars: text.chars().count(), text, pos, verb: false, modifier: false, opens: false }
     }
 }
 
@@ -755,11 +757,17 @@ fn shorten(mut pieces: Vec<Piece>) -> String {
     if fits(&pieces) {
         return finish(pieces);
     }
-    // 1. Articles, and "that" before a clause: headlines do without them.
-    pieces.retain(|p| {
-        p.verb
-            || !(p.pos == Pos::DT && matches!(lower(&p.text).as_ref(), "the" | "a" | "an") || p.pos == Pos::IN && lower(&p.text) == "that")
-    });
+    // 1. Articles, and "that" before a clause: headlines do without them. A clause
+    //    that says what a noun holds ("a sign that the talks are on track", "charges
+    //    that she hid payments") is marked where it starts, to go as a relative clause
+    //    goes; not one that is what a verb says ("told reporters that").
+    let that = |p: &Piece| p.pos == Pos::IN && lower(&p.text) == "that";
+    let article = |p: &Piece| p.pos == Pos::DT && matches!(lower(&p.text).as_ref(), "the" | "a" | "an");
+    for i in 1..pieces.len() {
+        let of_noun = matches!(pieces[i - 1].pos, Pos::NN | Pos::NNS) && !(i >= 2 && pieces[i - 2].verb);
+        pieces[i].opens = that(&pieces[i]) && !pieces[i].verb && of_noun;
+    }
+    pieces.retain(|p| p.verb || p.opens || !(article(p) || that(p)));
     if fits(&pieces) {
         return finish(pieces);
     }
@@ -821,6 +829,14 @@ fn shorten(mut pieces: Vec<Piece>) -> String {
         return finish(pieces);
     }
     let verb_end = pieces.iter().rposition(|p| p.verb);
+    // 4a. A clause that describes a noun after the verb, whole.
+    if let Some(o) = verb_end.and_then(|v| (v + 1..pieces.len()).find(|&k| pieces[k].opens)) {
+        pieces.truncate(o);
+        trim_tail(&mut pieces);
+        if fits(&pieces) {
+            return finish(pieces);
+        }
+    }
     // 4. Trailing phrases after the verb's object, one at a time from the end.
     if let Some(v) = verb_end {
         loop {

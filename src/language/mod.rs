@@ -55,6 +55,7 @@ pub fn tag_sentence(text: &str, start: usize, end: usize) -> Vec<Word> {
         correct_pasts(text, &mut out);
         correct_subject_participles(text, &mut out);
         correct_ordinals(text, &mut out);
+        correct_plurals_after_to(text, &mut out);
         out
     })
 }
@@ -334,6 +335,19 @@ fn correct_ordinals(text: &str, words: &mut [Word]) {
     }
 }
 
+/// After "to" a verb is in its base form, which never ends in a plain "-s": "pleaded
+/// guilty to charges", "sold to investors" (read as "to" + verb). In UD-EWT no word
+/// after "to" ending so (not "-ss", "-us", "-is") is a base verb but one mistagged.
+fn correct_plurals_after_to(text: &str, words: &mut [Word]) {
+    for i in 1..words.len() {
+        let w = words[i].text(text);
+        let plural_form = w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && !w.ends_with("is");
+        if words[i].pos == Pos::VB && plural_form && words[i - 1].text(text).eq_ignore_ascii_case("to") {
+            words[i].pos = Pos::NNS;
+        }
+    }
+}
+
 /// Is `word` (any case) an ordinal: which one of a series ("first", "last", "next")?
 pub fn is_ordinal(word: &str) -> bool {
     ORDINALS.iter().any(|o| word.eq_ignore_ascii_case(o))
@@ -373,6 +387,14 @@ mod tests {
         // Not a noun made of the same letters, nor a form that is also its base.
         assert!(!prefixed_irregular("outlet") && !prefixed_irregular("upset") && !prefixed_irregular("underground"));
         assert!(!prefixed_irregular("resent") && !prefixed_irregular("held"));
+    }
+
+    #[test]
+    fn a_plural_after_to_is_no_verb() {
+        let t = tags("She pleaded not guilty to charges of fraud.");
+        assert_eq!(t[5].1, Pos::NNS, "{t:?}");
+        let t = tags("They want to discuss the plan.");
+        assert_eq!(t[3].1, Pos::VB, "{t:?}");
     }
 
     #[test]
