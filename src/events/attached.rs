@@ -24,7 +24,9 @@ use crate::language::Pos;
 
 /// The words of `s` that are part of a placed event, each with the mention (an index
 /// into the caller's list) it joins. `placed` pairs a group index with its mention.
-pub fn attached(s: &Sentence, text: &str, placed: &[(usize, usize)]) -> Vec<(usize, usize)> {
+/// `dates` are the byte spans of the sentence's dates, which end an occasion's phrase
+/// ("at a news conference Friday").
+pub fn attached(s: &Sentence, text: &str, placed: &[(usize, usize)], dates: &[(usize, usize)]) -> Vec<(usize, usize)> {
     let mention_of = |gi: usize| placed.iter().find(|&&(p, _)| p == gi).map(|&(_, at)| at);
     let mut out = Vec::new();
     for (gi, g) in s.groups.iter().enumerate() {
@@ -53,7 +55,7 @@ pub fn attached(s: &Sentence, text: &str, placed: &[(usize, usize)]) -> Vec<(usi
         let from = if main_clause(s, 0) == Some(gi) { 0 } else { g.clause_start };
         let to = s.groups.get(gi + 1).map_or(s.words.len(), |n| n.clause_start.max(g.head + 1));
         for i in from..to {
-            if let Some(n) = occasion_after(s, text, i).filter(|&n| n < to) {
+            if let Some(n) = occasion_after(s, text, i, dates).filter(|&n| n < to) {
                 out.push((n, at));
             }
         }
@@ -199,13 +201,14 @@ fn happening_subject(s: &Sentence, text: &str, gi: usize) -> Option<usize> {
 
 /// "at a news conference", "during his visit", "in an interview": the occasion noun
 /// of a phrase that word `i` opens, if it is one.
-fn occasion_after(s: &Sentence, text: &str, i: usize) -> Option<usize> {
+fn occasion_after(s: &Sentence, text: &str, i: usize, dates: &[(usize, usize)]) -> Option<usize> {
     if s.words[i].pos != Pos::IN || !matches!(lower(s.word(text, i)).as_ref(), "at" | "during" | "in") {
         return None;
     }
     let mut j = i + 1;
     let mut last_noun = None;
-    while j < s.words.len() && j <= i + 6 {
+    let in_date = |j: usize| dates.iter().any(|&(a, b)| s.words[j].start < b && a < s.words[j].end);
+    while j < s.words.len() && j <= i + 6 && !in_date(j) {
         match s.words[j].pos {
             Pos::DT | Pos::PRPS | Pos::JJ | Pos::CD | Pos::Possessive | Pos::NNP | Pos::NNPS => {}
             Pos::NN | Pos::NNS => last_noun = Some(j),
@@ -235,7 +238,7 @@ mod tests {
             .filter(|(_, g)| g.is_finite() && matches!(g.opener, None | Some(Opener::And)))
             .map(|(gi, _)| (gi, gi))
             .collect();
-        attached(&s, text, &placed).into_iter().map(|(w, _)| s.word(text, w).to_string()).collect()
+        attached(&s, text, &placed, &[]).into_iter().map(|(w, _)| s.word(text, w).to_string()).collect()
     }
 
     #[test]

@@ -581,7 +581,7 @@ pub fn mentions_of(article_idx: usize, article: &Article, tagger: &mut Tagger) -
         }
         // What happened with a placed event, at it or as it went on, is part of it.
         let first_here = out.partition_point(|f| f.sentence.0 < ss);
-        for (w, at) in super::attached::attached(&s, text, &placed) {
+        for (w, at) in super::attached::attached(&s, text, &placed, &sentence_dates) {
             let trig = (s.words[w].start, s.words[w].end);
             if dated[w] || out[first_here..].iter().any(|f| f.trigger == Some(trig)) {
                 continue;
@@ -803,6 +803,10 @@ fn headline_mentions(text: &str, span: (usize, usize), out: &mut Vec<Found>, bod
 /// flight", "took delivery of"): the last noun of the noun phrase right after it.
 fn light_object(s: &Sentence, text: &str, head: usize) -> Option<usize> {
     let mut i = head + 1;
+    // A particle: "wrapped up a meeting", "carried out an attack".
+    if s.words.get(i).is_some_and(|w| matches!(lower(w.text(text)).as_ref(), "up" | "out")) {
+        i += 1;
+    }
     while i < s.words.len()
         && i <= head + 4
         && (matches!(s.words[i].pos, Pos::DT | Pos::PRPS | Pos::CD | Pos::Possessive) || s.words[i].pos.is_adjective())
