@@ -47,7 +47,8 @@ pub fn story(root: NodeRef<'_, Node>) -> (String, bool) {
         }
     }
     let node = pick.node.and_then(|id| root.tree().get(id)).unwrap_or(root);
-    let lines = lines(node, furniture, &exempt);
+    let mut lines = lines(node, furniture, &exempt);
+    lines.truncate(story_end(&lines));
     let mut out = String::new();
     for l in &lines {
         if l.is_boilerplate() {
@@ -59,6 +60,84 @@ pub fn story(root: NodeRef<'_, Node>) -> (String, bool) {
         out.push_str(&l.text);
     }
     (out, pick.good > 0)
+}
+
+/// Where the story ends among its container's lines: at a heading that opens a list
+/// of other stories ("Related posts", "Read this next", "Latest news") once most of
+/// the container's prose has been read. A heading is a line of its own, short, with
+/// no sentence in it; the prose after it is other pages' teasers.
+fn story_end(lines: &[Line]) -> usize {
+    let total: usize = lines.iter().filter(|l| l.is_good()).map(|l| l.text.len()).sum();
+    // How often each such heading stands on the page: a label that cards repeat
+    // ("most popular") opens nothing. (Counted once: a page may hold thousands.)
+    let mut seen: crate::hashing::FastMap<&str, usize> = Default::default();
+    for l in lines.iter().filter(|l| is_other_stories(&l.text)) {
+        *seen.entry(l.text.as_str()).or_default() += 1;
+    }
+    if seen.is_empty() {
+        return lines.len();
+    }
+    // Text and link bytes after each line, summed from the end once.
+    let mut after = vec![(0usize, 0usize); lines.len() + 1];
+    for i in (0..lines.len()).rev() {
+        after[i] = (after[i + 1].0 + lines[i].text.len(), after[i + 1].1 + lines[i].link);
+    }
+    let mut read = 0;
+    for (i, l) in lines.iter().enumerate() {
+        if l.is_good() {
+            read += l.text.len();
+        }
+        let heading = l.text.trim_start().starts_with(char::is_uppercase) && seen.get(l.text.as_str()) == Some(&1);
+        // What follows is other pages' teasers: mostly links.
+        let (bytes, links) = after[i + 1];
+        if read * 2 >= total && heading && links * 3 >= bytes {
+            return i;
+        }
+    }
+    lines.len()
+}
+
+/// Does a heading open a list of other stories?
+fn is_other_stories(line: &str) -> bool {
+    let t = line.trim().trim_end_matches([':', '.', '!']).trim().to_lowercase();
+    if t.len() > 40 {
+        return false;
+    }
+    const HEADINGS: &[&str] = &[
+        "related",
+        "related posts",
+        "related articles",
+        "related stories",
+        "related content",
+        "related news",
+        "related reading",
+        "you may also like",
+        "you might also like",
+        "you may also be interested in",
+        "read next",
+        "read this next",
+        "what to read next",
+        "up next",
+        "more stories",
+        "more articles",
+        "more news",
+        "latest news",
+        "latest posts",
+        "latest articles",
+        "latest stories",
+        "recent posts",
+        "recent articles",
+        "recent news",
+        "popular posts",
+        "popular articles",
+        "most popular",
+        "most read",
+        "trending now",
+        "recommended for you",
+        "recommended reading",
+        "keep reading",
+    ];
+    HEADINGS.contains(&t.as_str()) || t.starts_with("more from ") || t.starts_with("more in ") || t.starts_with("more on ")
 }
 
 /// Good text, in bytes, that makes a story of its own: a few paragraphs.
@@ -575,6 +654,28 @@ mod tests {
         let text = story_of(&page);
         assert!(text.contains("close the old bridge"), "{text}");
         assert!(!text.contains("We use cookies") && !text.contains("Enter your email"), "{text}");
+    }
+
+    #[test]
+    fn the_story_ends_where_a_list_of_other_stories_begins() {
+        let para = "The council voted on Tuesday to close the old bridge to traffic, citing a report that found the steel corroded.";
+        let teaser = "A teaser for another story on this site, to draw a reader in.";
+        let story = std::iter::repeat_n(format!("<p>{para}</p>"), 5).collect::<String>();
+        let teasers = (0..4)
+            .map(|i| {
+                format!(r#"<h3><a href="/s/{i}">Other headline {i}: the mayor answers the council on the bridge</a></h3><p>{teaser}</p>"#)
+            })
+            .collect::<String>();
+        let s = story_of(&format!(r#"<body><div class="entry">{story}<h2>Related Posts</h2>{teasers}</div></body>"#));
+        assert!(s.contains("The council voted") && !s.contains("Related Posts") && !s.contains("teaser"), "{s}");
+        // Not a heading the story itself goes on under, with prose, not links, after it;
+        // nor a label that cards repeat.
+        let s = story_of(&format!(r#"<body><div class="entry">{story}<h2>Most popular</h2><p>{para}</p></div></body>"#));
+        assert!(s.contains("Most popular") && s.matches("The council voted").count() == 6, "{s}");
+        let cards =
+            (0..3).map(|i| format!(r#"<div><span>most popular</span><p><a href="/c/{i}">Card {i}</a></p></div>"#)).collect::<String>();
+        let s = story_of(&format!(r#"<body><div class="entry">{story}{cards}</div></body>"#));
+        assert!(s.contains("most popular"), "{s}");
     }
 
     #[test]
