@@ -169,14 +169,27 @@ fn elsewhere_in_time(text: &str, t: &Timex) -> bool {
 /// Is the date at byte `start` the time of a figure that an event is measured
 /// against, not the event's: "rose to $20 billion in March from $18 billion in
 /// February", "fell 3 percent, compared with a 2 percent rise in the same period of
-/// 2018"? It dates nothing, and the story does not move to it.
+/// 2018", "within 70 points of its record high set on Aug. 6"? It dates nothing,
+/// and the story does not move to it.
 fn comparison_base(text: &str, s: &Sentence, start: usize) -> bool {
     let at = s.word_from(start);
+    // "within 70 points of its record high set on Aug. 6", "below the peak reached
+    // in March": the date of a mark that a figure is set against.
+    let word = |i: usize| lower(s.word(text, i));
+    if at >= 3
+        && matches!(word(at - 1).as_ref(), "on" | "in" | "at")
+        && matches!(word(at - 2).as_ref(), "set" | "reached" | "hit" | "posted" | "recorded" | "touched")
+        && matches!(word(at - 3).as_ref(), "high" | "low" | "peak" | "record" | "level" | "close" | "trough")
+    {
+        return true;
+    }
     let mut quantity = false;
     for i in (0..at).rev().take(COMPARISON_REACH) {
         let w = lower(s.word(text, i));
         match w.as_ref() {
             "compared" | "versus" | "vs" | "vs." => return true,
+            // "3.8 percent higher than a year earlier"; not "more orders than Airbus in 2005".
+            "than" => return i + 1 == at,
             // "from 4.1 percent in December"; not "from Paris in March".
             "from" => return quantity,
             "$" | "%" | "percent" | "\u{20ac}" | "\u{a3}" => quantity = true,

@@ -63,7 +63,8 @@ pub fn tag_sentence(text: &str, start: usize, end: usize) -> Vec<Word> {
 /// A form that can only be a past is one, whatever else the tagger read: "exports
 /// grew" (read as a participle), and after a plural noun "prices rose", "shares fell"
 /// (read as nouns, adjectives or presents, "shares" then as a verb). A past form after
-/// a plural noun and before no noun is that noun's verb.
+/// a plural noun and before no noun is that noun's verb; after a singular one, before
+/// a figure.
 fn correct_pasts(text: &str, words: &mut [Word]) {
     for i in 0..words.len() {
         let raw = words[i].text(text);
@@ -100,6 +101,13 @@ fn correct_pasts(text: &str, words: &mut [Word]) {
         let noun_after = words.get(i + 1).is_some_and(|n| n.pos.is_noun());
         if plural_before && !noun_after {
             words[i - 1].pos = Pos::NNS;
+            words[i].pos = Pos::VBD;
+            continue;
+        }
+        // After a singular noun, only before a figure: "the average rose 72 points",
+        // "the index fell 3 percent" (a noun "rose" is no measure of anything).
+        let singular_before = i > 0 && words[i - 1].pos == Pos::NN;
+        if singular_before && words.get(i + 1).is_some_and(|n| n.pos == Pos::CD) {
             words[i].pos = Pos::VBD;
         }
     }
@@ -372,6 +380,8 @@ mod tests {
             assert_eq!(t[noun].1, Pos::NNS, "{text}: {t:?}");
             assert_eq!(t[verb].1, Pos::VBD, "{text}: {t:?}");
         }
+        let t = tags("The industrial average rose 72.24 points.");
+        assert_eq!(t[3].1, Pos::VBD, "{t:?}");
         // Not before a noun, nor a form that is also a participle or a present.
         let t = tags("He saw the rose garden.");
         assert_ne!(t[3].1, Pos::VBD, "{t:?}");
