@@ -68,6 +68,33 @@ fn own_clause(s: &Sentence, g: &VerbGroup) -> std::ops::Range<usize> {
     g.clause_start..end
 }
 
+/// Is group `g` a relative clause without its "that": a pronoun subject right after
+/// the noun it describes ("the remedial steps it has taken", "the plane they unveiled")?
+/// Not what a verb of telling says to its hearer ("told reporters he would resign").
+fn reduced_relative(s: &Sentence, text: &str, g: &VerbGroup, dates: &[(usize, usize)]) -> bool {
+    if g.opener.is_some() || g.first < 2 {
+        return false;
+    }
+    let subject = s.words[g.first - 1];
+    let noun = s.words[g.first - 2];
+    if subject.pos != Pos::PRP || !matches!(noun.pos, Pos::NN | Pos::NNS) {
+        return false;
+    }
+    // A time that opens a clause is no noun described: "Last week he resigned", "At
+    // the same time it said".
+    let when = dates.iter().any(|&(a, b)| noun.start < b && a < noun.end)
+        || matches!(lower(noun.text(text)).as_ref(), "time" | "moment" | "point" | "day" | "week" | "year" | "month" | "night");
+    if when {
+        return false;
+    }
+    let told = (0..g.first - 2).rev().take(4).find(|&i| s.words[i].pos.is_verb()).is_some_and(|i| {
+        let w = lower(s.word(text, i));
+        is_verb_of(VerbClass::Report, &w)
+            || matches!(w.as_ref(), "informed" | "assured" | "warned" | "reminded" | "convinced" | "persuaded")
+    });
+    !told
+}
+
 /// Is the clause of group `g` a habit ("publishes its figures every spring")?
 fn is_habit(s: &Sentence, text: &str, g: &VerbGroup) -> bool {
     own_clause(s, g).any(|i| is_habit_word(&lower(s.word(text, i))))
@@ -481,7 +508,9 @@ pub fn mentions_of(article_idx: usize, article: &Article, tagger: &mut Tagger) -
                 }
                 // A relative or adverbial clause is background ("charges that she misled
                 // banks", "when Castro came to power"): only its own date places it.
-                if matches!(g.opener, Some(Opener::Relative | Opener::Time | Opener::Reason)) {
+                if matches!(g.opener, Some(Opener::Relative | Opener::Time | Opener::Reason))
+                    || reduced_relative(&s, text, &g, &sentence_dates)
+                {
                     continue;
                 }
                 // A statement's content is dated with it, not on its own.
