@@ -361,6 +361,18 @@ fn clause_bounds(s: &Sentence, gi: usize, text: &str) -> (usize, usize) {
     if start < g.first && s.words[start].pos == Pos::IN && lower(s.word(text, start)) == "that" {
         start += 1;
     }
+    // "told passengers it had cancelled the flight": the hearer is the telling's, the
+    // clause starts at its own subject.
+    let told = start > 0
+        && s.words[start - 1].pos.is_verb()
+        && super::lexicon::is_verb_of(super::lexicon::VerbClass::Report, &lower(s.word(text, start - 1)));
+    if told
+        && g.first > start + 1
+        && s.words[g.first - 1].pos == Pos::PRP
+        && (start..g.first - 1).all(|i| matches!(s.words[i].pos, Pos::DT | Pos::JJ | Pos::NN | Pos::NNS | Pos::NNP | Pos::NNPS | Pos::PRP))
+    {
+        start = g.first - 1;
+    }
     // An introductory phrase set off by a comma belongs to no title ("In an April report, the commission …").
     if let Some(c) = (start..g.first).find(|&i| s.words[i].pos == Pos::Comma) {
         let before: Vec<usize> = (start..c).collect();
