@@ -374,11 +374,17 @@ fn clause_bounds(s: &Sentence, gi: usize, text: &str) -> (usize, usize) {
         start = g.first - 1;
     }
     // An introductory phrase set off by a comma belongs to no title ("In an April report, the commission …").
+    // So does a second one after it ("And at the big brokerage houses, after ten years
+    // of boom, they're talking"), and one that a word like "all" leads ("All across
+    // Hong Kong, the market has crashed").
+    let opens_intro = |i: usize| {
+        matches!(s.words[i].pos, Pos::IN | Pos::RB | Pos::CC | Pos::TO | Pos::VBG)
+            || lower(s.word(text, i)) == "last"
+            || matches!(lower(s.word(text, i)).as_ref(), "all" | "even" | "just" | "right")
+                && s.words.get(i + 1).is_some_and(|n| n.pos == Pos::IN)
+    };
     if let Some(c) = (start..g.first).find(|&i| s.words[i].pos == Pos::Comma) {
-        let before: Vec<usize> = (start..c).collect();
-        let intro = before.first().is_some_and(|&i| {
-            matches!(s.words[i].pos, Pos::IN | Pos::RB | Pos::CC | Pos::TO | Pos::VBG) || lower(s.word(text, i)) == "last"
-        });
+        let intro = c > start && opens_intro(start);
         if intro {
             start = c + 1;
             // The introductory phrase's own aside goes with it: "In the bond market, a
@@ -393,6 +399,13 @@ fn clause_bounds(s: &Sentence, gi: usize, text: &str) -> (usize, usize) {
                 if described && !aside_has_verb && subject_after {
                     start = c2 + 1;
                 }
+            }
+            // A second introductory phrase, with no verb of its own.
+            while let Some(c) = (start..g.first).find(|&i| s.words[i].pos == Pos::Comma) {
+                if !(c > start && opens_intro(start)) || s.groups.iter().any(|h| (start..c).contains(&h.head)) {
+                    break;
+                }
+                start = c + 1;
             }
         }
     }
