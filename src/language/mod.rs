@@ -147,14 +147,32 @@ fn correct_subject_participles(text: &str, words: &mut [Word]) {
             continue;
         }
         // The subject's noun phrase opens the clause: the sentence, a comma's, or a conjunction's.
+        // An "of" phrase is the subject's too: "Truckloads of goods rolled into Iraq".
         let mut b = i - 1;
-        while b > 0
-            && matches!(
-                words[b - 1].pos,
-                Pos::DT | Pos::JJ | Pos::JJS | Pos::JJR | Pos::NN | Pos::NNS | Pos::NNP | Pos::NNPS | Pos::PRPS | Pos::CD | Pos::Possessive
-            )
-        {
-            b -= 1;
+        loop {
+            while b > 0
+                && matches!(
+                    words[b - 1].pos,
+                    Pos::DT
+                        | Pos::JJ
+                        | Pos::JJS
+                        | Pos::JJR
+                        | Pos::NN
+                        | Pos::NNS
+                        | Pos::NNP
+                        | Pos::NNPS
+                        | Pos::PRPS
+                        | Pos::CD
+                        | Pos::Possessive
+                )
+            {
+                b -= 1;
+            }
+            if !nominative && b > 1 && words[b - 1].text(text).eq_ignore_ascii_case("of") && words[b - 2].pos.is_noun() {
+                b -= 1;
+            } else {
+                break;
+            }
         }
         if !nominative && b == i - 1 && b > 0 && words[b - 1].pos == Pos::Possessive {
             continue;
@@ -427,6 +445,8 @@ mod tests {
     fn a_participle_right_after_its_subject_is_the_clauses_past() {
         let t = tags("Angry crowds chanted slogans outside the embassy.");
         assert_eq!(t[2].1, Pos::VBD, "{t:?}");
+        let t = tags("Truckloads of goods rolled into the city on Tuesday.");
+        assert_eq!(t[3].1, Pos::VBD, "{t:?}");
         let t = tags("In the bond market, yields edged down.");
         assert_eq!((t[5].1, t[6].1), (Pos::NNS, Pos::VBD), "{t:?}");
         // Another verb in the clause, "by", or a bare singular noun: the participle modifies.
