@@ -21,6 +21,8 @@ pub enum VerbClass {
     Light,
     /// "began", "continued", "managed": its infinitive happens when it does.
     Aspect,
+    /// "delayed", "postponed", "rescheduled": sets when its object happens.
+    Timing,
 }
 
 /// Words that lead a date in ("starting in April", "beginning Monday", "effective
@@ -45,6 +47,7 @@ fn verb_classes() -> &'static FastMap<&'static str, u8> {
                 "expect" => VerbClass::Expect,
                 "light" => VerbClass::Light,
                 "aspect" => VerbClass::Aspect,
+                "timing" => VerbClass::Timing,
                 _ => continue,
             };
             for form in forms.split_whitespace() {

@@ -672,7 +672,7 @@ fn noun_mentions(text: &str, s: &Sentence, out: &mut Vec<Found>, index: &NounInd
         }
         // The subject of a placed verb is part of its event: "The first flight will take
         // off … on October 25", "A test flight of the A380 was delayed today".
-        if let Some(k) = subject_of_placed(s, i, index) {
+        if let Some(k) = subject_of_placed(s, text, i, index) {
             let f = out[k].clone();
             out.push(Found { sentence: s.span, trigger: Some((w.start, w.end)), with: Some(k), ..f });
             continue;
@@ -706,13 +706,21 @@ fn noun_mentions(text: &str, s: &Sentence, out: &mut Vec<Found>, index: &NounInd
 /// The mention whose event word is the verb that the noun at `i` is the subject of:
 /// the next verb group of its clause, with only its noun phrase (and an aside set off
 /// by commas) between them.
-fn subject_of_placed(s: &Sentence, i: usize, index: &NounIndex) -> Option<usize> {
+fn subject_of_placed(s: &Sentence, text: &str, i: usize, index: &NounIndex) -> Option<usize> {
     // The phrase's head, not a word before it ("Launch customer ANA", "test flight").
     if s.words.get(i + 1).is_some_and(|n| n.pos.is_noun()) {
         return None;
     }
     let g = s.groups.iter().find(|g| g.first > i)?;
     if g.clause_start > i || g.first - i > 20 || g.opener.is_some() {
+        return None;
+    }
+    // A passive's subject is its event only when the verb times it ("the departure was
+    // delayed", "a review held in Brussels", "the first flight is scheduled"); "the
+    // deal was approved" approves a deal made before.
+    let verb = lower(s.word(text, g.head));
+    let times = [VerbClass::Timing, VerbClass::Expect, VerbClass::Light].into_iter().any(|c| is_verb_of(c, &verb));
+    if g.passive && !times {
         return None;
     }
     let np = |p: Pos| {
