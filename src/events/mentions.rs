@@ -95,6 +95,27 @@ fn reduced_relative(s: &Sentence, text: &str, g: &VerbGroup, dates: &[(usize, us
     !told
 }
 
+/// Is group `g` a "that" clause that says what a noun holds ("charges that she failed
+/// to report the plan", "fears that prices will rise"), which a tagger may read as
+/// the conjunction of a statement? Not one after the place or time of a statement
+/// ("said in a statement that", "announced last week that").
+fn noun_clause(s: &Sentence, text: &str, g: &VerbGroup, dates: &[(usize, usize)]) -> bool {
+    if g.opener != Some(Opener::That) || g.clause_start < 2 {
+        return false;
+    }
+    let that = g.clause_start - 1;
+    let noun = s.words[that - 1];
+    if lower(s.word(text, that)) != "that" || !matches!(noun.pos, Pos::NN | Pos::NNS) {
+        return false;
+    }
+    let in_date = dates.iter().any(|&(a, b)| noun.start < b && a < noun.end);
+    let stated = (that.saturating_sub(6)..that - 1).any(|i| {
+        let w = lower(s.word(text, i));
+        s.words[i].pos.is_verb() && (is_verb_of(VerbClass::Report, &w) || is_verb_of(VerbClass::Announce, &w))
+    });
+    !in_date && !stated
+}
+
 /// Is the clause of group `g` a habit ("publishes its figures every spring")?
 fn is_habit(s: &Sentence, text: &str, g: &VerbGroup) -> bool {
     own_clause(s, g).any(|i| is_habit_word(&lower(s.word(text, i))))
@@ -510,6 +531,7 @@ pub fn mentions_of(article_idx: usize, article: &Article, tagger: &mut Tagger) -
                 // banks", "when Castro came to power"): only its own date places it.
                 if matches!(g.opener, Some(Opener::Relative | Opener::Time | Opener::Reason))
                     || reduced_relative(&s, text, &g, &sentence_dates)
+                    || noun_clause(&s, text, &g, &sentence_dates)
                 {
                     continue;
                 }
