@@ -237,16 +237,32 @@ fn piece(s: &Sentence, text: &str, i: usize) -> Piece {
 /// Airlines", "The Airbus A380" — the likely referent of a pronoun in what follows.
 pub fn named_subject(s: &Sentence, text: &str) -> Option<String> {
     let gi = s.groups.iter().position(|g| g.is_finite() && g.opener.is_none())?;
-    let g = s.groups[gi];
-    let (cs, _) = clause_bounds(s, gi, text);
-    let mut keep: Vec<bool> = (0..s.words.len()).map(|i| i >= cs && i < g.first).collect();
-    cut_asides(s, text, cs, g.first, &mut keep);
-    let words: Vec<Piece> = drop_leading((cs..g.first).filter(|&i| keep[i]).map(|i| piece(s, text, i)).collect());
+    let subject = |gi: usize| {
+        let g = s.groups[gi];
+        let (cs, _) = clause_bounds(s, gi, text);
+        let mut keep: Vec<bool> = (0..s.words.len()).map(|i| i >= cs && i < g.first).collect();
+        cut_asides(s, text, cs, g.first, &mut keep);
+        drop_leading((cs..g.first).filter(|&i| keep[i]).map(|i| piece(s, text, i)).collect())
+    };
+    let words: Vec<Piece> = subject(gi);
     // A name, short enough to stand for it, with no clause or quote inside.
-    let named = words.iter().any(|p| p.pos.is_proper())
-        && words.len() <= 6
-        && words.iter().all(|p| !matches!(p.pos, Pos::PRP | Pos::WDT | Pos::WP | Pos::Quote | Pos::Comma | Pos::IN | Pos::CC));
-    named.then(|| join(&words))
+    let named = |words: &[Piece]| {
+        words.iter().any(|p| p.pos.is_proper())
+            && words.len() <= 6
+            && words.iter().all(|p| !matches!(p.pos, Pos::PRP | Pos::WDT | Pos::WP | Pos::Quote | Pos::Comma | Pos::IN | Pos::CC))
+    };
+    if named(&words) {
+        return Some(join(&words));
+    }
+    // "When Wong Kwan bought the house, he thought it a great deal": a pronoun in the
+    // main clause stands for the name of a clause that opens the sentence before it.
+    if no_subject(&words) {
+        let before = (0..gi).find(|&k| s.groups[k].is_finite() && matches!(s.groups[k].opener, Some(Opener::Time | Opener::Reason)));
+        if let Some(w) = before.map(subject).filter(|w| named(w)) {
+            return Some(join(&w));
+        }
+    }
+    None
 }
 
 /// The phrase of the event noun at `n`: its determiners and modifiers, the noun
