@@ -808,6 +808,20 @@ fn shorten(mut pieces: Vec<Piece>) -> String {
         let of_noun = matches!(pieces[i - 1].pos, Pos::NN | Pos::NNS) && !(i >= 2 && pieces[i - 2].verb);
         pieces[i].opens = that(&pieces[i]) && !pieces[i].verb && of_noun;
     }
+    // A number's "of" phrase is what it counts, and goes with the article: "purchased
+    // six of these aeroplanes" → "purchased six aeroplanes", "Two of the Rolls-Royce
+    // engines" → "Two Rolls-Royce engines". Not "one of" (its noun is plural), nor
+    // before another number ("two of the four").
+    let mut i = 0;
+    while i + 2 < pieces.len() {
+        let counts = pieces[i].pos == Pos::CD && lower(&pieces[i].text) != "one" && lower(&pieces[i + 1].text) == "of";
+        let det = usize::from(matches!(pieces[i + 2].pos, Pos::DT | Pos::PRPS));
+        let head = pieces.get(i + 2 + det).is_some_and(|n| n.pos.is_noun() || n.pos.is_adjective());
+        if counts && head && !pieces[i + 1].verb {
+            pieces.drain(i + 1..i + 2 + det);
+        }
+        i += 1;
+    }
     pieces.retain(|p| p.verb || p.opens || !(article(p) || that(p)));
     if fits(&pieces) {
         return finish(pieces);
@@ -934,13 +948,6 @@ fn shorten(mut pieces: Vec<Piece>) -> String {
         // 6. The subject's own phrases: "A spokesman for the NCSC said" → "A spokesman
         //    said"; and of a subject that is still long, its first names only
         //    ("Northrop Grumman and Airbus parent company EADS" → "Northrop Grumman").
-        let verb_start = pieces.iter().position(|p| p.verb).unwrap_or(0);
-        // "Two of the Rolls-Royce engines": a number's "of" phrase is what it counts
-        // ("Two Rolls-Royce engines"), not a phrase to cut.
-        if verb_start > 2 && pieces[0].pos == Pos::CD && lower(&pieces[1].text) == "of" {
-            let to = if pieces[2].pos == Pos::DT { 3 } else { 2 };
-            pieces.drain(1..to);
-        }
         let verb_start = pieces.iter().position(|p| p.verb).unwrap_or(0);
         if let Some(c) =
             pieces[..verb_start].iter().position(|p| matches!(p.pos, Pos::IN | Pos::Comma | Pos::WDT | Pos::OpenBracket)).filter(|&c| c > 0)
