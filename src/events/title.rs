@@ -379,10 +379,9 @@ fn clause_bounds(s: &Sentence, gi: usize, text: &str) -> (usize, usize) {
     }
     // "At the same time it raised its prices": an introductory phrase without its comma
     // ends where a pronoun subject stands right before the verb.
-    let nominative = |i: usize| matches!(lower(s.word(text, i)).as_ref(), "he" | "she" | "it" | "they" | "we" | "i");
     if start + 2 < g.first
         && s.words[start].pos == Pos::IN
-        && nominative(g.first - 1)
+        && crate::language::is_subject_pronoun(s.word(text, g.first - 1))
         && !(start..g.first - 1).any(|i| s.words[i].pos == Pos::Comma || s.words[i].pos.is_verb() || s.words[i].pos == Pos::PRP)
     {
         start = g.first - 1;

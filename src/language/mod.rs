@@ -141,8 +141,7 @@ fn correct_subject_participles(text: &str, words: &mut [Word]) {
                     || ["the", "these", "those"].iter().any(|d| words[i - 2].text(text).eq_ignore_ascii_case(d)))
         };
         let subject = if plural_read_as_verb { Pos::NNS } else { words[i - 1].pos };
-        let nominative = subject == Pos::PRP
-            && ["i", "he", "she", "we", "they", "it", "you"].iter().any(|p| words[i - 1].text(text).eq_ignore_ascii_case(p));
+        let nominative = subject == Pos::PRP && is_subject_pronoun(words[i - 1].text(text));
         if !(nominative || subject.is_noun()) {
             continue;
         }
@@ -372,6 +371,12 @@ fn correct_plurals_after_to(text: &str, words: &mut [Word]) {
             words[i].pos = Pos::NNS;
         }
     }
+}
+
+/// Is `word` (any case) a pronoun that can only be a subject ("he", "they"; "you" and
+/// "it" too, which are objects as well)?
+pub fn is_subject_pronoun(word: &str) -> bool {
+    ["i", "he", "she", "we", "they", "it", "you"].iter().any(|p| word.eq_ignore_ascii_case(p))
 }
 
 /// Is `word` (any case) an ordinal: which one of a series ("first", "last", "next")?
