@@ -58,6 +58,13 @@ fn verb_classes() -> &'static FastMap<&'static str, u8> {
     })
 }
 
+/// Is `word` (lower case) a verb of telling someone something ("told reporters he
+/// would resign", "assured investors it had the cash"): a report, or a verb that takes
+/// its hearer before what it says.
+pub fn is_telling(word: &str) -> bool {
+    is_verb_of(VerbClass::Report, word) || matches!(word, "informed" | "assured" | "warned" | "reminded" | "convinced" | "persuaded")
+}
+
 /// Is `word` (lower case) a verb of `class`?
 pub fn is_verb_of(class: VerbClass, word: &str) -> bool {
     verb_classes().get(word).is_some_and(|bits| bits & (1 << class as u8) != 0)

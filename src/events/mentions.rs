@@ -17,7 +17,7 @@
 use chrono::NaiveDate;
 
 use super::grammar::{Opener, Sentence, Tense, VerbGroup, lower, stated_group};
-use super::lexicon::{VerbClass, is_event_noun, is_habit_word, is_span_word, is_verb_of};
+use super::lexicon::{VerbClass, is_event_noun, is_habit_word, is_span_word, is_telling, is_verb_of};
 use super::title::{TitleSpec, title};
 use super::{sentences, trigger};
 use crate::language::Pos;
@@ -87,11 +87,7 @@ fn reduced_relative(s: &Sentence, text: &str, g: &VerbGroup, dates: &[(usize, us
     if when {
         return false;
     }
-    let told = (0..g.first - 2).rev().take(4).find(|&i| s.words[i].pos.is_verb()).is_some_and(|i| {
-        let w = lower(s.word(text, i));
-        is_verb_of(VerbClass::Report, &w)
-            || matches!(w.as_ref(), "informed" | "assured" | "warned" | "reminded" | "convinced" | "persuaded")
-    });
+    let told = (0..g.first - 2).rev().take(4).find(|&i| s.words[i].pos.is_verb()).is_some_and(|i| is_telling(&lower(s.word(text, i))));
     !told
 }
 

@@ -388,9 +388,7 @@ fn clause_bounds(s: &Sentence, gi: usize, text: &str) -> (usize, usize) {
     }
     // "told passengers it had cancelled the flight": the hearer is the telling's, the
     // clause starts at its own subject.
-    let told = start > 0
-        && s.words[start - 1].pos.is_verb()
-        && super::lexicon::is_verb_of(super::lexicon::VerbClass::Report, &lower(s.word(text, start - 1)));
+    let told = start > 0 && s.words[start - 1].pos.is_verb() && super::lexicon::is_telling(&lower(s.word(text, start - 1)));
     if told
         && g.first > start + 1
         && s.words[g.first - 1].pos == Pos::PRP
