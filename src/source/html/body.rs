@@ -99,10 +99,12 @@ fn story_end(lines: &[Line]) -> usize {
 
 /// Does a heading open a list of other stories?
 fn is_other_stories(line: &str) -> bool {
-    let t = line.trim().trim_end_matches([':', '.', '!']).trim().to_lowercase();
+    // Short, before any copy: this is asked of every line of the page.
+    let t = line.trim().trim_end_matches([':', '.', '!']).trim();
     if t.len() > 40 {
         return false;
     }
+    let t = t.to_lowercase();
     const HEADINGS: &[&str] = &[
         "related",
         "related posts",
