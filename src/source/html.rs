@@ -162,6 +162,35 @@ fn meta(doc: &Html, keys: &[&str]) -> Option<String> {
     })
 }
 
+/// How the names of a site's own publication-date meta tags end ("w-published-date",
+/// "dcsext.articlefirstpublished" no; "article.publishdate", "cms-publish-date" yes).
+const PUBLISHED_ENDINGS: &[&str] = &[
+    "published-date",
+    "publish-date",
+    "published_date",
+    "publish_date",
+    "publishdate",
+    "published_time",
+    "pub-date",
+    "pubdate",
+    "date-published",
+    "datepublished",
+];
+
+/// The first meta tag whose name ends with one of `endings` (any case), its content.
+fn meta_ending(doc: &Html, endings: &[&str]) -> Option<String> {
+    let sel = Selector::parse("meta").expect("valid selector");
+    doc.select(&sel).find_map(|m| {
+        let e = m.value();
+        let name = e.attr("property").or_else(|| e.attr("name"))?.to_ascii_lowercase();
+        if !endings.iter().any(|end| name.ends_with(end)) {
+            return None;
+        }
+        let c = e.attr("content")?.trim();
+        (!c.is_empty()).then(|| c.to_string())
+    })
+}
+
 fn select_attr(doc: &Html, selector: &str, attr: &str) -> Option<String> {
     let sel = Selector::parse(selector).expect("valid selector");
     doc.select(&sel).find_map(|e| e.attr(attr)).map(|s| s.trim().to_string()).filter(|s| !s.is_empty())
@@ -253,6 +282,7 @@ fn publication_date(doc: &Html, ld: &LinkedData, url: Option<&str>, title: &str)
     url.and_then(date::in_url)
         .or_else(|| meta(doc, PUBLISHED).and_then(|s| parse_date(&s)))
         .or_else(|| ld.published.as_deref().and_then(parse_date))
+        .or_else(|| meta_ending(doc, PUBLISHED_ENDINGS).and_then(|s| parse_date(&s)))
         .or_else(|| {
             let sel = Selector::parse("[itemprop=datePublished], time[pubdate], [class*=publish] time, time[class*=publish]")
                 .expect("valid selector");
@@ -310,6 +340,21 @@ mod tests {
         // parser's scope checks take minutes.
         let html = format!("{}<p>Rain fell on Tuesday.</p>{}", "<div>".repeat(100_000), "</div>".repeat(100_000));
         assert_eq!(fragment_text(&html), "Rain fell on Tuesday.");
+    }
+
+    #[test]
+    fn a_sites_own_publication_date_tag_is_read_by_its_name() {
+        let story = "<p>The council voted on Tuesday to close the old bridge to traffic, citing a report on its steel.</p>";
+        let page = format!(
+            r#"<html><head><meta name="cms-last-modified" content="2025-06-02"><meta name="x-published-date" content="2025-05-27T06:03:43Z">
+            </head><body><h1>Bridge closes</h1>{story}</body></html>"#
+        );
+        assert_eq!(read(&page).published, NaiveDate::from_ymd_opt(2025, 5, 27));
+        // A modified date by any name is not one.
+        let page = format!(
+            r#"<html><head><meta name="cms-last-modified" content="2025-06-02"></head><body><h1>Bridge closes</h1>{story}</body></html>"#
+        );
+        assert_eq!(read(&page).published, None);
     }
 
     #[test]
