@@ -293,6 +293,8 @@ fn publication_date(doc: &Html, ld: &LinkedData, url: Option<&str>, title: &str)
         // call furniture ("entry-meta"), right by the headline.
         .or_else(|| dateline(doc, title, body::Lines::Story, date::BELOW_HEADLINE))
         .or_else(|| dateline(doc, title, body::Lines::WithFurniture, date::BYLINE_BELOW_HEADLINE))
+        // A byline at the story's foot: "Written by Ann Lee and Bo Kim April 8, 2024".
+        .or_else(|| date::byline(&body::page_lines(doc.tree.root(), body::Lines::WithFurniture)))
         .or_else(|| meta(doc, &["article:modified_time", "og:updated_time", "dateModified", "last-modified"]).and_then(|s| parse_date(&s)))
         .or_else(|| ld.modified.as_deref().and_then(parse_date))
 }

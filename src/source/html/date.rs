@@ -75,6 +75,17 @@ pub fn in_lines<'a>(lines: impl IntoIterator<Item = &'a str>) -> Option<NaiveDat
     updated
 }
 
+/// A byline with its date anywhere on the page, the first: a short line that opens
+/// with "Written by", "By", "Posted" or "Published" ("Written by Ann Lee April 8,
+/// 2024", at the foot of a story that gives no date by its headline).
+pub fn byline(lines: &[String]) -> Option<NaiveDate> {
+    lines.iter().filter(|l| l.len() <= 120).find_map(|l| {
+        let lower = l.trim_start().to_lowercase();
+        let opens = ["written by ", "by ", "posted ", "published "].iter().any(|w| lower.starts_with(w));
+        opens.then(|| parse_date(l)).flatten()
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -93,6 +104,15 @@ mod tests {
         assert_eq!(in_url("https://example.com/a?d=2019-11-18"), None);
         assert_eq!(in_url("https://blog.example.fr%2Farticles%2F2025-12-15%2BRust%2BGCC"), d(2025, 12, 15));
         assert_eq!(in_url("https://example.com/100%25-sure/2019-11-18-x"), d(2019, 11, 18));
+    }
+
+    #[test]
+    fn a_byline_anywhere_dates_the_page() {
+        let lines =
+            ["Bridge closes for good", "The council voted.", "Tags: bridges, council", "Written by Ann Lee and Bo Kim April 8, 2024"];
+        assert_eq!(byline(&lines.map(String::from)), d(2024, 4, 8));
+        // Not a date in a line that is no byline.
+        assert_eq!(byline(&["The bridge opened on April 8, 1924."].map(String::from)), None);
     }
 
     #[test]
