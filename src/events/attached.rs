@@ -207,8 +207,7 @@ fn occasion_after(s: &Sentence, text: &str, i: usize, dates: &[(usize, usize)]) 
     }
     let mut j = i + 1;
     let mut last_noun = None;
-    let in_date = |j: usize| dates.iter().any(|&(a, b)| s.words[j].start < b && a < s.words[j].end);
-    while j < s.words.len() && j <= i + 6 && !in_date(j) {
+    while j < s.words.len() && j <= i + 6 && !s.words[j].overlaps(dates) {
         match s.words[j].pos {
             Pos::DT | Pos::PRPS | Pos::JJ | Pos::CD | Pos::Possessive | Pos::NNP | Pos::NNPS => {}
             Pos::NN | Pos::NNS => last_noun = Some(j),

@@ -58,6 +58,12 @@ fn verb_classes() -> &'static FastMap<&'static str, u8> {
     })
 }
 
+/// Is `word` (lower case) a verb of saying or announcing: a statement's head ("said",
+/// "told", "announced", "confirmed")?
+pub fn is_stating(word: &str) -> bool {
+    is_verb_of(VerbClass::Report, word) || is_verb_of(VerbClass::Announce, word)
+}
+
 /// Is `word` (lower case) a verb of telling someone something ("told reporters he
 /// would resign", "assured investors it had the cash"): a report, or a verb that takes
 /// its hearer before what it says.

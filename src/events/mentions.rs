@@ -17,7 +17,7 @@
 use chrono::NaiveDate;
 
 use super::grammar::{Opener, Sentence, Tense, VerbGroup, lower, stated_group};
-use super::lexicon::{VerbClass, is_event_noun, is_habit_word, is_span_word, is_telling, is_verb_of};
+use super::lexicon::{VerbClass, is_event_noun, is_habit_word, is_span_word, is_stating, is_telling, is_verb_of};
 use super::title::{TitleSpec, title};
 use super::{sentences, trigger};
 use crate::language::Pos;
@@ -82,7 +82,7 @@ fn reduced_relative(s: &Sentence, text: &str, g: &VerbGroup, dates: &[(usize, us
     }
     // A time that opens a clause is no noun described: "Last week he resigned", "At
     // the same time it said".
-    let when = dates.iter().any(|&(a, b)| noun.start < b && a < noun.end)
+    let when = noun.overlaps(dates)
         || matches!(lower(noun.text(text)).as_ref(), "time" | "moment" | "point" | "day" | "week" | "year" | "month" | "night");
     if when {
         return false;
@@ -104,12 +104,8 @@ fn noun_clause(s: &Sentence, text: &str, g: &VerbGroup, dates: &[(usize, usize)]
     if lower(s.word(text, that)) != "that" || !matches!(noun.pos, Pos::NN | Pos::NNS) {
         return false;
     }
-    let in_date = dates.iter().any(|&(a, b)| noun.start < b && a < noun.end);
-    let stated = (that.saturating_sub(6)..that - 1).any(|i| {
-        let w = lower(s.word(text, i));
-        s.words[i].pos.is_verb() && (is_verb_of(VerbClass::Report, &w) || is_verb_of(VerbClass::Announce, &w))
-    });
-    !in_date && !stated
+    let stated = (that.saturating_sub(6)..that - 1).any(|i| s.words[i].pos.is_verb() && is_stating(&lower(s.word(text, i))));
+    !noun.overlaps(dates) && !stated
 }
 
 /// Is the clause of group `g` a habit ("publishes its figures every spring")?
@@ -921,8 +917,7 @@ pub(super) fn in_quotes(s: &Sentence, text: &str, i: usize) -> bool {
 
 /// Does group `gi` head a statement ("said", "announced", "told")?
 fn statement_head(s: &Sentence, text: &str, gi: usize) -> bool {
-    let w = lower(s.word(text, s.groups[gi].head));
-    is_verb_of(VerbClass::Report, &w) || is_verb_of(VerbClass::Announce, &w)
+    is_stating(&lower(s.word(text, s.groups[gi].head)))
 }
 
 /// Is group `gi` what another group of the sentence states, and so part of that

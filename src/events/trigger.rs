@@ -5,7 +5,7 @@
 //! ("last month when a top official walked out").
 
 use super::grammar::{Sentence, Tense, lower};
-use super::lexicon::{VerbClass, is_verb_of};
+use super::lexicon::{VerbClass, is_stating, is_verb_of};
 use super::mentions::is_event_noun_at;
 use crate::language::Pos;
 use std::cmp::Ordering;
@@ -202,7 +202,7 @@ pub fn attach(text: &str, s: &Sentence, t_start: usize, t_end: usize, when: Opti
         if let Some(v) = verb {
             let between = text.get(words[v].end..words[best].start).unwrap_or("");
             let w = lower(s.word(text, v));
-            let reporting = is_verb_of(VerbClass::Report, &w) || is_verb_of(VerbClass::Announce, &w);
+            let reporting = is_stating(&w);
             if !between.contains(',') && !CLAUSE_BREAKS.iter().any(|b| between.contains(b)) && !reporting {
                 return Some(v);
             }

@@ -29,6 +29,11 @@ impl Word {
     pub fn text<'a>(&self, text: &'a str) -> &'a str {
         &text[self.start..self.end]
     }
+
+    /// Does the word share a byte with one of `spans` (a sentence's dates, say)?
+    pub fn overlaps(&self, spans: &[(usize, usize)]) -> bool {
+        spans.iter().any(|&(a, b)| self.start < b && a < self.end)
+    }
 }
 
 /// The tagged words of `text[start..end]`, one sentence.
