@@ -8,8 +8,9 @@
 //! loses its frame ("BT Group announced that it would strip …" is about the
 //! stripping: "BT Group to strip …"), a passive its auxiliary ("Meng was arrested"
 //! → "Meng arrested"), a future its modal ("will fly" → "to fly"). A title still too
-//! long drops articles, adverbs, adjectives (one at a time), trailing phrases and a
-//! compound's modifiers, in that order, and last of all ends at a phrase boundary.
+//! long drops articles, adverbs, adjectives (one at a time), a clause that says what
+//! a noun holds, trailing phrases and a compound's modifiers, in that order, and last
+//! of all ends at a phrase boundary.
 
 use super::grammar::{Opener, Sentence, Tense, VerbGroup, lower};
 use crate::language::Pos;
@@ -188,7 +189,7 @@ pub fn title(spec: &TitleSpec<'_>) -> String {
     // week in Canada of …, has ramped up the pressure" is about the arrest; "Ian Levy's
     // dramatic exit from the November meeting showed …" about the exit. A short
     // phrase ("the meeting", "an April report") takes its clause instead.
-    let date: Vec<bool> = s.words.iter().map(|w| spec.dates.iter().any(|&(a, b)| w.start < b && a < w.end)).collect();
+    let date: Vec<bool> = s.words.iter().map(|w| w.overlaps(spec.dates)).collect();
     let noun_phrase = spec
         .stated
         .is_none()
@@ -377,24 +378,22 @@ fn clause_bounds(s: &Sentence, gi: usize, text: &str) -> (usize, usize) {
     if start < g.first && s.words[start].pos == Pos::IN && lower(s.word(text, start)) == "that" {
         start += 1;
     }
-    // "At the same time it raised its prices": an introductory phrase without its comma
-    // ends where a pronoun subject stands right before the verb.
-    if start + 2 < g.first
-        && s.words[start].pos == Pos::IN
-        && crate::language::is_subject_pronoun(s.word(text, g.first - 1))
-        && !(start..g.first - 1).any(|i| s.words[i].pos == Pos::Comma || s.words[i].pos.is_verb() || s.words[i].pos == Pos::PRP)
-    {
-        start = g.first - 1;
-    }
-    // "told passengers it had cancelled the flight": the hearer is the telling's, the
-    // clause starts at its own subject.
-    let told = start > 0 && s.words[start - 1].pos.is_verb() && super::lexicon::is_telling(&lower(s.word(text, start - 1)));
-    if told
-        && g.first > start + 1
-        && s.words[g.first - 1].pos == Pos::PRP
-        && (start..g.first - 1).all(|i| matches!(s.words[i].pos, Pos::DT | Pos::JJ | Pos::NN | Pos::NNS | Pos::NNP | Pos::NNPS | Pos::PRP))
-    {
-        start = g.first - 1;
+    // The clause starts at a pronoun subject right before the verb when what stands
+    // before it is an introductory phrase without its comma ("At the same time it
+    // raised its prices") or the hearer of a verb of telling ("told passengers it had
+    // cancelled the flight").
+    if g.first > start + 1 && crate::language::is_subject_pronoun(s.word(text, g.first - 1)) {
+        let before = start..g.first - 1;
+        let intro = s.words[start].pos == Pos::IN
+            && !before.clone().any(|i| s.words[i].pos == Pos::Comma || s.words[i].pos.is_verb() || s.words[i].pos == Pos::PRP);
+        let told = start > 0 && s.words[start - 1].pos.is_verb() && super::lexicon::is_telling(&lower(s.word(text, start - 1)));
+        let hearer = told
+            && before
+                .into_iter()
+                .all(|i| matches!(s.words[i].pos, Pos::DT | Pos::JJ | Pos::NN | Pos::NNS | Pos::NNP | Pos::NNPS | Pos::PRP));
+        if intro || hearer {
+            start = g.first - 1;
+        }
     }
     // An introductory phrase set off by a comma belongs to no title ("In an April report, the commission …").
     // So does a second one after it ("And at the big brokerage houses, after ten years
@@ -891,7 +890,8 @@ fn shorten(mut pieces: Vec<Piece>) -> String {
         return finish(pieces);
     }
     let verb_end = pieces.iter().rposition(|p| p.verb);
-    // 4a. A clause that describes a noun after the verb, whole.
+    // 4. A clause that says what a noun after the verb holds, whole, as a relative
+    //    clause would go.
     if let Some(o) = verb_end.and_then(|v| (v + 1..pieces.len()).find(|&k| pieces[k].opens)) {
         pieces.truncate(o);
         trim_tail(&mut pieces);
@@ -899,7 +899,7 @@ fn shorten(mut pieces: Vec<Piece>) -> String {
             return finish(pieces);
         }
     }
-    // 4. Trailing phrases after the verb's object, one at a time from the end.
+    // 5. Trailing phrases after the verb's object, one at a time from the end.
     if let Some(v) = verb_end {
         loop {
             // Not a comma between adjectives ("his small, neighborhood store").
@@ -931,7 +931,7 @@ fn shorten(mut pieces: Vec<Piece>) -> String {
         if fits(&pieces) {
             return finish(pieces);
         }
-        // 5. Noun compounds after the verb keep their names and their head:
+        // 6. Noun compounds after the verb keep their names and their head:
         //    "3G and 4G core communications infrastructure" → "infrastructure". After
         //    the trailing phrases: a compound's modifiers say what the thing was ("test
         //    flight", "river bridge"), a phrase after the object mostly where. From the
@@ -952,7 +952,7 @@ fn shorten(mut pieces: Vec<Piece>) -> String {
         if fits(&pieces) {
             return finish(pieces);
         }
-        // 6. The subject's own phrases: "A spokesman for the NCSC said" → "A spokesman
+        // 7. The subject's own phrases: "A spokesman for the NCSC said" → "A spokesman
         //    said"; and of a subject that is still long, its first names only
         //    ("Northrop Grumman and Airbus parent company EADS" → "Northrop Grumman").
         let verb_start = pieces.iter().position(|p| p.verb).unwrap_or(0);
@@ -983,7 +983,7 @@ fn shorten(mut pieces: Vec<Piece>) -> String {
             return finish(pieces);
         }
     }
-    // 6b. A subject that is one long name ("U.S.-China Economic and Security Review
+    // 7b. A subject that is one long name ("U.S.-China Economic and Security Review
     //    Commission pointed to ties") loses its first words before the verb loses its
     //    object: "Economic and Security Review Commission pointed to ties", not
     //    "… Commission pointed".
@@ -1002,7 +1002,7 @@ fn shorten(mut pieces: Vec<Piece>) -> String {
             pieces = trial;
         }
     }
-    // 7. Last: whole words from the end, never the verb, ending where a phrase can end
+    // 8. Last: whole words from the end, never the verb, ending where a phrase can end
     //    (not on a verb that has lost its object: "found shortcomings had exposed"; not
     //    inside a name: "landed at Singapore's Changi International").
     let name = |p: &Piece| matches!(p.pos, Pos::NNP | Pos::NNPS | Pos::Possessive);
