@@ -147,19 +147,22 @@ fn json_ld(doc: &Html) -> LinkedData {
 
 /// The content of the first `<meta>` whose property or name is one of `keys`, in key order.
 fn meta(doc: &Html, keys: &[&str]) -> Option<String> {
+    let metas = metas(doc);
+    keys.iter().find_map(|k| metas.iter().find(|(name, _)| name.eq_ignore_ascii_case(k)).map(|(_, content)| content.clone()))
+}
+
+/// Each `<meta>` with a name (property, name or itemprop) and content (or datetime),
+/// in page order.
+fn metas(doc: &Html) -> Vec<(String, String)> {
     let sel = Selector::parse("meta").expect("valid selector");
-    let metas: Vec<ElementRef> = doc.select(&sel).collect();
-    keys.iter().find_map(|k| {
-        metas.iter().find_map(|m| {
+    doc.select(&sel)
+        .filter_map(|m| {
             let e = m.value();
             let name = e.attr("property").or_else(|| e.attr("name")).or_else(|| e.attr("itemprop"))?;
-            if !name.eq_ignore_ascii_case(k) {
-                return None;
-            }
-            let c = e.attr("content").or_else(|| e.attr("datetime"))?.trim();
-            (!c.is_empty()).then(|| c.to_string())
+            let content = e.attr("content").or_else(|| e.attr("datetime"))?.trim();
+            (!content.is_empty()).then(|| (name.to_string(), content.to_string()))
         })
-    })
+        .collect()
 }
 
 /// How the names of a site's own publication-date meta tags end ("w-published-date",
@@ -177,18 +180,15 @@ const PUBLISHED_ENDINGS: &[&str] = &[
     "datepublished",
 ];
 
-/// The first meta tag whose name ends with one of `endings` (any case), its content.
+/// The content of the first `<meta>` whose name ends with one of `endings` (any case).
 fn meta_ending(doc: &Html, endings: &[&str]) -> Option<String> {
-    let sel = Selector::parse("meta").expect("valid selector");
-    doc.select(&sel).find_map(|m| {
-        let e = m.value();
-        let name = e.attr("property").or_else(|| e.attr("name"))?.to_ascii_lowercase();
-        if !endings.iter().any(|end| name.ends_with(end)) {
-            return None;
-        }
-        let c = e.attr("content")?.trim();
-        (!c.is_empty()).then(|| c.to_string())
-    })
+    metas(doc)
+        .into_iter()
+        .find(|(name, _)| {
+            let name = name.to_ascii_lowercase();
+            endings.iter().any(|end| name.ends_with(end))
+        })
+        .map(|(_, content)| content)
 }
 
 fn select_attr(doc: &Html, selector: &str, attr: &str) -> Option<String> {
@@ -291,17 +291,19 @@ fn publication_date(doc: &Html, ld: &LinkedData, url: Option<&str>, title: &str)
         .or_else(|| time_in(root))
         // The visible dateline near the headline; then one in a byline that class words
         // call furniture ("entry-meta"), right by the headline.
-        .or_else(|| dateline(doc, title, body::Lines::Story, date::BELOW_HEADLINE))
-        .or_else(|| dateline(doc, title, body::Lines::WithFurniture, date::BYLINE_BELOW_HEADLINE))
-        // A byline at the story's foot: "Written by Ann Lee and Bo Kim April 8, 2024".
-        .or_else(|| date::byline(&body::page_lines(doc.tree.root(), body::Lines::WithFurniture)))
+        .or_else(|| dateline(&body::page_lines(doc.tree.root(), body::Lines::Story), title, date::BELOW_HEADLINE))
+        // Last, from the lines with the furniture (one walk for both): a byline at the
+        // story's foot ("Written by Ann Lee and Bo Kim April 8, 2024").
+        .or_else(|| {
+            let lines = body::page_lines(doc.tree.root(), body::Lines::WithFurniture);
+            dateline(&lines, title, date::BYLINE_BELOW_HEADLINE).or_else(|| date::byline(&lines))
+        })
         .or_else(|| meta(doc, &["article:modified_time", "og:updated_time", "dateModified", "last-modified"]).and_then(|s| parse_date(&s)))
         .or_else(|| ld.modified.as_deref().and_then(parse_date))
 }
 
-/// The dateline among the page's `which` lines, at most `below` lines below the headline.
-fn dateline(doc: &Html, title: &str, which: body::Lines, below: usize) -> Option<NaiveDate> {
-    let lines = body::page_lines(doc.tree.root(), which);
+/// The dateline among a page's lines, at most `below` lines below the headline.
+fn dateline(lines: &[String], title: &str, below: usize) -> Option<NaiveDate> {
     date::near_headline(&lines.iter().map(String::as_str).collect::<Vec<_>>(), title, below)
 }
 
