@@ -61,6 +61,7 @@ pub fn tag_sentence(text: &str, start: usize, end: usize) -> Vec<Word> {
         correct_subject_participles(text, &mut out);
         correct_ordinals(text, &mut out);
         correct_plurals_after_to(text, &mut out);
+        correct_bare_infinitives(text, &mut out);
         out
     })
 }
@@ -378,6 +379,41 @@ fn correct_plurals_after_to(text: &str, words: &mut [Word]) {
     }
 }
 
+/// A verb of perceiving or causing takes its object and a bare infinitive: "watching her
+/// clothes dry", "heard Amir talk", "made him resign". The tagger reads the infinitive,
+/// after a noun, as a present tense, which would make it a clause of its own.
+fn correct_bare_infinitives(text: &str, words: &mut [Word]) {
+    for i in 2..words.len() {
+        if words[i].pos != Pos::VBP {
+            continue;
+        }
+        // The object: a short noun phrase or an object pronoun right before.
+        let Some(verb) = (i.saturating_sub(5)..i).rev().find(|&k| words[k].pos.is_verb()) else { continue };
+        let object = verb + 1..i;
+        // Not a subject pronoun: "made the plans they want" is a relative clause.
+        let object_pronoun =
+            |k: usize| words[k].pos == Pos::PRP && OBJECT_PRONOUNS.iter().any(|p| words[k].text(text).eq_ignore_ascii_case(p));
+        let noun_phrase = !object.is_empty()
+            && object.clone().all(|k| {
+                matches!(words[k].pos, Pos::DT | Pos::PRPS | Pos::JJ | Pos::CD | Pos::Possessive) || words[k].pos.is_noun() || object_pronoun(k)
+            })
+            && (words[i - 1].pos.is_noun() || object_pronoun(i - 1))
+            // "make sure you have": an adjective after the verb is its complement, and a clause follows.
+            && !words[verb + 1].pos.is_adjective();
+        let w = words[verb].text(text).to_ascii_lowercase();
+        if noun_phrase && BARE_INFINITIVE_TAKERS.iter().any(|t| w.strip_prefix(t).is_some_and(|rest| BARE_ENDINGS.contains(&rest))) {
+            words[i].pos = Pos::VB;
+        }
+    }
+}
+
+/// The verbs that take an object and a bare infinitive, as stems, with the endings of
+/// their forms ("watch" + "ed"); irregular forms ("saw", "heard", "made") are listed whole.
+const BARE_INFINITIVE_TAKERS: &[&str] =
+    &["watch", "see", "saw", "seen", "hear", "heard", "feel", "felt", "let", "make", "made", "mak", "help", "notic", "observ"];
+const BARE_ENDINGS: &[&str] = &["", "s", "es", "ed", "ing", "e", "d"];
+const OBJECT_PRONOUNS: &[&str] = &["me", "him", "her", "us", "them", "it", "you"];
+
 /// Is `word` (any case) a pronoun that can only be a subject ("he", "they"; "you" and
 /// "it" too, which are objects as well)?
 pub fn is_subject_pronoun(word: &str) -> bool {
@@ -433,6 +469,16 @@ mod tests {
         assert_eq!(t[5].1, Pos::NNS, "{t:?}");
         let t = tags("They want to discuss the plan.");
         assert_eq!(t[3].1, Pos::VB, "{t:?}");
+    }
+
+    #[test]
+    fn a_verb_of_perceiving_or_causing_takes_a_bare_infinitive() {
+        let pos_of = |text: &str, word: &str| tags(text).into_iter().find(|(w, _)| w == word).map(|(_, p)| p);
+        assert_eq!(pos_of("A man who was watching his dogs play in the park was hurt.", "play"), Some(Pos::VB));
+        assert_eq!(pos_of("Witnesses saw the two cars collide near the bridge.", "collide"), Some(Pos::VB));
+        // Not a clause with a subject of its own.
+        assert_eq!(pos_of("Make sure you have the tickets.", "have"), Some(Pos::VBP));
+        assert_eq!(pos_of("The council made the changes they wanted.", "wanted"), Some(Pos::VBD));
     }
 
     #[test]
