@@ -469,12 +469,19 @@ pub fn stated_group(s: &Sentence, gi: usize) -> Option<usize> {
         // "said of trade: “There are no shipments”": a colon before a quote still introduces what is said.
         let quoted = (g.head + 1..next.first).any(|i| s.words[i].pos == Pos::Quote);
         let between_ok = quoted || (g.head + 1..next.first).all(|i| s.words[i].pos != Pos::Colon);
-        if matches!(next.opener, None | Some(Opener::That)) && between_ok && next.tense != Tense::Participle {
+        // "reported on Friday, a sign that demand has recovered": a "that" after a noun
+        // past the statement's comma is that noun's; what is stated stands before.
+        let past_comma = next.opener == Some(Opener::That)
+            && next.clause_start >= 2
+            && s.words[next.clause_start - 2].pos.is_noun()
+            && (g.head + 1..next.clause_start).any(|i| s.words[i].pos == Pos::Comma);
+        if matches!(next.opener, None | Some(Opener::That)) && between_ok && next.tense != Tense::Participle && !past_comma {
             return Some(k);
         }
     }
-    // "…, the sources said." / "…,” a source told Reuters."
-    let last = gi + 1 == s.groups.len();
+    // "…, the sources said." / "…,” a source told Reuters." / "…, the government
+    // reported on Friday, evidence that …": the attribution closes its clause.
+    let last = s.groups[gi + 1..].iter().all(|o| (g.head + 1..o.clause_start).any(|i| s.words[i].pos == Pos::Comma));
     let after_comma = (0..g.first).rev().take(6).any(|i| matches!(s.words[i].pos, Pos::Comma | Pos::Quote));
     (last && gi > 0 && after_comma).then_some(0)
 }
@@ -594,6 +601,22 @@ mod tests {
         assert_eq!(stated("He said the plan, which was agreed in May, would cost more.").as_deref(), Some("cost"));
         // A participle after the verb is not what it states.
         assert_eq!(stated("Prices rose, pushing the index up."), None);
+    }
+
+    #[test]
+    fn a_closing_attribution_states_what_comes_before_it() {
+        let stated = |text: &str, verb: &str| {
+            let s = Sentence::read(text, (0, text.len()));
+            let gi = s.groups.iter().position(|g| s.word(text, g.head) == verb).unwrap();
+            stated_group(&s, gi).map(|k| s.word(text, s.groups[k].head).to_string())
+        };
+        assert_eq!(stated("The plant hired 300 workers, the company said.", "said").as_deref(), Some("hired"));
+        // Whatever follows it after a comma: "a sign that …" is the writer's.
+        let text = "The plant hired 300 workers in May, the company reported on Friday, a sign that the economy has recovered.";
+        assert_eq!(stated(text, "reported").as_deref(), Some("hired"));
+        // Not a statement whose own clause runs over a comma.
+        let text = "It is unclear, and sources indicate that the stop in Perth, on May 1, may be cut.";
+        assert_ne!(stated(text, "indicate").as_deref(), Some("is"));
     }
 
     #[test]

@@ -104,7 +104,9 @@ fn noun_clause(s: &Sentence, text: &str, g: &VerbGroup, dates: &[(usize, usize)]
     if lower(s.word(text, that)) != "that" || !matches!(noun.pos, Pos::NN | Pos::NNS) {
         return false;
     }
-    let stated = (that.saturating_sub(6)..that - 1).any(|i| s.words[i].pos.is_verb() && is_stating(&lower(s.word(text, i))));
+    // Not past a comma: "reported on Friday, a sign that the economy has recovered" is the writer's gloss.
+    let stated = (that.saturating_sub(6)..that - 1)
+        .any(|i| s.words[i].pos.is_verb() && is_stating(&lower(s.word(text, i))) && !(i..that).any(|k| s.words[k].pos == Pos::Comma));
     !noun.overlaps(dates) && !stated
 }
 
@@ -892,6 +894,13 @@ fn light_object(s: &Sentence, text: &str, head: usize) -> Option<usize> {
 fn future_stated(s: &Sentence, text: &str, gi: usize) -> Option<usize> {
     if !statement_head(s, text, gi) {
         return None;
+    }
+    // What a closing attribution says stands before it ("Qantas plans daily flights …,
+    // the airline announced Friday"): the title is that, whatever its tense, since the
+    // attribution adds only its source. Its main clause, not a clause that opens it.
+    if stated_group(s, gi).is_some_and(|k| k < gi) {
+        let main = (0..gi).find(|&k| s.groups[k].is_finite() && s.groups[k].opener.is_none()).unwrap_or(0);
+        return (!s.groups[main].negated).then_some(main);
     }
     stated_group(s, gi).filter(|&k| {
         let g = s.groups[k];
