@@ -81,6 +81,22 @@ fn trailing_attribution(s: &Sentence, text: &str, i: usize) -> bool {
     i - comma <= 5 && words_after <= 5 && !s.groups.iter().any(|g| g.head > comma && g.head != i)
 }
 
+/// Does the noun at `j`, with its own agent, reach the date starting at word `date`
+/// through its own "of" phrase and one preposition: "Iraq's invasion of Kuwait on"?
+/// The noun then tells the whole event, who did what to whom, and the date is its.
+/// (Without an agent, "welcomed the release of the hostages on Sunday" may date the
+/// welcoming: the verb keeps it.)
+fn of_phrase_to_date(s: &Sentence, text: &str, j: usize, date: usize) -> bool {
+    let words = &s.words;
+    date > j + 3
+        && j > 0
+        && matches!(words[j - 1].pos, Pos::Possessive | Pos::PRPS)
+        && lower(words[j + 1].text(text)) == "of"
+        && (j + 2..date - 1)
+            .all(|k| matches!(words[k].pos, Pos::DT | Pos::JJ | Pos::CD | Pos::Possessive | Pos::PRPS) || words[k].pos.is_noun())
+        && words[date - 1].pos == Pos::IN
+}
+
 /// Words between `from` and `to`, a run of names counting as one ("Los Angeles based
 /// Northrop Grumman" is three): a long name is no further off than a short one.
 fn chunks(s: &Sentence, from: usize, to: usize) -> i32 {
@@ -159,8 +175,10 @@ pub fn attach(text: &str, s: &Sentence, t_start: usize, t_end: usize, when: Opti
         // An event noun right by the date is its event ("the November meeting", "the
         // arrest last week"); further off, the date is an adverbial of the clause's
         // verb ("wrapped up a meeting with Saddam Hussein in Baghdad today").
+        // So is one with its agent whose "of" phrase alone stands between them: "Iraq's
+        // invasion of Kuwait on Aug. 2".
         if noun {
-            score += if dist <= 2 { -6 } else { 12 };
+            score += if dist <= 2 || of_phrase_to_date(s, text, j, first_in) { -6 } else { 12 };
         }
         // A comma between them makes another phrase, if not another clause.
         if between.contains(',') {
@@ -197,7 +215,9 @@ pub fn attach(text: &str, s: &Sentence, t_start: usize, t_end: usize, when: Opti
     // Not a noun that the date stands before: "serving a life sentence for the
     // November 1995 assassination" dates the assassination.
     let prenominal = best >= after && (after..best).all(|k| words[k].pos.is_adjective() || words[k].pos.is_noun());
-    if words[best].pos.is_noun() && !prenominal {
+    // Nor one that the date follows with only its "of" phrase between: "had condemned
+    // Iraq's invasion of Kuwait on Aug. 2" dates the invasion.
+    if words[best].pos.is_noun() && !prenominal && !of_phrase_to_date(s, text, best, first_in) {
         let verb = (0..best).rev().take(8).find(|&v| s.group_at(v).is_some() && is_candidate(s, text, v, (t_start, t_end)));
         if let Some(v) = verb {
             let between = text.get(words[v].end..words[best].start).unwrap_or("");
