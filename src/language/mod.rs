@@ -182,7 +182,16 @@ fn correct_subject_participles(text: &str, words: &mut [Word]) {
         if !nominative && b == i - 1 && b > 0 && words[b - 1].pos == Pos::Possessive {
             continue;
         }
-        let opens = b == 0 || matches!(words[b - 1].pos, Pos::Comma | Pos::CC) || matches!(words[b - 1].text(text), ";" | ":");
+        // A subject pronoun after a verb opens the clause that verb says or thinks:
+        // "believes they acted"; "it" and "you" only after a verb of saying ("Iraq said
+        // it invaded Kuwait"), being objects too ("wanted it faxed", "keep you advised").
+        let after_verb = nominative && b > 0 && words[b - 1].pos.is_verb() && !is_auxiliary(words[b - 1].text(text)) && {
+            let p = words[i - 1].text(text);
+            let object_too = p.eq_ignore_ascii_case("it") || p.eq_ignore_ascii_case("you");
+            !object_too || CLAUSE_VERBS.iter().any(|v| words[b - 1].text(text).eq_ignore_ascii_case(v))
+        };
+        let opens =
+            b == 0 || matches!(words[b - 1].pos, Pos::Comma | Pos::CC) || matches!(words[b - 1].text(text), ";" | ":") || after_verb;
         // A lone singular noun is a label's or a headline's ("passport needed", "web
         // based"), not a sentence's subject; "by" makes the participle a passive's.
         let bare_singular = subject == Pos::NN && !matches!(words[b].pos, Pos::DT | Pos::PRPS | Pos::Possessive);
@@ -414,6 +423,32 @@ const BARE_INFINITIVE_TAKERS: &[&str] =
 const BARE_ENDINGS: &[&str] = &["", "s", "es", "ed", "ing", "e", "d"];
 const OBJECT_PRONOUNS: &[&str] = &["me", "him", "her", "us", "them", "it", "you"];
 
+/// Verbs of saying and thinking, whose object is a clause: "said it invaded".
+const CLAUSE_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "told",
+    "added",
+    "claimed",
+    "stated",
+    "announced",
+    "reported",
+    "believed",
+    "thought",
+    "confirmed",
+    "insisted",
+    "denied",
+    "admitted",
+    "argued",
+];
+
+/// Is `word` (any case) a form of "be", "have" or "do", which a question puts before
+/// its subject ("is it supposed to")?
+fn is_auxiliary(word: &str) -> bool {
+    ["is", "are", "was", "were", "am", "be", "been", "has", "have", "had", "do", "does", "did"].iter().any(|a| word.eq_ignore_ascii_case(a))
+}
+
 /// Is `word` (any case) a pronoun that can only be a subject ("he", "they"; "you" and
 /// "it" too, which are objects as well)?
 pub fn is_subject_pronoun(word: &str) -> bool {
@@ -479,6 +514,14 @@ mod tests {
         // Not a clause with a subject of its own.
         assert_eq!(pos_of("Make sure you have the tickets.", "have"), Some(Pos::VBP));
         assert_eq!(pos_of("The council made the changes they wanted.", "wanted"), Some(Pos::VBD));
+    }
+
+    #[test]
+    fn a_past_after_a_subject_pronoun_that_a_verb_of_saying_leads_is_a_past() {
+        let pos_of = |text: &str, word: &str| tags(text).into_iter().find(|(w, _)| w == word).map(|(_, p)| p);
+        assert_eq!(pos_of("The club said it signed Marco Rossi from Genoa.", "signed"), Some(Pos::VBD));
+        // A question's auxiliary is no such verb.
+        assert_eq!(pos_of("Is it supposed to rain today?", "supposed"), Some(Pos::VBN));
     }
 
     #[test]
