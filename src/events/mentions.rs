@@ -110,6 +110,32 @@ fn noun_clause(s: &Sentence, text: &str, g: &VerbGroup, dates: &[(usize, usize)]
     !noun.overlaps(dates) && !stated
 }
 
+/// An explicitly and narrowly dated mention earlier in the article that the simple past
+/// of group `g` tells again: the same event word ("invaded", "the invasion") and the
+/// same object ("Kuwait"), a name or a noun right after the verb. Not a verb with no
+/// object ("prices rose" again is most often another rise), nor one said to recur.
+fn retold(s: &Sentence, text: &str, g: &VerbGroup, out: &[Found]) -> Option<usize> {
+    let clause = own_clause(s, g);
+    if clause.clone().any(|i| matches!(lower(s.word(text, i)).as_ref(), "again" | "also" | "too" | "once" | "twice")) {
+        return None;
+    }
+    let mut k = g.head + 1;
+    while k < clause.end && k <= g.head + 3 && matches!(s.words[k].pos, Pos::DT | Pos::PRPS | Pos::JJ | Pos::CD) {
+        k += 1;
+    }
+    let object = (k < clause.end && s.words[k].pos.is_noun()).then(|| lower(s.word(text, k)).into_owned())?;
+    let stem = super::merge::stem(s.word(text, g.head));
+    out.iter().rposition(|f| {
+        let narrow = (f.range.1 - f.range.0).num_days() < NARRATIVE_MAX_DAYS;
+        f.basis == Basis::Explicit
+            && f.with.is_none()
+            && narrow
+            && f.sentence.0 < s.span.0
+            && f.trigger.is_some_and(|(a, b)| super::merge::stem(&text[a..b]) == stem)
+            && f.title.split_whitespace().any(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).eq_ignore_ascii_case(&object))
+    })
+}
+
 /// Is the clause of group `g` a habit ("publishes its figures every spring")?
 fn is_habit(s: &Sentence, text: &str, g: &VerbGroup) -> bool {
     own_clause(s, g).any(|i| is_habit_word(&lower(s.word(text, i))))
@@ -540,7 +566,10 @@ pub fn mentions_of(article_idx: usize, article: &Article, tagger: &mut Tagger) -
                     .then(|| placed.iter().rev().find(|&&(p, _)| p == gi - 1).map(|&(_, at)| at))
                     .flatten()
                     .filter(|&at| out[at].basis == Basis::Explicit);
-                if let Some(at) = joined_to {
+                // "Iraq said it invaded Kuwait" after "Iraq's invasion of Kuwait on Aug. 2":
+                // the same happening told again is dated as it was told first.
+                let told_before = || (kind == Kind::Past).then(|| retold(&s, text, &g, &out)).flatten();
+                if let Some(at) = joined_to.or_else(told_before) {
                     let f = out[at].clone();
                     let title = title(&TitleSpec {
                         text,
@@ -551,7 +580,7 @@ pub fn mentions_of(article_idx: usize, article: &Article, tagger: &mut Tagger) -
                         antecedent: &antecedent,
                     });
                     let trig = Some((s.words[g.head].start, s.words[g.head].end));
-                    out.push(Found { basis: Basis::Narrative, trigger: trig, title, with: None, ..f });
+                    out.push(Found { basis: Basis::Narrative, sentence: (ss, se), trigger: trig, title, with: None, ..f });
                     placed.push((gi, out.len() - 1));
                     continue;
                 }
