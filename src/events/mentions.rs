@@ -125,16 +125,25 @@ fn retold(s: &Sentence, text: &str, g: &VerbGroup, out: &[Found]) -> Option<usiz
     }
     let object = (k < clause.end && s.words[k].pos.is_noun()).then(|| lower(s.word(text, k)).into_owned())?;
     let stem = super::merge::stem(s.word(text, g.head));
-    out.iter().rposition(|f| {
-        let narrow = (f.range.1 - f.range.0).num_days() < NARRATIVE_MAX_DAYS;
-        f.basis == Basis::Explicit
-            && f.with.is_none()
-            && narrow
-            && f.sentence.0 < s.span.0
-            && f.trigger.is_some_and(|(a, b)| super::merge::stem(&text[a..b]) == stem)
-            && f.title.split_whitespace().any(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).eq_ignore_ascii_case(&object))
-    })
+    // Within reach, so that a live blog's thousands of mentions are not all looked at
+    // again for each of its verbs.
+    let from = out.len().saturating_sub(RETOLD_REACH);
+    out[from..]
+        .iter()
+        .rposition(|f| {
+            let narrow = (f.range.1 - f.range.0).num_days() < NARRATIVE_MAX_DAYS;
+            f.basis == Basis::Explicit
+                && f.with.is_none()
+                && narrow
+                && f.sentence.0 < s.span.0
+                && f.trigger.is_some_and(|(a, b)| super::merge::stem(&text[a..b]) == stem)
+                && f.title.split_whitespace().any(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).eq_ignore_ascii_case(&object))
+        })
+        .map(|k| from + k)
 }
+
+/// How many mentions back a retold event is looked for.
+const RETOLD_REACH: usize = 200;
 
 /// Is the clause of group `g` a habit ("publishes its figures every spring")?
 fn is_habit(s: &Sentence, text: &str, g: &VerbGroup) -> bool {
