@@ -62,6 +62,7 @@ pub fn tag_sentence(text: &str, start: usize, end: usize) -> Vec<Word> {
         correct_ordinals(text, &mut out);
         correct_plurals_after_to(text, &mut out);
         correct_bare_infinitives(text, &mut out);
+        correct_opening_plural(text, &mut out);
         out
     })
 }
@@ -388,6 +389,27 @@ fn correct_plurals_after_to(text: &str, words: &mut [Word]) {
     }
 }
 
+/// A sentence that opens with a form in "-s", a preposition and its noun phrase, then a
+/// finite verb, opens with its plural subject: "Talks with the army began" (the model
+/// reads "Talks" as the verb). Only a plain noun phrase may stand between: "Depends on
+/// what you want" and "Seems to me like" are verbs with no subject; nor a comparison.
+fn correct_opening_plural(text: &str, words: &mut [Word]) {
+    let Some(first) = words.first() else { return };
+    let w = first.text(text);
+    if first.pos != Pos::VBZ || words.get(1).is_none_or(|n| n.pos != Pos::IN) || !w.ends_with('s') || w.ends_with("ss") {
+        return;
+    }
+    // "Looks like the kids had", "Sounds as though Eric has": a comparison's clause.
+    if matches!(words[1].text(text).to_ascii_lowercase().as_str(), "like" | "as" | "if" | "though" | "than" | "whether") {
+        return;
+    }
+    let phrase = |p: Pos| matches!(p, Pos::DT | Pos::JJ | Pos::CD | Pos::Possessive | Pos::IN) || p.is_noun();
+    let Some(verb) = words[2..].iter().position(|n| !phrase(n.pos)).map(|k| k + 2) else { return };
+    if verb > 2 && matches!(words[verb].pos, Pos::VBD | Pos::VBZ | Pos::VBP | Pos::MD) && words[verb - 1].pos.is_noun() {
+        words[0].pos = Pos::NNS;
+    }
+}
+
 /// A verb of perceiving or causing takes its object and a bare infinitive: "watching her
 /// clothes dry", "heard Amir talk", "made him resign". The tagger reads the infinitive,
 /// after a noun, as a present tense, which would make it a clause of its own.
@@ -522,6 +544,14 @@ mod tests {
         assert_eq!(pos_of("The club said it signed Marco Rossi from Genoa.", "signed"), Some(Pos::VBD));
         // A question's auxiliary is no such verb.
         assert_eq!(pos_of("Is it supposed to rain today?", "supposed"), Some(Pos::VBN));
+    }
+
+    #[test]
+    fn a_sentence_opening_with_a_plural_and_its_phrase_opens_with_its_subject() {
+        let pos_of = |text: &str, word: &str| tags(text).into_iter().find(|(w, _)| w == word).map(|(_, p)| p);
+        assert_eq!(pos_of("Talks with the army began on May 8.", "Talks"), Some(Pos::NNS));
+        // A verb with no subject, before a comparison's clause, stays a verb.
+        assert_eq!(pos_of("Looks like the kids had a great time!", "Looks"), Some(Pos::VBZ));
     }
 
     #[test]
