@@ -123,7 +123,7 @@ fn retold(s: &Sentence, text: &str, g: &VerbGroup, out: &[Found]) -> Option<usiz
     while k < clause.end && k <= g.head + 3 && matches!(s.words[k].pos, Pos::DT | Pos::PRPS | Pos::JJ | Pos::CD) {
         k += 1;
     }
-    let object = (k < clause.end && s.words[k].pos.is_noun()).then(|| lower(s.word(text, k)).into_owned())?;
+    let object = (k < clause.end && s.words[k].pos.is_noun()).then(|| s.word(text, k))?;
     let stem = super::merge::stem(s.word(text, g.head));
     // Within reach, so that a live blog's thousands of mentions are not all looked at
     // again for each of its verbs.
@@ -137,7 +137,7 @@ fn retold(s: &Sentence, text: &str, g: &VerbGroup, out: &[Found]) -> Option<usiz
                 && narrow
                 && f.sentence.0 < s.span.0
                 && f.trigger.is_some_and(|(a, b)| super::merge::stem(&text[a..b]) == stem)
-                && f.title.split_whitespace().any(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).eq_ignore_ascii_case(&object))
+                && f.title.split_whitespace().any(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).eq_ignore_ascii_case(object))
         })
         .map(|k| from + k)
 }

@@ -431,21 +431,56 @@ fn correct_bare_infinitives(text: &str, words: &mut [Word]) {
             && (words[i - 1].pos.is_noun() || object_pronoun(i - 1))
             // "make sure you have": an adjective after the verb is its complement, and a clause follows.
             && !words[verb + 1].pos.is_adjective();
-        let w = words[verb].text(text).to_ascii_lowercase();
-        if noun_phrase && BARE_INFINITIVE_TAKERS.iter().any(|t| w.strip_prefix(t).is_some_and(|rest| BARE_ENDINGS.contains(&rest))) {
+        let w = words[verb].text(text);
+        if noun_phrase && BARE_INFINITIVE_TAKERS.iter().any(|t| w.eq_ignore_ascii_case(t)) {
             words[i].pos = Pos::VB;
         }
     }
 }
 
-/// The verbs that take an object and a bare infinitive, as stems, with the endings of
-/// their forms ("watch" + "ed"); irregular forms ("saw", "heard", "made") are listed whole.
-const BARE_INFINITIVE_TAKERS: &[&str] =
-    &["watch", "see", "saw", "seen", "hear", "heard", "feel", "felt", "let", "make", "made", "mak", "help", "notic", "observ"];
-const BARE_ENDINGS: &[&str] = &["", "s", "es", "ed", "ing", "e", "d"];
+/// The verbs that take an object and a bare infinitive, every form.
+const BARE_INFINITIVE_TAKERS: &[&str] = &[
+    "watch",
+    "watches",
+    "watched",
+    "watching",
+    "see",
+    "sees",
+    "saw",
+    "seen",
+    "seeing",
+    "hear",
+    "hears",
+    "heard",
+    "hearing",
+    "feel",
+    "feels",
+    "felt",
+    "feeling",
+    "let",
+    "lets",
+    "letting",
+    "make",
+    "makes",
+    "made",
+    "making",
+    "help",
+    "helps",
+    "helped",
+    "helping",
+    "notice",
+    "notices",
+    "noticed",
+    "noticing",
+    "observe",
+    "observes",
+    "observed",
+    "observing",
+];
 const OBJECT_PRONOUNS: &[&str] = &["me", "him", "her", "us", "them", "it", "you"];
 
-/// Verbs of saying and thinking, whose object is a clause: "said it invaded".
+/// Verbs of saying and thinking, whose object is a clause: "said it invaded". (The
+/// events layer's lexicon has the full classes; the tagger, below it, needs only these.)
 const CLAUSE_VERBS: &[&str] = &[
     "said",
     "says",

@@ -148,19 +148,19 @@ fn json_ld(doc: &Html) -> LinkedData {
 /// The content of the first `<meta>` whose property or name is one of `keys`, in key order.
 fn meta(doc: &Html, keys: &[&str]) -> Option<String> {
     let metas = metas(doc);
-    keys.iter().find_map(|k| metas.iter().find(|(name, _)| name.eq_ignore_ascii_case(k)).map(|(_, content)| content.clone()))
+    keys.iter().find_map(|k| metas.iter().find(|(name, _)| name.eq_ignore_ascii_case(k)).map(|(_, content)| content.to_string()))
 }
 
 /// Each `<meta>` with a name (property, name or itemprop) and content (or datetime),
-/// in page order.
-fn metas(doc: &Html) -> Vec<(String, String)> {
+/// in page order, borrowed from the page.
+fn metas(doc: &Html) -> Vec<(&str, &str)> {
     let sel = Selector::parse("meta").expect("valid selector");
     doc.select(&sel)
         .filter_map(|m| {
             let e = m.value();
             let name = e.attr("property").or_else(|| e.attr("name")).or_else(|| e.attr("itemprop"))?;
             let content = e.attr("content").or_else(|| e.attr("datetime"))?.trim();
-            (!content.is_empty()).then(|| (name.to_string(), content.to_string()))
+            (!content.is_empty()).then_some((name, content))
         })
         .collect()
 }
@@ -188,7 +188,7 @@ fn meta_ending(doc: &Html, endings: &[&str]) -> Option<String> {
             let name = name.to_ascii_lowercase();
             endings.iter().any(|end| name.ends_with(end))
         })
-        .map(|(_, content)| content)
+        .map(|(_, content)| content.to_string())
 }
 
 fn select_attr(doc: &Html, selector: &str, attr: &str) -> Option<String> {
