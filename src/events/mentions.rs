@@ -658,14 +658,17 @@ pub fn mentions_of(article_idx: usize, article: &Article, tagger: &mut Tagger) -
             }
         }
         // A light verb's event is its noun: "made its first test flight", "took delivery".
-        // So is what an announcement names: "has announced 10,000 job cuts".
+        // So is what an announcement names ("has announced 10,000 job cuts"), and what
+        // an aspect verb begins or ends ("will begin production in 2006").
         for &(gi, at) in &placed {
             let head = s.groups[gi].head;
             let w = lower(s.word(text, head));
-            if !is_verb_of(VerbClass::Light, &w) && !is_verb_of(VerbClass::Announce, &w) {
+            if !is_verb_of(VerbClass::Light, &w) && !is_verb_of(VerbClass::Announce, &w) && !is_verb_of(VerbClass::Aspect, &w) {
                 continue;
             }
-            if let Some(n) = light_object(&s, text, head).filter(|&n| !dated[n]) {
+            let aspect = is_verb_of(VerbClass::Aspect, &w);
+            let event = |n: usize| is_event_noun_at(&s, text, n) || aspect && is_activity_noun(s.word(text, n));
+            if let Some(n) = light_object(&s, text, head).filter(|&n| !dated[n] && event(n)) {
                 let f = out[at].clone();
                 out.push(Found { trigger: Some((s.words[n].start, s.words[n].end)), with: Some(at), ..f });
             }
@@ -903,8 +906,8 @@ fn headline_mentions(text: &str, span: (usize, usize), out: &mut Vec<Found>, bod
     }
 }
 
-/// The event noun a light verb at `head` takes as its object ("made its first test
-/// flight", "took delivery of"): the last noun of the noun phrase right after it.
+/// The noun a light verb at `head` takes as its object ("made its first test flight",
+/// "took delivery of"): the last noun of the noun phrase right after it.
 fn light_object(s: &Sentence, text: &str, head: usize) -> Option<usize> {
     let mut i = head + 1;
     // A particle: "wrapped up a meeting", "carried out an attack".
@@ -922,7 +925,14 @@ fn light_object(s: &Sentence, text: &str, head: usize) -> Option<usize> {
         last = Some(i);
         i += 1;
     }
-    last.filter(|&n| is_event_noun_at(s, text, n))
+    last
+}
+
+/// A noun made from a verb, which after "begin", "start" or "resume" names an activity
+/// ("began production", "resumed operations", "started construction").
+fn is_activity_noun(w: &str) -> bool {
+    let w = w.to_ascii_lowercase();
+    w.len() > 6 && ["tion", "tions", "sion", "sions", "ment", "ments"].iter().any(|e| w.ends_with(e))
 }
 
 /// For a statement of what will be or what happened ("announced that it would
