@@ -302,8 +302,9 @@ fn verb_groups(words: &[Word], lw: &[std::borrow::Cow<'_, str>]) -> Vec<VerbGrou
                 // "and" joins clauses after a comma, at the start, or right before the
                 // verb ("met and agreed"); elsewhere it joins words ("Economic and Security").
                 // (A sentence that opens with "But" opens no clause with it.)
-                // So does one between a finite verb's object and a subject of this finite
-                // verb ("took him hostage and police found").
+                // So does one between a finite verb's object, with its prepositions, and a
+                // subject of this finite verb ("took him hostage and police found", "will
+                // begin production in 2006 and the aircraft should enter service").
                 let np = |m: usize| {
                     words[m].pos.is_noun()
                         || words[m].pos.is_adjective()
@@ -322,7 +323,8 @@ fn verb_groups(words: &[Word], lw: &[std::borrow::Cow<'_, str>]) -> Vec<VerbGrou
                     && out[k - 1].is_finite()
                     && out[k - 1].opener != Some(Opener::Relative)
                     && out[k].is_finite()
-                    && (from..j).all(np)
+                    && np(from)
+                    && (from..j).all(|m| np(m) || words[m].pos == Pos::IN && opener_of(&lw[m], Pos::IN).is_none())
                     && (j + 1..first).all(np)
                     && (j + 1..first).any(|m| words[m].pos.is_noun() || words[m].pos == Pos::PRP);
                 let joins_clauses = o != Opener::And
