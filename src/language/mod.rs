@@ -63,6 +63,8 @@ pub fn tag_sentence(text: &str, start: usize, end: usize) -> Vec<Word> {
         correct_plurals_after_to(text, &mut out);
         correct_bare_infinitives(text, &mut out);
         correct_opening_plural(text, &mut out);
+        correct_base_after_subject(text, &mut out);
+        correct_present_after_subject(text, &mut out);
         out
     })
 }
@@ -438,6 +440,83 @@ fn correct_bare_infinitives(text: &str, words: &mut [Word]) {
     }
 }
 
+/// A verb whose past is its base ("hit", "cut", "set") right after a singular subject
+/// that opens a clause is a past: "when a storm hit the coast", "the bank cut rates".
+/// A singular subject's present would end in "-s", and no modal or "to" stands before
+/// it. Not after a verb that takes a bare infinitive ("let the ball hit") or a "that"
+/// of a demand, whose verb is a subjunctive ("insisted that he quit").
+fn correct_base_after_subject(text: &str, words: &mut [Word]) {
+    for i in 1..words.len() {
+        let w = words[i].text(text).to_ascii_lowercase();
+        if words[i].pos != Pos::VB || irregular_base(&w) != Some(w.as_str()) || !irregular_past(&w) {
+            continue;
+        }
+        let subject = &words[i - 1];
+        let singular = matches!(subject.pos, Pos::NN | Pos::NNP)
+            || subject.pos == Pos::PRP && ["he", "she", "it"].iter().any(|p| subject.text(text).eq_ignore_ascii_case(p));
+        if !singular {
+            continue;
+        }
+        // The subject's noun phrase, and the word before it.
+        let mut k = i - 1;
+        while k > 0 && i - k < 6 && subject.pos != Pos::PRP && {
+            let p = words[k - 1].pos;
+            matches!(p, Pos::DT | Pos::PRPS | Pos::JJ | Pos::CD | Pos::Possessive | Pos::NN | Pos::NNP | Pos::NNS)
+        } {
+            k -= 1;
+        }
+        let opens = k == 0 || {
+            let before = &words[k - 1];
+            let bw = before.text(text).to_ascii_lowercase();
+            let demand = bw == "that"
+                && k >= 2
+                && ["demand", "insist", "recommend", "suggest", "require", "ask", "urge", "propose", "request"]
+                    .iter()
+                    .any(|d| words[k - 2].text(text).to_ascii_lowercase().starts_with(d));
+            !demand
+                && (matches!(before.pos, Pos::Comma | Pos::CC | Pos::WRB | Pos::WDT)
+                    || before.pos == Pos::IN
+                        && bw != "to"
+                        && !matches!(bw.as_str(), "of" | "for" | "with" | "in" | "on" | "at" | "by" | "from"))
+        };
+        if opens {
+            words[i].pos = Pos::VBD;
+        }
+    }
+}
+
+/// A word in "-s" read as a plural noun right after a singular subject that a "when",
+/// "if" or "after" opens is that subject's verb, when no other verb follows in its
+/// clause: "when the new parliament meets on March 3", "if the bank raises rates". (A
+/// plural after a noun that another verb follows is a compound: "when car sales fell".)
+fn correct_present_after_subject(text: &str, words: &mut [Word]) {
+    for i in 2..words.len() {
+        let w = words[i].text(text);
+        if words[i].pos != Pos::NNS || !w.ends_with('s') || w.ends_with("ss") || words[i - 1].pos != Pos::NN {
+            continue;
+        }
+        let mut k = i - 1;
+        while k > 0 && i - k < 5 && matches!(words[k - 1].pos, Pos::DT | Pos::PRPS | Pos::JJ | Pos::Possessive | Pos::NN) {
+            k -= 1;
+        }
+        let opens = k > 0 && {
+            let o = words[k - 1].text(text).to_ascii_lowercase();
+            matches!(words[k - 1].pos, Pos::WRB | Pos::IN)
+                && matches!(o.as_str(), "when" | "if" | "after" | "before" | "until" | "once" | "unless" | "while" | "because" | "as")
+        };
+        if !opens || !words[k].pos.is_noun() && words[k].pos != Pos::DT && words[k].pos != Pos::PRPS {
+            continue;
+        }
+        let next_ok =
+            words.get(i + 1).is_none_or(|n| matches!(n.pos, Pos::IN | Pos::DT | Pos::RB | Pos::TO | Pos::Comma | Pos::Stop | Pos::PRPS));
+        let clause_end = (i + 1..words.len()).find(|&m| matches!(words[m].pos, Pos::Comma | Pos::CC | Pos::Stop)).unwrap_or(words.len());
+        let other_verb = (i + 1..clause_end).any(|m| words[m].pos.is_verb());
+        if next_ok && !other_verb {
+            words[i].pos = Pos::VBZ;
+        }
+    }
+}
+
 /// The verbs that take an object and a bare infinitive, every form.
 const BARE_INFINITIVE_TAKERS: &[&str] = &[
     "watch",
@@ -587,6 +666,23 @@ mod tests {
         assert_eq!(pos_of("Talks with the army began on May 8.", "Talks"), Some(Pos::NNS));
         // A verb with no subject, before a comparison's clause, stays a verb.
         assert_eq!(pos_of("Looks like the kids had a great time!", "Looks"), Some(Pos::VBZ));
+    }
+
+    #[test]
+    fn a_verb_whose_past_is_its_base_after_a_singular_subject_is_a_past() {
+        let pos_of = |text: &str, word: &str| tags(text).into_iter().find(|(w, _)| w == word).map(|(_, p)| p);
+        assert_eq!(pos_of("The ferry sank when a storm hit the coast on Friday.", "hit"), Some(Pos::VBD));
+        // A subjunctive after a demand, and an infinitive after "let", stay base forms.
+        assert_eq!(pos_of("The union insisted that the manager cut the hours.", "cut"), Some(Pos::VB));
+        assert_eq!(pos_of("They let the company set the price.", "set"), Some(Pos::VB));
+    }
+
+    #[test]
+    fn a_word_in_s_after_a_singular_subject_that_when_opens_is_its_verb() {
+        let pos_of = |text: &str, word: &str| tags(text).into_iter().find(|(w, _)| w == word).map(|(_, p)| p);
+        assert_eq!(pos_of("He will resign when the new parliament meets on March 3.", "meets"), Some(Pos::VBZ));
+        // Another verb after it makes it a compound's noun.
+        assert_eq!(pos_of("Stocks fell when the company shares dropped on Monday.", "shares"), Some(Pos::NNS));
     }
 
     #[test]
