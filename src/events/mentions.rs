@@ -541,13 +541,13 @@ pub fn mentions_of(article_idx: usize, article: &Article, tagger: &mut Tagger) -
         }
         // "When the Air Force selected Northrop on February 29, Boeing challenged the
         // award": a dated when-clause that opens the sentence dates its main clause.
+        // So does one that closes it: "will wear the livery of Singapore Airlines when it
+        // arrives on November 11". (Only "when": "after" and "before" tell another time.)
         let when_clause = placed.iter().find_map(|&(p, at)| {
             let g = s.groups[p];
-            let opens = g.opener == Some(Opener::Time)
-                && g.clause_start > 0
-                && lower(s.word(text, g.clause_start - 1)) == "when"
-                && s.words[..g.clause_start - 1].iter().all(|w| w.pos.is_punct());
-            (opens && out[at].basis == Basis::Explicit).then_some((g.head, at))
+            let when = g.opener == Some(Opener::Time) && g.clause_start > 0 && lower(s.word(text, g.clause_start - 1)) == "when";
+            let opens = s.words[..g.clause_start.saturating_sub(1)].iter().all(|w| w.pos.is_punct());
+            (when && out[at].basis == Basis::Explicit).then_some((p, opens, at))
         });
         // 2 and 3. Everything else that reports a happening.
         if !question {
@@ -593,10 +593,21 @@ pub fn mentions_of(article_idx: usize, article: &Article, tagger: &mut Tagger) -
                     placed.push((gi, out.len() - 1));
                     continue;
                 }
-                let framed = when_clause.filter(|&(head, _)| kind == Kind::Past && g.opener.is_none() && g.first > head);
+                let framed = when_clause.filter(|&(w, opens, _)| {
+                    let main = matches!(g.opener, None | Some(Opener::That)) && g.is_finite();
+                    if opens {
+                        kind == Kind::Past && main && g.first > s.groups[w].head
+                    } else {
+                        // The main clause right before it, in the past or to come.
+                        let to_come = matches!(g.tense, Tense::Future | Tense::Modal);
+                        main && gi + 1 == w
+                            && (kind == Kind::Past || to_come)
+                            && !s.words[g.head..s.groups[w].clause_start].iter().any(|x| x.pos == Pos::Comma)
+                    }
+                });
                 let (basis, timex, range) = match (kind, &narrative, dct) {
                     _ if framed.is_some() => {
-                        let f = &out[framed.map_or(0, |(_, at)| at)];
+                        let f = &out[framed.map_or(0, |(_, _, at)| at)];
                         (Basis::Narrative, f.timex.clone(), f.range)
                     }
                     // A past in a paragraph telling of a past time happened then.
@@ -1084,7 +1095,8 @@ fn candidates(s: &Sentence, text: &str, dated: &[bool]) -> Vec<(usize, Kind)> {
             Tense::Present if s.words[g.head].pos == Pos::VBG => Kind::Ongoing,
             _ => Kind::DateOnly,
         };
-        if kind != Kind::DateOnly {
+        // What is to come is placed only by a date: its own, or one it shares.
+        if kind != Kind::DateOnly || matches!(g.tense, Tense::Future | Tense::Modal) {
             out.push((gi, kind));
         }
     }
