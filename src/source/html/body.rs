@@ -77,10 +77,18 @@ fn story_end(lines: &[Line]) -> usize {
     if seen.is_empty() {
         return lines.len();
     }
-    // Text and link bytes after each line, summed from the end once.
+    // After each line, summed from the end once: its text and link bytes; and its
+    // lines, those mostly a link, the longest run of prose lines and prose bytes.
     let mut after = vec![(0usize, 0usize); lines.len() + 1];
+    let mut cards = vec![(0usize, 0usize, 0usize, 0usize); lines.len() + 1];
+    let mut run = 0;
     for i in (0..lines.len()).rev() {
         after[i] = (after[i + 1].0 + lines[i].text.len(), after[i + 1].1 + lines[i].link);
+        // The longest run of prose lines with nothing between them.
+        let good = lines[i].is_good();
+        run = if good { run + 1 } else { 0 };
+        let c = cards[i + 1];
+        cards[i] = (c.0 + 1, c.1 + usize::from(lines[i].density() > 0.5), c.2.max(run), c.3 + if good { lines[i].text.len() } else { 0 });
     }
     let mut read = 0;
     for (i, l) in lines.iter().enumerate() {
@@ -88,9 +96,18 @@ fn story_end(lines: &[Line]) -> usize {
             read += l.text.len();
         }
         let heading = l.text.trim_start().starts_with(char::is_uppercase) && seen.get(l.text.as_str()) == Some(&1);
-        // What follows is other pages' teasers: mostly links.
+        // What follows is other pages' teasers: mostly links, or cards that each
+        // lead with a linked title (then a date, an excerpt).
+        // Once most of the prose is read; or, before cards, once more is read than the
+        // excerpts that follow hold.
         let (bytes, links) = after[i + 1];
-        if read * 2 >= total && heading && links * 3 >= bytes {
+        // (Not a box of links set into the story, whose paragraphs then resume: a
+        // card holds one excerpt.)
+        let (n, linked, paragraphs, excerpts) = cards[i + 1];
+        let card_next = lines.get(i + 1).is_some_and(|l| l.density() > 0.5);
+        let links_follow = links * 3 >= bytes && read * 2 >= total;
+        let cards_follow = card_next && linked >= 3 && linked * 4 >= n && paragraphs < 3 && read >= excerpts;
+        if heading && (links_follow || cards_follow) {
             return i;
         }
     }
@@ -124,6 +141,7 @@ fn is_other_stories(line: &str) -> bool {
         "more articles",
         "more news",
         "latest news",
+        "also in the news",
         "latest posts",
         "latest articles",
         "latest stories",
@@ -678,6 +696,26 @@ mod tests {
             (0..3).map(|i| format!(r#"<div><span>most popular</span><p><a href="/c/{i}">Card {i}</a></p></div>"#)).collect::<String>();
         let s = story_of(&format!(r#"<body><div class="entry">{story}{cards}</div></body>"#));
         assert!(s.contains("most popular"), "{s}");
+    }
+
+    #[test]
+    fn cards_of_other_stories_with_long_excerpts_end_the_story_but_a_box_set_into_it_does_not() {
+        let para = "The council voted on Tuesday to close the old bridge to traffic, citing a report that found the steel corroded.";
+        let excerpt = "Another story's opening paragraph, shown whole under its headline to draw a reader in: the mayor said the \
+                       city would ask the state for help with the bridge, and the council's vote was only the start of a long fight.";
+        let story = |from: usize| (from..from + 8).map(|i| format!("<p>{i}. {para}</p>")).collect::<String>();
+        // Linked headline, date, excerpt: the excerpts outweigh the links.
+        let cards = (0..4)
+            .map(|i| {
+                format!(r#"<div><h3><a href="/s/{i}">The mayor answers, part {i}</a></h3><p>March {i}, 2025</p><p>{excerpt}</p></div>"#)
+            })
+            .collect::<String>();
+        let s = story_of(&format!(r#"<body><div class="entry">{}<h2>Latest News</h2>{cards}</div></body>"#, story(0)));
+        assert!(s.contains("The council voted") && !s.contains("Latest News") && !s.contains("opening paragraph"), "{s}");
+        // A box of links set into the story, whose paragraphs then go on.
+        let links = (0..3).map(|i| format!(r#"<p><a href="/r/{i}">A related headline number {i}</a></p>"#)).collect::<String>();
+        let s = story_of(&format!(r#"<body><div class="entry">{}<h2>Latest News</h2>{links}{}</div></body>"#, story(0), story(8)));
+        assert_eq!(s.matches("The council voted").count(), 16, "{s}");
     }
 
     #[test]
