@@ -49,8 +49,9 @@ pub fn story(root: NodeRef<'_, Node>) -> (String, bool) {
     let node = pick.node.and_then(|id| root.tree().get(id)).unwrap_or(root);
     let mut lines = lines(node, furniture, &exempt);
     lines.truncate(story_end(&lines));
+    let keep = first_copies(&lines);
     let mut out = String::new();
-    for l in &lines {
+    for (l, _) in lines.iter().zip(&keep).filter(|&(_, &k)| k) {
         if l.is_boilerplate() {
             continue;
         }
@@ -60,6 +61,43 @@ pub fn story(root: NodeRef<'_, Node>) -> (String, bool) {
         out.push_str(&l.text);
     }
     (out, pick.good > 0)
+}
+
+/// A paragraph at least this long is the story's own text, not a label.
+const COPIED_PARAGRAPH: usize = 100;
+
+/// A copy of this many paragraphs, in order, is a copy of the story.
+const COPIED_RUN: usize = 5;
+
+/// Which lines to keep when a page holds its story more than once (a copy for each
+/// screen size, the others hidden by style sheets, which a reader of the markup
+/// cannot see): lines that repeat, in order, lines before them, with several
+/// paragraphs among them, are dropped; not a quotation of them (a reply in a forum
+/// quotes the post it answers). A paragraph repeated on its own stays:
+/// documentation repeats a step under each language's tab, with different code
+/// between. (trafilatura drops repeated segments in the same spirit.)
+fn first_copies(lines: &[Line]) -> Vec<bool> {
+    let mut first: crate::hashing::FastMap<&str, usize> = Default::default();
+    let mut keep = vec![true; lines.len()];
+    let mut i = 0;
+    while i < lines.len() {
+        let at = *first.entry(lines[i].text.as_str()).or_insert(i);
+        // How far the lines from `i` on repeat those from `at` on, before `i`.
+        let len = if at < i {
+            (0..i - at)
+                .take_while(|&k| i + k < lines.len() && lines[i + k].tag != "blockquote" && lines[i + k].text == lines[at + k].text)
+                .count()
+        } else {
+            0
+        };
+        if (i..i + len).filter(|&j| lines[j].text.len() >= COPIED_PARAGRAPH).count() >= COPIED_RUN {
+            keep[i..i + len].fill(false);
+            i += len;
+        } else {
+            i += 1;
+        }
+    }
+    keep
 }
 
 /// Where the story ends among its container's lines: at a heading that opens a list
@@ -716,6 +754,32 @@ mod tests {
         let links = (0..3).map(|i| format!(r#"<p><a href="/r/{i}">A related headline number {i}</a></p>"#)).collect::<String>();
         let s = story_of(&format!(r#"<body><div class="entry">{}<h2>Latest News</h2>{links}{}</div></body>"#, story(0), story(8)));
         assert_eq!(s.matches("The council voted").count(), 16, "{s}");
+    }
+
+    #[test]
+    fn a_story_the_page_holds_twice_is_read_once_but_a_step_repeated_under_tabs_stays() {
+        let paras: Vec<String> = (0..5)
+            .map(|i| {
+                format!(
+                    "<p>Paragraph {i} of the story: the council voted on Tuesday to close the old bridge, citing a report on its steel.</p>"
+                )
+            })
+            .collect();
+        let story = paras.concat();
+        // One copy for wide screens, one for narrow ones, under one container.
+        let s = story_of(&format!(
+            r#"<body><article><div class="wide"><h2>The vote</h2>{story}</div><div class="narrow"><h2>The vote</h2>{story}</div></article></body>"#
+        ));
+        assert_eq!(s.matches("Paragraph 3 of the story").count(), 1, "{s}");
+        assert_eq!(s.matches("The vote").count(), 1, "{s}");
+        // Documentation: the same step under each language's tab, with its own code.
+        let step = "In a new terminal window, run the following command to start the server and open a tunnel to your machine:";
+        let tabs = ["python server.py", "node server.js", "go run server.go"]
+            .iter()
+            .map(|code| format!("<p>{step}</p><pre>{code}</pre>{}", paras[0]))
+            .collect::<String>();
+        let s = story_of(&format!(r#"<body><main>{story}{tabs}</main></body>"#));
+        assert_eq!(s.matches("In a new terminal window").count(), 3, "{s}");
     }
 
     #[test]
