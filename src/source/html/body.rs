@@ -77,16 +77,28 @@ const COPIED_RUN: usize = 5;
 /// documentation repeats a step under each language's tab, with different code
 /// between. (trafilatura drops repeated segments in the same spirit.)
 fn first_copies(lines: &[Line]) -> Vec<bool> {
+    copies(lines).0
+}
+
+/// [`first_copies`], with the number of line comparisons it made.
+fn copies(lines: &[Line]) -> (Vec<bool>, usize) {
+    let mut compared = 0;
     let mut first: crate::hashing::FastMap<&str, usize> = Default::default();
     let mut keep = vec![true; lines.len()];
+    // Comparisons, a few per line at most: a page of a hundred thousand repeated lines
+    // ("Reply", "Share") must not cost their square. A copy of the story costs one a line.
+    let mut budget = 4 * lines.len();
     let mut i = 0;
     while i < lines.len() {
         let at = *first.entry(lines[i].text.as_str()).or_insert(i);
         // How far the lines from `i` on repeat those from `at` on, before `i`.
-        let len = if at < i {
-            (0..i - at)
+        let len = if at < i && budget > 0 {
+            let len = (0..(i - at).min(budget))
                 .take_while(|&k| i + k < lines.len() && lines[i + k].tag != "blockquote" && lines[i + k].text == lines[at + k].text)
-                .count()
+                .count();
+            budget = budget.saturating_sub(len + 1);
+            compared += len + 1;
+            len
         } else {
             0
         };
@@ -97,7 +109,7 @@ fn first_copies(lines: &[Line]) -> Vec<bool> {
             i += 1;
         }
     }
-    keep
+    (keep, compared)
 }
 
 /// Where the story ends among its container's lines: at a heading that opens a list
@@ -780,6 +792,16 @@ mod tests {
             .collect::<String>();
         let s = story_of(&format!(r#"<body><main>{story}{tabs}</main></body>"#));
         assert_eq!(s.matches("In a new terminal window").count(), 3, "{s}");
+    }
+
+    #[test]
+    fn lines_repeated_many_times_are_compared_a_few_times_each() {
+        // Unbounded, each line would be compared with every one before it.
+        let n = 20_000;
+        let lines: Vec<Line> = (0..n).map(|_| Line { text: "Reply".into(), link: 0, tag: "p" }).collect();
+        let (keep, compared) = copies(&lines);
+        assert!(keep.iter().all(|&k| k));
+        assert!(compared <= 5 * n, "{compared} comparisons for {n} lines");
     }
 
     #[test]
