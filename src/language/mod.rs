@@ -606,6 +606,11 @@ mod tests {
         tag_sentence(text, 0, text.len()).iter().map(|w| (w.text(text).to_string(), w.pos)).collect()
     }
 
+    /// The tag of `word`'s first occurrence in `text`.
+    fn pos_of(text: &str, word: &str) -> Option<Pos> {
+        tags(text).into_iter().find(|(w, _)| w == word).map(|(_, p)| p)
+    }
+
     #[test]
     fn a_form_that_can_only_be_a_past_is_one() {
         for (text, noun, verb) in
@@ -644,7 +649,6 @@ mod tests {
 
     #[test]
     fn a_verb_of_perceiving_or_causing_takes_a_bare_infinitive() {
-        let pos_of = |text: &str, word: &str| tags(text).into_iter().find(|(w, _)| w == word).map(|(_, p)| p);
         assert_eq!(pos_of("A man who was watching his dogs play in the park was hurt.", "play"), Some(Pos::VB));
         assert_eq!(pos_of("Witnesses saw the two cars collide near the bridge.", "collide"), Some(Pos::VB));
         // Not a clause with a subject of its own.
@@ -654,7 +658,6 @@ mod tests {
 
     #[test]
     fn a_past_after_a_subject_pronoun_that_a_verb_of_saying_leads_is_a_past() {
-        let pos_of = |text: &str, word: &str| tags(text).into_iter().find(|(w, _)| w == word).map(|(_, p)| p);
         assert_eq!(pos_of("The club said it signed Marco Rossi from Genoa.", "signed"), Some(Pos::VBD));
         // A question's auxiliary is no such verb.
         assert_eq!(pos_of("Is it supposed to rain today?", "supposed"), Some(Pos::VBN));
@@ -662,7 +665,6 @@ mod tests {
 
     #[test]
     fn a_sentence_opening_with_a_plural_and_its_phrase_opens_with_its_subject() {
-        let pos_of = |text: &str, word: &str| tags(text).into_iter().find(|(w, _)| w == word).map(|(_, p)| p);
         assert_eq!(pos_of("Talks with the army began on May 8.", "Talks"), Some(Pos::NNS));
         // A verb with no subject, before a comparison's clause, stays a verb.
         assert_eq!(pos_of("Looks like the kids had a great time!", "Looks"), Some(Pos::VBZ));
@@ -670,7 +672,6 @@ mod tests {
 
     #[test]
     fn a_verb_whose_past_is_its_base_after_a_singular_subject_is_a_past() {
-        let pos_of = |text: &str, word: &str| tags(text).into_iter().find(|(w, _)| w == word).map(|(_, p)| p);
         assert_eq!(pos_of("The ferry sank when a storm hit the coast on Friday.", "hit"), Some(Pos::VBD));
         // A subjunctive after a demand, and an infinitive after "let", stay base forms.
         assert_eq!(pos_of("The union insisted that the manager cut the hours.", "cut"), Some(Pos::VB));
@@ -679,7 +680,6 @@ mod tests {
 
     #[test]
     fn a_word_in_s_after_a_singular_subject_that_when_opens_is_its_verb() {
-        let pos_of = |text: &str, word: &str| tags(text).into_iter().find(|(w, _)| w == word).map(|(_, p)| p);
         assert_eq!(pos_of("He will resign when the new parliament meets on March 3.", "meets"), Some(Pos::VBZ));
         // Another verb after it makes it a compound's noun.
         assert_eq!(pos_of("Stocks fell when the company shares dropped on Monday.", "shares"), Some(Pos::NNS));

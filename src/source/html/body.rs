@@ -127,18 +127,21 @@ fn story_end(lines: &[Line]) -> usize {
     if seen.is_empty() {
         return lines.len();
     }
-    // After each line, summed from the end once: its text and link bytes; and its
-    // lines, those mostly a link, the longest run of prose lines and prose bytes.
-    let mut after = vec![(0usize, 0usize); lines.len() + 1];
-    let mut cards = vec![(0usize, 0usize, 0usize, 0usize); lines.len() + 1];
+    // What follows each line, summed from the end once.
+    let mut after = vec![Rest::default(); lines.len() + 1];
     let mut run = 0;
     for i in (0..lines.len()).rev() {
-        after[i] = (after[i + 1].0 + lines[i].text.len(), after[i + 1].1 + lines[i].link);
-        // The longest run of prose lines with nothing between them.
-        let good = lines[i].is_good();
+        let (l, r) = (&lines[i], after[i + 1]);
+        let good = l.is_good();
         run = if good { run + 1 } else { 0 };
-        let c = cards[i + 1];
-        cards[i] = (c.0 + 1, c.1 + usize::from(lines[i].density() > 0.5), c.2.max(run), c.3 + if good { lines[i].text.len() } else { 0 });
+        after[i] = Rest {
+            bytes: r.bytes + l.text.len(),
+            links: r.links + l.link,
+            lines: r.lines + 1,
+            linked: r.linked + usize::from(l.density() > 0.5),
+            paragraphs: r.paragraphs.max(run),
+            prose: r.prose + if good { l.text.len() } else { 0 },
+        };
     }
     let mut read = 0;
     for (i, l) in lines.iter().enumerate() {
@@ -146,22 +149,34 @@ fn story_end(lines: &[Line]) -> usize {
             read += l.text.len();
         }
         let heading = l.text.trim_start().starts_with(char::is_uppercase) && seen.get(l.text.as_str()) == Some(&1);
-        // What follows is other pages' teasers: mostly links, or cards that each
-        // lead with a linked title (then a date, an excerpt).
-        // Once most of the prose is read; or, before cards, once more is read than the
-        // excerpts that follow hold.
-        let (bytes, links) = after[i + 1];
-        // (Not a box of links set into the story, whose paragraphs then resume: a
-        // card holds one excerpt.)
-        let (n, linked, paragraphs, excerpts) = cards[i + 1];
+        // What follows is other pages' teasers: mostly links, once most of the prose is
+        // read; or cards that each lead with a linked title (then a date, an excerpt),
+        // once more is read than their excerpts hold. (Not a box of links set into the
+        // story, whose paragraphs then resume: a card holds one excerpt.)
+        let r = after[i + 1];
         let card_next = lines.get(i + 1).is_some_and(|l| l.density() > 0.5);
-        let links_follow = links * 3 >= bytes && read * 2 >= total;
-        let cards_follow = card_next && linked >= 3 && linked * 4 >= n && paragraphs < 3 && read >= excerpts;
+        let links_follow = r.links * 3 >= r.bytes && read * 2 >= total;
+        let cards_follow = card_next && r.linked >= 3 && r.linked * 4 >= r.lines && r.paragraphs < 3 && read >= r.prose;
         if heading && (links_follow || cards_follow) {
             return i;
         }
     }
     lines.len()
+}
+
+/// What follows a line of the story's container, to the end.
+#[derive(Debug, Clone, Copy, Default)]
+struct Rest {
+    /// Text bytes, and those inside links.
+    bytes: usize,
+    links: usize,
+    /// Lines, and lines that are mostly a link.
+    lines: usize,
+    linked: usize,
+    /// The longest run of prose lines with nothing between them.
+    paragraphs: usize,
+    /// Bytes of prose.
+    prose: usize,
 }
 
 /// Does a heading open a list of other stories?
