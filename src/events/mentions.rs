@@ -738,6 +738,12 @@ fn noun_mentions(text: &str, s: &Sentence, out: &mut Vec<Found>, index: &NounInd
         if !is_event_noun_at(s, text, i) || index.triggers.contains(&(w.start, w.end)) {
             continue;
         }
+        // A modifier of a compound whose head names an event ("test" in "its first
+        // test flight") is that event's word, not another event to look up.
+        let run_head = (i + 1..s.words.len()).take_while(|&k| matches!(s.words[k].pos, Pos::NN | Pos::NNS)).last();
+        if run_head.is_some_and(|h| index.triggers.contains(&(s.words[h].start, s.words[h].end)) || is_event_noun_at(s, text, h)) {
+            continue;
+        }
         // The subject of a placed verb is part of its event: "The first flight will take
         // off … on October 25", "A test flight of the A380 was delayed today".
         if let Some(k) = subject_of_placed(s, text, i, index) {
