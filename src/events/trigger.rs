@@ -5,7 +5,7 @@
 //! ("last month when a top official walked out").
 
 use super::grammar::{Sentence, Tense, lower};
-use super::lexicon::{VerbClass, is_stating, is_verb_of};
+use super::lexicon::{VerbClass, is_occasion, is_stating, is_verb_of};
 use super::mentions::is_event_noun_at;
 use crate::language::Pos;
 use std::cmp::Ordering;
@@ -165,6 +165,11 @@ pub fn attach(text: &str, s: &Sentence, t_start: usize, t_end: usize, when: Opti
             continue;
         }
         let noun = word.pos.is_noun();
+        // "was set to land on Monday after a test flight": a noun that a preposition of
+        // time sets after the date is the other event the dated one is timed against.
+        if right && noun && (after..j).any(|k| matches!(lower(s.word(text, k)).as_ref(), "after" | "before" | "following" | "until")) {
+            continue;
+        }
         let mut score = dist * 2 + right as i32;
         let between = if right { text.get(t_end..word.start) } else { text.get(word.end..t_start) }.unwrap_or("");
         // A word across a clause break belongs to another clause ("may take place as
@@ -222,7 +227,13 @@ pub fn attach(text: &str, s: &Sentence, t_start: usize, t_end: usize, when: Opti
         if let Some(v) = verb {
             let between = text.get(words[v].end..words[best].start).unwrap_or("");
             let w = lower(s.word(text, v));
-            let reporting = is_stating(&w);
+            // An occasion is where the statement was made ("told a news conference on
+            // Tuesday", "said in an interview Friday"): the date is the statement's. (Not
+            // a noun that opens what is said: "said the meeting in late November ended".)
+            let addressed = matches!(w.as_ref(), "tell" | "tells" | "told" | "telling")
+                || (v + 1..best).any(|k| matches!(lower(s.word(text, k)).as_ref(), "at" | "in" | "during"));
+            let occasion = addressed && is_occasion(&lower(s.word(text, best)));
+            let reporting = is_stating(&w) && !occasion;
             if !between.contains(',') && !CLAUSE_BREAKS.iter().any(|b| between.contains(b)) && !reporting {
                 return Some(v);
             }
@@ -286,6 +297,21 @@ mod tests {
         assert_eq!(trigger(s, "Friday").as_deref(), Some("welcomed"));
         let s = "Boeing's newest commercial aircraft, the 787 Dreamliner, made its first test flight Tuesday in Everett.";
         assert_eq!(trigger(s, "Tuesday").as_deref(), Some("made"));
+        // The occasion of a statement dates the statement.
+        let s = "The mayor told a news conference on Monday that the bridge would reopen.";
+        assert_eq!(trigger(s, "Monday").as_deref(), Some("told"));
+        let s = "The minister said in an interview on Tuesday that the talks had failed.";
+        assert_eq!(trigger(s, "Tuesday").as_deref(), Some("said"));
+        let s = "A spokesman said the meeting in late November ended early.";
+        assert_eq!(trigger(s, "late November").as_deref(), Some("meeting"));
+    }
+
+    #[test]
+    fn a_noun_timed_against_the_date_is_not_its_event() {
+        let s = "The delegation was scheduled to arrive at the headquarters of the United Nations on Friday after a meeting in Paris.";
+        assert_eq!(trigger(s, "Friday").as_deref(), Some("arrive"));
+        let s = "Police made the arrest on Friday before the hearing.";
+        assert_eq!(trigger(s, "Friday").as_deref(), Some("made"));
     }
 
     #[test]
