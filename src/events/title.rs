@@ -766,7 +766,11 @@ fn join(pieces: &[Piece]) -> String {
         }
         out.push_str(&p.text);
     }
-    let out = out.trim().trim_end_matches([',', ';', ':', ' ', '-', '\u{2014}']).trim_start_matches([',', ';', ':', '-', '\u{2014}', ' ']);
+    // An opening quotation mark whose quotation was cut opens nothing.
+    let out = out
+        .trim()
+        .trim_end_matches([',', ';', ':', ' ', '-', '\u{2014}', '`', '\u{201c}', '\u{2018}'])
+        .trim_start_matches([',', ';', ':', '-', '\u{2014}', ' ']);
     capitalise(out)
 }
 
@@ -1126,6 +1130,14 @@ mod tests {
             "A top official walked out of a meeting with the company"
         );
         assert_eq!(t("Meng, who has been freed on bail, will contest the charges.", "freed", None), "Meng freed on bail");
+    }
+
+    #[test]
+    fn a_cut_quotation_leaves_no_opening_mark() {
+        let s = "The minister told a news conference on Tuesday that the blockade now in force might be extended to Jordan's Aqaba ``if it is a hole through which trade flows'' in and out of the country.";
+        let title = stated(s, "told", "extended");
+        assert!(!title.ends_with(['`', '\u{201c}', ' ']), "{title}");
+        assert!(title.contains("extended to Jordan's Aqaba"), "{title}");
     }
 
     #[test]
