@@ -279,9 +279,27 @@ fn publication_date(doc: &Html, ld: &LinkedData, url: Option<&str>, title: &str)
         "dcterms.date",
     ];
     let root = *doc.root_element();
+    let modified = || {
+        meta(doc, &["article:modified_time", "og:updated_time", "dateModified", "last-modified"])
+            .and_then(|s| parse_date(&s))
+            .or_else(|| ld.modified.as_deref().and_then(parse_date))
+    };
+    let story_lines = || body::page_lines(doc.tree.root(), body::Lines::Story);
+    let story_dateline = || dateline(&story_lines(), title, date::BELOW_HEADLINE);
+    // Structured data that gives one day as both published and modified is a stamp
+    // (of the build, the last edit): an earlier dateline by the headline is the
+    // story's own day, the one its reader sees.
+    let structured = || {
+        let d = meta(doc, PUBLISHED).and_then(|s| parse_date(&s)).or_else(|| ld.published.as_deref().and_then(parse_date))?;
+        let stamped = modified() == Some(d);
+        let by_headline = || {
+            let lines = story_lines();
+            date::by_headline(&lines.iter().map(String::as_str).collect::<Vec<_>>(), title, date::BYLINE_BELOW_HEADLINE)
+        };
+        Some(stamped.then(by_headline).flatten().filter(|&v| v < d).unwrap_or(d))
+    };
     url.and_then(date::in_url)
-        .or_else(|| meta(doc, PUBLISHED).and_then(|s| parse_date(&s)))
-        .or_else(|| ld.published.as_deref().and_then(parse_date))
+        .or_else(structured)
         .or_else(|| meta_ending(doc, PUBLISHED_ENDINGS).and_then(|s| parse_date(&s)))
         .or_else(|| {
             let sel = Selector::parse("[itemprop=datePublished], time[pubdate], [class*=publish] time, time[class*=publish]")
@@ -291,15 +309,14 @@ fn publication_date(doc: &Html, ld: &LinkedData, url: Option<&str>, title: &str)
         .or_else(|| time_in(root))
         // The visible dateline near the headline; then one in a byline that class words
         // call furniture ("entry-meta"), right by the headline.
-        .or_else(|| dateline(&body::page_lines(doc.tree.root(), body::Lines::Story), title, date::BELOW_HEADLINE))
+        .or_else(story_dateline)
         // Last, from the lines with the furniture (one walk for both): a byline at the
         // story's foot ("Written by Ann Lee and Bo Kim April 8, 2024").
         .or_else(|| {
             let lines = body::page_lines(doc.tree.root(), body::Lines::WithFurniture);
             dateline(&lines, title, date::BYLINE_BELOW_HEADLINE).or_else(|| date::byline(&lines))
         })
-        .or_else(|| meta(doc, &["article:modified_time", "og:updated_time", "dateModified", "last-modified"]).and_then(|s| parse_date(&s)))
-        .or_else(|| ld.modified.as_deref().and_then(parse_date))
+        .or_else(modified)
 }
 
 /// The dateline among a page's lines, at most `below` lines below the headline.
@@ -359,6 +376,25 @@ mod tests {
             r#"<html><head><meta name="cms-last-modified" content="2025-06-02"></head><body><h1>Bridge closes</h1>{story}</body></html>"#
         );
         assert_eq!(read(&page).published, None);
+    }
+
+    #[test]
+    fn a_stamp_gives_way_to_the_dateline_under_the_headline() {
+        let story = "<p>The council voted on Tuesday to close the old bridge to traffic, citing a report on its steel.</p>";
+        let ld = r#"<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"Jun 24, 2025","dateModified":"Jun 24, 2025"}</script>"#;
+        let page =
+            format!("<html><head>{ld}</head><body><h1>Bridge closes</h1><p>By Ann Lee</p><p>August 25, 2024</p>{story}</body></html>");
+        assert_eq!(read(&page).published, NaiveDate::from_ymd_opt(2024, 8, 25));
+        // Published and modified apart: the structured date stands.
+        let ld = ld.replace(r#""dateModified":"Jun 24, 2025""#, r#""dateModified":"Jul 2, 2025""#);
+        let page =
+            format!("<html><head>{ld}</head><body><h1>Bridge closes</h1><p>By Ann Lee</p><p>August 25, 2024</p>{story}</body></html>");
+        assert_eq!(read(&page).published, NaiveDate::from_ymd_opt(2025, 6, 24));
+        // A date further down the story is no dateline.
+        let filler: String = (0..14).map(|i| format!("<p>Point {i} of the council's long report on the bridge.</p>")).collect();
+        let ld = ld.replace("Jul 2, 2025", "Jun 24, 2025");
+        let page = format!("<html><head>{ld}</head><body><h1>Bridge closes</h1>{story}{filler}<p>August 25, 2024</p></body></html>");
+        assert_eq!(read(&page).published, NaiveDate::from_ymd_opt(2025, 6, 24));
     }
 
     #[test]

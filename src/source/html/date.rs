@@ -49,8 +49,22 @@ pub const BYLINE_BELOW_HEADLINE: usize = 12;
 /// headline's line on (or the top of the page, if it is not there), then the few
 /// lines above it, nearest first ("February 4, 2025 - 11 minutes" over the <h1>).
 pub fn near_headline(lines: &[&str], headline: &str, below: usize) -> Option<NaiveDate> {
+    let from = headline_line(lines, headline).unwrap_or(0);
+    around(lines, from, below)
+}
+
+/// [`near_headline`], only where the headline is among the lines: no guess from the
+/// top of the page.
+pub fn by_headline(lines: &[&str], headline: &str, below: usize) -> Option<NaiveDate> {
+    around(lines, headline_line(lines, headline)?, below)
+}
+
+fn headline_line(lines: &[&str], headline: &str) -> Option<usize> {
     let headline = squash(headline);
-    let from = lines.iter().position(|l| !headline.is_empty() && squash(l) == headline).unwrap_or(0);
+    lines.iter().position(|l| !headline.is_empty() && squash(l) == headline)
+}
+
+fn around(lines: &[&str], from: usize, below: usize) -> Option<NaiveDate> {
     let below = lines[from..].iter().take(below);
     let above = lines[from.saturating_sub(8)..from].iter().rev();
     in_lines(below.chain(above).copied())
