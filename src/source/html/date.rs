@@ -65,9 +65,13 @@ fn headline_line(lines: &[&str], headline: &str) -> Option<usize> {
 }
 
 fn around(lines: &[&str], from: usize, below: usize) -> Option<NaiveDate> {
-    let below = lines[from..].iter().take(below);
+    // The byline's lines right under the headline, then the few over it, then the
+    // rest below: a date just over the headline is nearer than a card further down.
+    let near = below.min(BYLINE_BELOW_HEADLINE);
+    let under = lines[from..].iter().take(near);
     let above = lines[from.saturating_sub(8)..from].iter().rev();
-    in_lines(below.chain(above).copied())
+    let further = lines[from..].iter().take(below).skip(near);
+    in_lines(under.chain(above).chain(further).copied())
 }
 
 /// A dateline among the page's visible lines: a short line with a full date,
@@ -141,6 +145,11 @@ mod tests {
         assert_eq!(near_headline(&page, "Bridge Closes for Good", BELOW_HEADLINE), d(2025, 2, 4));
         let page = ["Posted March 1, 2024", "Bridge closes for good", "Published May 2, 2024"];
         assert_eq!(near_headline(&page, "Bridge closes for good", BELOW_HEADLINE), d(2024, 5, 2));
+        // The byline's lines below it, then above it, before a card further down.
+        let story = ["The council voted."; 14];
+        let page: Vec<&str> =
+            ["December 17, 2025", "Bridge closes for good"].into_iter().chain(story).chain(["More stories", "November 25, 2025"]).collect();
+        assert_eq!(near_headline(&page, "Bridge closes for good", BELOW_HEADLINE), d(2025, 12, 17));
         // A zero timestamp is no date.
         assert_eq!(in_lines(["Posted January 1, 1970"]), None);
     }
