@@ -47,7 +47,20 @@ pub fn story(root: NodeRef<'_, Node>) -> (String, bool) {
         }
     }
     let node = pick.node.and_then(|id| root.tree().get(id)).unwrap_or(root);
-    let mut lines = lines(node, furniture, &exempt);
+    // Cards of other stories set in the story's container (a "latest news" column):
+    // left out while a story of its own keeps most of the prose without them. On a
+    // listing page the cards are the page's text, and stay. (The cards are small:
+    // their prose is counted on its own, and the container walked again only then.)
+    let cards = cards(node);
+    let mut lines = lines_without(node, furniture, &exempt, &cards);
+    if !cards.is_empty() {
+        let good = |ls: &[Line]| ls.iter().filter(|l| l.is_good()).map(|l| l.text.len()).sum::<usize>();
+        let kept = good(&lines);
+        let in_cards: usize = cards.iter().filter_map(|&id| root.tree().get(id)).map(|c| good(&self::lines(c, furniture, &exempt))).sum();
+        if kept < OWN_STORY || kept < in_cards {
+            lines = self::lines(node, furniture, &exempt);
+        }
+    }
     lines.truncate(story_end(&lines));
     let keep = first_copies(&lines);
     let mut out = String::new();
@@ -61,6 +74,56 @@ pub fn story(root: NodeRef<'_, Node>) -> (String, bool) {
         out.push_str(&l.text);
     }
     (out, pick.good > 0)
+}
+
+/// A card is this short at most, in bytes of text, and in nodes.
+const CARD: usize = 800;
+const CARD_NODES: usize = 300;
+
+/// The cards of other stories under `node`: `<article>` elements, two or more, each
+/// short and headed by a linked title of a few words ("<article><h3><a>Title of
+/// another story</a></h3>date, excerpt</article>"). Not `node` itself.
+fn cards(node: NodeRef<'_, Node>) -> Wrappers {
+    let is_card = |a: NodeRef<'_, Node>| {
+        let mut bytes = 0;
+        let mut linked_heading = false;
+        // A card is a few elements: nesting 100,000 deep must not be read once per level.
+        for (n, d) in a.descendants().enumerate() {
+            if n > CARD_NODES {
+                return false;
+            }
+            match d.value() {
+                Node::Text(t) => {
+                    bytes += t.trim().len();
+                    if bytes > CARD {
+                        return false;
+                    }
+                }
+                // A title, not a name: a forum post is headed by its author's.
+                Node::Element(e) if matches!(e.name(), "h2" | "h3" | "h4" | "h5" | "h6") => {
+                    let link = d.descendants().find(|x| x.value().as_element().is_some_and(|x| x.name() == "a"));
+                    let words = || {
+                        link.into_iter()
+                            .flat_map(|l| l.descendants())
+                            .filter_map(|x| x.value().as_text())
+                            .flat_map(|t| t.split_whitespace())
+                            .count()
+                    };
+                    linked_heading |= link.is_some() && words() >= 4;
+                }
+                _ => {}
+            }
+        }
+        linked_heading
+    };
+    let found: Wrappers = node
+        .descendants()
+        .skip(1)
+        .filter(|d| d.value().as_element().is_some_and(|e| e.name() == "article"))
+        .filter(|&d| is_card(d))
+        .map(|d| d.id())
+        .collect();
+    if found.len() >= 2 { found } else { Wrappers::default() }
 }
 
 /// A paragraph at least this long is the story's own text, not a label.
@@ -344,7 +407,7 @@ fn best_container(root: NodeRef<'_, Node>, furniture: Furniture, exempt: &Wrappe
     let mut marked: Vec<Pick> = Vec::new();
     let mut furniture_good: Vec<(NodeId, usize)> = Vec::new();
     let mut total_good = 0;
-    walk(root, furniture, exempt, |step| match step {
+    walk(root, furniture, exempt, &Wrappers::default(), |step| match step {
         Step::Open(id, e) => frames.push(Frame {
             id,
             good: 0,
@@ -399,8 +462,13 @@ fn best_container(root: NodeRef<'_, Node>, furniture: Furniture, exempt: &Wrappe
 
 /// The lines under `root`, furniture left out.
 fn lines(root: NodeRef<'_, Node>, furniture: Furniture, exempt: &Wrappers) -> Vec<Line> {
+    lines_without(root, furniture, exempt, &Wrappers::default())
+}
+
+/// [`lines`], the elements `cut` left out too.
+fn lines_without(root: NodeRef<'_, Node>, furniture: Furniture, exempt: &Wrappers, cut: &Wrappers) -> Vec<Line> {
     let mut out = Vec::new();
-    walk(root, furniture, exempt, |step| {
+    walk(root, furniture, exempt, cut, |step| {
         if let Step::Line(l) = step {
             out.push(l);
         }
@@ -421,14 +489,15 @@ enum Step<'a> {
 /// Walks the tree under `root` without recursion, furniture left out, and tells
 /// `visit` each element and each line. The root is never furniture: once chosen
 /// as the story's container, its own class words do not hide it.
-fn walk<'a>(root: NodeRef<'a, Node>, furniture: Furniture, exempt: &Wrappers, mut visit: impl FnMut(Step<'a>)) {
+fn walk<'a>(root: NodeRef<'a, Node>, furniture: Furniture, exempt: &Wrappers, cut: &Wrappers, mut visit: impl FnMut(Step<'a>)) {
     let mut skip = 0usize;
     let mut builder = LineBuilder::default();
     for edge in root.traverse() {
         match edge {
             Edge::Open(node) => match node.value() {
                 Node::Element(e) => {
-                    if skip > 0 || node.id() != root.id() && is_furniture(e, furniture) && !exempt.contains(&node.id()) {
+                    let left_out = || cut.contains(&node.id()) || is_furniture(e, furniture) && !exempt.contains(&node.id());
+                    if skip > 0 || node.id() != root.id() && left_out() {
                         skip += 1;
                         continue;
                     }
@@ -781,6 +850,37 @@ mod tests {
         let links = (0..3).map(|i| format!(r#"<p><a href="/r/{i}">A related headline number {i}</a></p>"#)).collect::<String>();
         let s = story_of(&format!(r#"<body><div class="entry">{}<h2>Latest News</h2>{links}{}</div></body>"#, story(0), story(8)));
         assert_eq!(s.matches("The council voted").count(), 16, "{s}");
+    }
+
+    #[test]
+    fn cards_set_in_the_storys_container_go_but_a_listings_and_a_threads_stay() {
+        let para = "The council voted on Tuesday to close the old bridge to traffic, citing a report that found the steel corroded.";
+        let story: String = (0..14).map(|i| format!("<p>{para} Part {i}.</p>")).collect();
+        let card = |i: usize| {
+            format!(
+                r#"<article class="grid-item"><h3><a href="/news/{i}">Another story from the same site number {i}</a></h3>
+                <span>March {i}, 2025</span><p>An excerpt of that other story, a sentence or two to draw a reader in.</p></article>"#
+            )
+        };
+        let cards: String = (1..=4).map(card).collect();
+        let page = format!(
+            r#"<body><div class="layout"><div class="entry">{story}</div><div class="column"><h2>Latest</h2>{cards}</div></div></body>"#
+        );
+        let text = story_of(&page);
+        assert!(text.contains("close the old bridge") && !text.contains("Another story") && !text.contains("An excerpt"), "{text}");
+        // A listing is its cards.
+        let text = story_of(&format!("<body><main><h1>Latest news</h1>{cards}</main></body>"));
+        assert!(text.contains("Another story from the same site number 3"), "{text}");
+        // A thread's posts are headed by their authors' names, not titles.
+        let post = |i: usize| {
+            format!(
+                r#"<article class="message"><h4><a href="/members/{i}">Reader{i}</a></h4><p>Reply {i}: I drove over that bridge every day for twenty years and never once thought it was unsafe, which worries me now.</p></article>"#
+            )
+        };
+        let posts: String = (1..=4).map(post).collect();
+        let page = format!("<body><div class=\"thread\"><div class=\"op\">{story}</div>{posts}</div></body>");
+        let text = story_of(&page);
+        assert!((1..=4).all(|i| text.contains(&format!("Reply {i}:"))), "{text}");
     }
 
     #[test]
