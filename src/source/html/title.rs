@@ -42,7 +42,12 @@ pub fn choose(c: &Candidates) -> String {
     }
     // A page with one headline of a few words shows that one: where the metadata
     // says otherwise, it is more often a search-engine title than the page's.
-    if h1s.len() == 1 && h1s[0].split_whitespace().count() >= 2 {
+    // (Not a label that shares no word with any of it: "Our blog", "Latest updates".)
+    let shares_a_word = |h: &str| {
+        let hw: Vec<String> = words(h).into_iter().filter(|w| w.chars().count() >= 3).collect();
+        metas.is_empty() || metas.iter().any(|m| words(m).iter().any(|w| hw.contains(w)))
+    };
+    if h1s.len() == 1 && h1s[0].split_whitespace().count() >= 2 && shares_a_word(h1s[0]) {
         return h1s[0].to_string();
     }
     metas.into_iter().next().or_else(|| h1s.first().map(|h| h.to_string())).unwrap_or_default()
@@ -245,5 +250,19 @@ mod tests {
             site: site(&["The Daily Bugle"]),
         };
         assert_eq!(choose(&c), "Council closes the old bridge");
+    }
+
+    #[test]
+    fn a_lone_h1_that_shares_no_word_with_the_metadata_is_a_label() {
+        let c = Candidates {
+            h1: vec!["Our Blog".into()],
+            meta: vec!["Council closes the old bridge to traffic".into()],
+            title: Some("Council closes the old bridge to traffic - The Daily Bugle".into()),
+            site: site(&["The Daily Bugle"]),
+        };
+        assert_eq!(choose(&c), "Council closes the old bridge to traffic");
+        // One that shares a word is the page's own headline, though worded otherwise.
+        let c = Candidates { h1: vec!["Old bridge shut for good".into()], ..c };
+        assert_eq!(choose(&c), "Old bridge shut for good");
     }
 }
