@@ -358,6 +358,13 @@ impl Line {
 
     /// Inside the story's container, still not the story: a run of links ("Related:
     /// A · B · C", "Share on X").
+    /// A cell of a table of data ("Certificate | Certification"): the story's own
+    /// words though short, so no charge against its container. (A layout's cells of
+    /// links are charged as ever.)
+    fn is_data_cell(&self) -> bool {
+        matches!(self.tag, "td" | "th") && self.density() < 0.5
+    }
+
     fn is_boilerplate(&self) -> bool {
         self.density() > 0.6 && !self.tag.starts_with('h') || self.is_placeholder()
     }
@@ -420,7 +427,7 @@ fn best_container(root: NodeRef<'_, Node>, furniture: Furniture, exempt: &Wrappe
                 if l.is_good() {
                     f.good += l.text.len();
                     total_good += l.text.len();
-                } else {
+                } else if !l.is_data_cell() {
                     f.other += l.text.len();
                 }
             }
@@ -850,6 +857,19 @@ mod tests {
         let links = (0..3).map(|i| format!(r#"<p><a href="/r/{i}">A related headline number {i}</a></p>"#)).collect::<String>();
         let s = story_of(&format!(r#"<body><div class="entry">{}<h2>Latest News</h2>{links}{}</div></body>"#, story(0), story(8)));
         assert_eq!(s.matches("The council voted").count(), 16, "{s}");
+    }
+
+    #[test]
+    fn a_table_of_data_is_part_of_the_story() {
+        let para = "Earning a certificate is a way to earn credits in a structured, discipline-specific way and to gain knowledge.";
+        let rows: String = (0..6)
+            .map(|i| {
+                format!("<tr><td>Result of an educational process, step {i}</td><td>Result of an assessment process, step {i}</td></tr>")
+            })
+            .collect();
+        let page = format!("<body><h1>Certificates</h1><div><p>{para}</p><p>Also: {para}</p><table>{rows}</table></div></body>");
+        let text = story_of(&page);
+        assert!(text.contains("Also: Earning") && text.contains("assessment process, step 5"), "{text}");
     }
 
     #[test]
