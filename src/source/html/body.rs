@@ -723,7 +723,9 @@ fn is_furniture(e: &Element, furniture: Furniture) -> bool {
     if matches!(e.attr("role"), Some("navigation" | "banner" | "contentinfo" | "complementary")) {
         return true;
     }
-    if matches!(e.name(), "body" | "html" | "main" | "article") {
+    // Nor are an inline span's class words: a highlighter's "hljs-comment" or
+    // "token comment" is a line of the code it colours.
+    if matches!(e.name(), "body" | "html" | "main" | "article" | "span" | "code") {
         return false;
     }
     has_class_word(e, FURNITURE) || has_class_word(e, NEVER_WRAPS)
@@ -857,6 +859,18 @@ mod tests {
         let links = (0..3).map(|i| format!(r#"<p><a href="/r/{i}">A related headline number {i}</a></p>"#)).collect::<String>();
         let s = story_of(&format!(r#"<body><div class="entry">{}<h2>Latest News</h2>{links}{}</div></body>"#, story(0), story(8)));
         assert_eq!(s.matches("The council voted").count(), 16, "{s}");
+    }
+
+    #[test]
+    fn a_highlighted_codes_comments_are_part_of_it() {
+        let para = "Version control is a critical part of a developer's toolkit, whatever the size of the project or the team.";
+        let story: String = (0..6).map(|i| format!("<p>{para} Note {i}.</p>")).collect();
+        let code = r#"<pre><code><span class="hljs-comment"># initialize the repository</span>
+git init
+<span class="token comment"># see what changed</span>
+git status</code></pre>"#;
+        let text = story_of(&format!("<body><h1>Git</h1><div class=\"entry\">{story}{code}</div></body>"));
+        assert!(text.contains("# initialize the repository") && text.contains("# see what changed"), "{text}");
     }
 
     #[test]
