@@ -101,10 +101,10 @@ fn cards(node: NodeRef<'_, Node>) -> Wrappers {
                 }
                 // A title, not a name: a forum post is headed by its author's.
                 Node::Element(e) if matches!(e.name(), "h2" | "h3" | "h4" | "h5" | "h6") => {
-                    let link = d.descendants().find(|x| x.value().as_element().is_some_and(|x| x.name() == "a"));
+                    let link = d.descendants().take(CARD_NODES).find(|x| x.value().as_element().is_some_and(|x| x.name() == "a"));
                     let words = || {
                         link.into_iter()
-                            .flat_map(|l| l.descendants())
+                            .flat_map(|l| l.descendants().take(CARD_NODES))
                             .filter_map(|x| x.value().as_text())
                             .flat_map(|t| t.split_whitespace())
                             .count()
