@@ -674,10 +674,10 @@ pub fn mentions_of(article_idx: usize, article: &Article, tagger: &mut Tagger) -
         for &(gi, at) in &placed {
             let head = s.groups[gi].head;
             let w = lower(s.word(text, head));
-            if !is_verb_of(VerbClass::Light, &w) && !is_verb_of(VerbClass::Announce, &w) && !is_verb_of(VerbClass::Aspect, &w) {
+            let aspect = is_verb_of(VerbClass::Aspect, &w);
+            if !aspect && !is_verb_of(VerbClass::Light, &w) && !is_verb_of(VerbClass::Announce, &w) {
                 continue;
             }
-            let aspect = is_verb_of(VerbClass::Aspect, &w);
             let event = |n: usize| is_event_noun_at(&s, text, n) || aspect && is_activity_noun(s.word(text, n));
             if let Some(n) = light_object(&s, text, head).filter(|&n| !dated[n] && event(n)) {
                 let f = out[at].clone();

@@ -447,8 +447,12 @@ fn correct_bare_infinitives(text: &str, words: &mut [Word]) {
 /// of a demand, whose verb is a subjunctive ("insisted that he quit").
 fn correct_base_after_subject(text: &str, words: &mut [Word]) {
     for i in 1..words.len() {
+        // The tag first: this runs on every word, and only a base form needs a copy.
+        if words[i].pos != Pos::VB {
+            continue;
+        }
         let w = words[i].text(text).to_ascii_lowercase();
-        if words[i].pos != Pos::VB || irregular_base(&w) != Some(w.as_str()) || !irregular_past(&w) {
+        if irregular_base(&w) != Some(w.as_str()) || !irregular_past(&w) {
             continue;
         }
         let subject = &words[i - 1];
@@ -458,13 +462,13 @@ fn correct_base_after_subject(text: &str, words: &mut [Word]) {
             continue;
         }
         // The subject's noun phrase, and the word before it.
-        let mut k = i - 1;
-        while k > 0 && i - k < 6 && subject.pos != Pos::PRP && {
-            let p = words[k - 1].pos;
-            matches!(p, Pos::DT | Pos::PRPS | Pos::JJ | Pos::CD | Pos::Possessive | Pos::NN | Pos::NNP | Pos::NNS)
-        } {
-            k -= 1;
-        }
+        let k = if subject.pos == Pos::PRP {
+            i - 1
+        } else {
+            phrase_start(words, i - 1, 5, |p| {
+                matches!(p, Pos::DT | Pos::PRPS | Pos::JJ | Pos::CD | Pos::Possessive | Pos::NN | Pos::NNP | Pos::NNS)
+            })
+        };
         let opens = k == 0 || {
             let before = &words[k - 1];
             let bw = before.text(text).to_ascii_lowercase();
@@ -485,6 +489,16 @@ fn correct_base_after_subject(text: &str, words: &mut [Word]) {
     }
 }
 
+/// Where the phrase that ends at word `last` starts: the words before it that `part`
+/// allows, at most `reach` of them.
+fn phrase_start(words: &[Word], last: usize, reach: usize, part: impl Fn(Pos) -> bool) -> usize {
+    let mut k = last;
+    while k > 0 && last - k < reach && part(words[k - 1].pos) {
+        k -= 1;
+    }
+    k
+}
+
 /// A word in "-s" read as a plural noun right after a singular subject that a "when",
 /// "if" or "after" opens is that subject's verb, when no other verb follows in its
 /// clause: "when the new parliament meets on March 3", "if the bank raises rates". (A
@@ -495,10 +509,7 @@ fn correct_present_after_subject(text: &str, words: &mut [Word]) {
         if words[i].pos != Pos::NNS || !w.ends_with('s') || w.ends_with("ss") || words[i - 1].pos != Pos::NN {
             continue;
         }
-        let mut k = i - 1;
-        while k > 0 && i - k < 5 && matches!(words[k - 1].pos, Pos::DT | Pos::PRPS | Pos::JJ | Pos::Possessive | Pos::NN) {
-            k -= 1;
-        }
+        let k = phrase_start(words, i - 1, 4, |p| matches!(p, Pos::DT | Pos::PRPS | Pos::JJ | Pos::Possessive | Pos::NN));
         let opens = k > 0 && {
             let o = words[k - 1].text(text).to_ascii_lowercase();
             matches!(words[k - 1].pos, Pos::WRB | Pos::IN)

@@ -285,17 +285,14 @@ fn publication_date(doc: &Html, ld: &LinkedData, url: Option<&str>, title: &str)
             .or_else(|| ld.modified.as_deref().and_then(parse_date))
     };
     let story_lines = || body::page_lines(doc.tree.root(), body::Lines::Story);
-    let story_dateline = || dateline(&story_lines(), title, date::BELOW_HEADLINE);
+    let story_dateline = || date::near_headline(&story_lines(), title, date::BELOW_HEADLINE);
     // Structured data that gives one day as both published and modified is a stamp
     // (of the build, the last edit): an earlier dateline by the headline is the
     // story's own day, the one its reader sees.
     let structured = || {
         let d = meta(doc, PUBLISHED).and_then(|s| parse_date(&s)).or_else(|| ld.published.as_deref().and_then(parse_date))?;
         let stamped = modified() == Some(d);
-        let by_headline = || {
-            let lines = story_lines();
-            date::by_headline(&lines.iter().map(String::as_str).collect::<Vec<_>>(), title, date::BYLINE_BELOW_HEADLINE)
-        };
+        let by_headline = || date::by_headline(&story_lines(), title, date::BYLINE_BELOW_HEADLINE);
         Some(stamped.then(by_headline).flatten().filter(|&v| v < d).unwrap_or(d))
     };
     url.and_then(date::in_url)
@@ -314,14 +311,9 @@ fn publication_date(doc: &Html, ld: &LinkedData, url: Option<&str>, title: &str)
         // story's foot ("Written by Ann Lee and Bo Kim April 8, 2024").
         .or_else(|| {
             let lines = body::page_lines(doc.tree.root(), body::Lines::WithFurniture);
-            dateline(&lines, title, date::BYLINE_BELOW_HEADLINE).or_else(|| date::byline(&lines))
+            date::near_headline(&lines, title, date::BYLINE_BELOW_HEADLINE).or_else(|| date::byline(&lines))
         })
         .or_else(modified)
-}
-
-/// The dateline among a page's lines, at most `below` lines below the headline.
-fn dateline(lines: &[String], title: &str, below: usize) -> Option<NaiveDate> {
-    date::near_headline(&lines.iter().map(String::as_str).collect::<Vec<_>>(), title, below)
 }
 
 /// A `<time datetime>` under `root`, the first one (the byline's), not a reply's.

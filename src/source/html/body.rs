@@ -47,20 +47,7 @@ pub fn story(root: NodeRef<'_, Node>) -> (String, bool) {
         }
     }
     let node = pick.node.and_then(|id| root.tree().get(id)).unwrap_or(root);
-    // Cards of other stories set in the story's container (a "latest news" column):
-    // left out while a story of its own keeps most of the prose without them. On a
-    // listing page the cards are the page's text, and stay. (The cards are small:
-    // their prose is counted on its own, and the container walked again only then.)
-    let cards = cards(node);
-    let mut lines = lines_without(node, furniture, &exempt, &cards);
-    if !cards.is_empty() {
-        let good = |ls: &[Line]| ls.iter().filter(|l| l.is_good()).map(|l| l.text.len()).sum::<usize>();
-        let kept = good(&lines);
-        let in_cards: usize = cards.iter().filter_map(|&id| root.tree().get(id)).map(|c| good(&self::lines(c, furniture, &exempt))).sum();
-        if kept < OWN_STORY || kept < in_cards {
-            lines = self::lines(node, furniture, &exempt);
-        }
-    }
+    let mut lines = lines_but_cards(node, furniture, &exempt);
     lines.truncate(story_end(&lines));
     let keep = first_copies(&lines);
     let mut out = String::new();
@@ -74,6 +61,27 @@ pub fn story(root: NodeRef<'_, Node>) -> (String, bool) {
         out.push_str(&l.text);
     }
     (out, pick.good > 0)
+}
+
+/// The lines of the story's container `node` without the cards of other stories set
+/// in it (a "latest news" column), while a story of its own keeps most of the prose
+/// without them. On a listing page the cards are the page's text, and stay. (The
+/// cards are small: their prose is counted on its own, and the container walked
+/// again only then.)
+fn lines_but_cards(node: NodeRef<'_, Node>, furniture: Furniture, exempt: &Wrappers) -> Vec<Line> {
+    let cards = cards(node);
+    let lines = lines_without(node, furniture, exempt, &cards);
+    if cards.is_empty() {
+        return lines;
+    }
+    let kept = good_bytes(&lines);
+    let in_cards: usize = cards.iter().filter_map(|&id| node.tree().get(id)).map(|c| good_bytes(&self::lines(c, furniture, exempt))).sum();
+    if kept < OWN_STORY || kept < in_cards { self::lines(node, furniture, exempt) } else { lines }
+}
+
+/// Bytes of prose among `lines`.
+fn good_bytes(lines: &[Line]) -> usize {
+    lines.iter().filter(|l| l.is_good()).map(|l| l.text.len()).sum()
 }
 
 /// A card is this short at most, in bytes of text, and in nodes.
@@ -180,7 +188,7 @@ fn copies(lines: &[Line]) -> (Vec<bool>, usize) {
 /// the container's prose has been read. A heading is a line of its own, short, with
 /// no sentence in it; the prose after it is other pages' teasers.
 fn story_end(lines: &[Line]) -> usize {
-    let total: usize = lines.iter().filter(|l| l.is_good()).map(|l| l.text.len()).sum();
+    let total = good_bytes(lines);
     // How often each such heading stands on the page: a label that cards repeat
     // ("most popular") opens nothing. (Counted once: a page may hold thousands.)
     let mut seen: crate::hashing::FastMap<&str, usize> = Default::default();
@@ -356,8 +364,6 @@ impl Line {
         d < 0.35 && (n >= 120 || n >= 50 && sentence && matches!(self.tag, "p" | "li" | "blockquote" | "dd" | "td" | "div" | "pre"))
     }
 
-    /// Inside the story's container, still not the story: a run of links ("Related:
-    /// A · B · C", "Share on X").
     /// A cell of a table of data ("Certificate | Certification"): the story's own
     /// words though short, so no charge against its container. (A layout's cells of
     /// links are charged as ever.)
@@ -365,6 +371,8 @@ impl Line {
         matches!(self.tag, "td" | "th") && self.density() < 0.5
     }
 
+    /// Inside the story's container, still not the story: a run of links ("Related:
+    /// A · B · C", "Share on X").
     fn is_boilerplate(&self) -> bool {
         self.density() > 0.6 && !self.tag.starts_with('h') || self.is_placeholder()
     }

@@ -48,30 +48,32 @@ pub const BYLINE_BELOW_HEADLINE: usize = 12;
 /// The dateline around the headline among the page's visible lines: from the
 /// headline's line on (or the top of the page, if it is not there), then the few
 /// lines above it, nearest first ("February 4, 2025 - 11 minutes" over the <h1>).
-pub fn near_headline(lines: &[&str], headline: &str, below: usize) -> Option<NaiveDate> {
+pub fn near_headline<S: AsRef<str>>(lines: &[S], headline: &str, below: usize) -> Option<NaiveDate> {
     let from = headline_line(lines, headline).unwrap_or(0);
     around(lines, from, below)
 }
 
 /// [`near_headline`], only where the headline is among the lines: no guess from the
 /// top of the page.
-pub fn by_headline(lines: &[&str], headline: &str, below: usize) -> Option<NaiveDate> {
+pub fn by_headline<S: AsRef<str>>(lines: &[S], headline: &str, below: usize) -> Option<NaiveDate> {
     around(lines, headline_line(lines, headline)?, below)
 }
 
-fn headline_line(lines: &[&str], headline: &str) -> Option<usize> {
+/// The headline's line among `lines`.
+fn headline_line<S: AsRef<str>>(lines: &[S], headline: &str) -> Option<usize> {
     let headline = squash(headline);
-    lines.iter().position(|l| !headline.is_empty() && squash(l) == headline)
+    lines.iter().position(|l| !headline.is_empty() && squash(l.as_ref()) == headline)
 }
 
-fn around(lines: &[&str], from: usize, below: usize) -> Option<NaiveDate> {
+/// The dateline among `lines` around the headline's line `from`.
+fn around<S: AsRef<str>>(lines: &[S], from: usize, below: usize) -> Option<NaiveDate> {
     // The byline's lines right under the headline, then the few over it, then the
     // rest below: a date just over the headline is nearer than a card further down.
     let near = below.min(BYLINE_BELOW_HEADLINE);
     let under = lines[from..].iter().take(near);
     let above = lines[from.saturating_sub(8)..from].iter().rev();
     let further = lines[from..].iter().take(below).skip(near);
-    in_lines(under.chain(above).chain(further).copied())
+    in_lines(under.chain(above).chain(further).map(AsRef::as_ref))
 }
 
 /// A dateline among the page's visible lines: a short line with a full date,
