@@ -222,12 +222,14 @@ fn story_end(lines: &[Line]) -> usize {
         let heading = l.text.trim_start().starts_with(char::is_uppercase) && seen.get(l.text.as_str()) == Some(&1);
         // What follows is other pages' teasers: mostly links, once most of the prose is
         // read; or cards that each lead with a linked title (then a date, an excerpt),
-        // once more is read than their excerpts hold. (Not a box of links set into the
+        // once more is read than their excerpts hold or a story of its own is (a long
+        // column of cards outweighs any story). (Not a box of links set into the
         // story, whose paragraphs then resume: a card holds one excerpt.)
         let r = after[i + 1];
         let card_next = lines.get(i + 1).is_some_and(|l| l.density() > 0.5);
         let links_follow = r.links * 3 >= r.bytes && read * 2 >= total;
-        let cards_follow = card_next && r.linked >= 3 && r.linked * 4 >= r.lines && r.paragraphs < 3 && read >= r.prose;
+        let cards_follow =
+            card_next && r.linked >= 3 && r.linked * 4 >= r.lines && r.paragraphs < 3 && (read >= r.prose || read >= OWN_STORY);
         if heading && (links_follow || cards_follow) {
             return i;
         }
@@ -863,6 +865,15 @@ mod tests {
             .collect::<String>();
         let s = story_of(&format!(r#"<body><div class="entry">{}<h2>Latest News</h2>{cards}</div></body>"#, story(0)));
         assert!(s.contains("The council voted") && !s.contains("Latest News") && !s.contains("opening paragraph"), "{s}");
+        // So do more cards than the story has paragraphs, once a story of its own is read.
+        let cards = (0..20)
+            .map(|i| {
+                format!(r#"<div><h3><a href="/s/{i}">The mayor answers, part {i}</a></h3><p>March {i}, 2025</p><p>{excerpt}</p></div>"#)
+            })
+            .collect::<String>();
+        let long = story(0) + &story(8);
+        let s = story_of(&format!(r#"<body><div class="entry">{long}<h2>Read This Next</h2>{cards}</div></body>"#));
+        assert!(s.matches("The council voted").count() == 16 && !s.contains("opening paragraph"), "{s}");
         // A box of links set into the story, whose paragraphs then go on.
         let links = (0..3).map(|i| format!(r#"<p><a href="/r/{i}">A related headline number {i}</a></p>"#)).collect::<String>();
         let s = story_of(&format!(r#"<body><div class="entry">{}<h2>Latest News</h2>{links}{}</div></body>"#, story(0), story(8)));
