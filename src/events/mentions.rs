@@ -243,6 +243,16 @@ fn elsewhere_in_time(text: &str, t: &Timex) -> bool {
         && text.get(t.start..t.end).is_some_and(|w| w.trim().contains(' '))
 }
 
+/// Is the date starting at byte `start` one the sentence denies: "around 2020, and
+/// not 2015 as previously hoped", "in May instead of in June"? It dates nothing.
+fn denied(text: &str, s: &Sentence, start: usize) -> bool {
+    let at = s.word_from(start);
+    let word = |i: usize| lower(s.word(text, i));
+    // Over a preposition that leads the date in: "not in 2015", "instead of on Monday".
+    let before = if at >= 2 && matches!(word(at - 1).as_ref(), "in" | "on" | "at" | "by") { at - 1 } else { at };
+    before >= 1 && word(before - 1) == "not" || before >= 2 && word(before - 1) == "of" && word(before - 2) == "instead"
+}
+
 /// Is the date at byte `start` the time of a figure that an event is measured
 /// against, not the event's: "rose to $20 billion in March from $18 billion in
 /// February", "fell 3 percent, compared with a 2 percent rise in the same period of
@@ -437,7 +447,7 @@ pub fn mentions_of(article_idx: usize, article: &Article, tagger: &mut Tagger) -
                 }
                 continue;
             };
-            if trigger::is_subject(text, &s, t.start, t.end) || comparison_base(text, &s, t.start) {
+            if trigger::is_subject(text, &s, t.start, t.end) || comparison_base(text, &s, t.start) || denied(text, &s, t.start) {
                 continue;
             }
             // The date against the publication date: what is to come is not what was.
@@ -488,9 +498,14 @@ pub fn mentions_of(article_idx: usize, article: &Article, tagger: &mut Tagger) -
             // "hit a low last month when …", "a report released in July found …".
             let at = s.word_from(t.start);
             let own_clause = clause_group(&s, at);
+            // (Not a verb that moved the dated event there: "the delivery will be delayed
+            // until October 2007" is news of the day, the delivery's date told with it.)
             for w in [Some(at), focus].into_iter().flatten() {
                 if let Some(k) = clause_group(&s, w) {
-                    dated[s.groups[k].head] = true;
+                    let head = s.groups[k].head;
+                    if focus.is_none_or(|f| trigger::rescheduled(text, &s, head, at) != Some(f)) {
+                        dated[head] = true;
+                    }
                 }
             }
             // "took a more personal turn Thursday when Saddam called Bush a liar": the

@@ -119,6 +119,33 @@ pub fn is_subject(text: &str, s: &Sentence, t_start: usize, t_end: usize) -> boo
     after < s.words.len() && opens_clause && matches!(lower(s.word(text, after)).as_ref(), "was" | "is" | "will" | "has" | "had")
 }
 
+/// The event a verb that sets times moves to the date that starts at word `date`:
+/// "the delivery will be delayed until October 2007", "postponed the vote to
+/// Tuesday". The date is when that event now happens, not when it was moved (which
+/// is the news of the day): the passive's subject or the object, where an event
+/// noun says what it is.
+pub(super) fn rescheduled(text: &str, s: &Sentence, verb: usize, date: usize) -> Option<usize> {
+    let g = s.group_at(verb).filter(|g| g.head == verb)?;
+    if date <= verb + 1 || !is_verb_of(VerbClass::Timing, &lower(s.word(text, verb))) {
+        return None;
+    }
+    if !matches!(lower(s.word(text, date - 1)).as_ref(), "until" | "till" | "to" | "into" | "for") {
+        return None;
+    }
+    let events = |from: usize, to: usize| (from..to).find(|&k| is_event_noun_at(s, text, k) && !s.words[k + 1].pos.is_noun());
+    if g.passive { events(g.clause_start, g.first) } else { events(verb + 1, date - 1) }
+}
+
+/// The event whose date the subject names, where the date follows the verb: "the
+/// delivery date is now expected to be around 2020", "the launch deadline was moved
+/// to March" tell when the delivery and the launch happen.
+fn date_of(text: &str, s: &Sentence, verb: usize, date: usize) -> Option<usize> {
+    let g = s.group_at(verb).filter(|g| g.head == verb && date > verb)?;
+    (g.clause_start + 1..g.first)
+        .find(|&k| matches!(lower(s.word(text, k)).as_ref(), "date" | "dates" | "deadline") && is_event_noun_at(s, text, k - 1))
+        .map(|k| k - 1)
+}
+
 /// The date's first word and the word after it (the sentence's length if none).
 fn date_words(s: &Sentence, t_start: usize, t_end: usize) -> Option<(usize, usize)> {
     let first_in = s.words.iter().position(|w| w.end > t_start)?;
@@ -217,6 +244,9 @@ pub fn attach(text: &str, s: &Sentence, t_start: usize, t_end: usize, when: Opti
     // job figures at a news conference Friday" is the welcoming. (Not a reporting
     // verb's: "said the meeting in late November ended" is about the meeting.)
     let best = best.map(|(_, j)| j)?;
+    if let Some(other) = rescheduled(text, s, best, first_in).or_else(|| date_of(text, s, best, first_in)) {
+        return Some(other);
+    }
     // Not a noun that the date stands before: "serving a life sentence for the
     // November 1995 assassination" dates the assassination.
     let prenominal = best >= after && (after..best).all(|k| words[k].pos.is_adjective() || words[k].pos.is_noun());
@@ -234,6 +264,9 @@ pub fn attach(text: &str, s: &Sentence, t_start: usize, t_end: usize, when: Opti
                 || (v + 1..best).any(|k| matches!(lower(s.word(text, k)).as_ref(), "at" | "in" | "during"));
             let occasion = addressed && is_occasion(&lower(s.word(text, best)));
             let reporting = is_stating(&w) && !occasion;
+            if let Some(other) = rescheduled(text, s, v, first_in).or_else(|| date_of(text, s, v, first_in)) {
+                return Some(other);
+            }
             if !between.contains(',') && !CLAUSE_BREAKS.iter().any(|b| between.contains(b)) && !reporting {
                 return Some(v);
             }
@@ -312,6 +345,22 @@ mod tests {
         assert_eq!(trigger(s, "Friday").as_deref(), Some("arrive"));
         let s = "Police made the arrest on Friday before the hearing.";
         assert_eq!(trigger(s, "Friday").as_deref(), Some("made"));
+    }
+
+    #[test]
+    fn a_date_an_event_is_moved_to_or_its_date_is_that_events() {
+        let s = "The aircraft's delivery, originally due this year, will be delayed until October 2007.";
+        assert_eq!(trigger(s, "October 2007").as_deref(), Some("delivery"));
+        let s = "The council postponed the vote to next Tuesday.";
+        assert_eq!(trigger(s, "next Tuesday").as_deref(), Some("vote"));
+        // Not a date of the moving itself, nor a move of no event.
+        let s = "The council postponed the vote on Monday.";
+        assert_eq!(trigger(s, "Monday").as_deref(), Some("postponed"));
+        // A date the subject names is its event's.
+        let s = "The delivery date for the plane is now expected to be around 2020.";
+        assert_eq!(trigger(s, "2020").as_deref(), Some("delivery"));
+        let s = "The company moved its offices to Texas in 2019.";
+        assert_eq!(trigger(s, "2019").as_deref(), Some("moved"));
     }
 
     #[test]
