@@ -60,12 +60,32 @@ fn real_pages_give_their_story_headline_and_date() {
         if a["published"] != g["published"] {
             failures.push(format!("{id}: date {} is not {}", a["published"], g["published"]));
         }
+        // A listing gives its text, says it is no story, and gives no events.
+        let no_story = a["warnings"].as_array().unwrap().iter().any(|w| w.as_str().unwrap().starts_with("no story found"));
+        if no_story != (g["story"] == false) {
+            failures.push(format!("{id}: read as a story: {}", !no_story));
+        }
         // "text" is the body: the headline is not one of its lines.
         let headline = g["title"].as_str().unwrap();
         if a["text"].as_str().unwrap().lines().any(|l| squash(l) == squash(headline)) {
             failures.push(format!("{id}: the text repeats the headline"));
         }
     }
-    assert_eq!(pages, 13);
+    assert_eq!(pages, 14);
     assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn a_listing_page_gives_no_events() {
+    let out = Command::new(env!("CARGO_BIN_EXE_newsline"))
+        .args(["extract", "--format", "json", "tests/data/html/front-page.html"])
+        .output()
+        .expect("run newsline");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    // Its cards' headlines are dated ("Storm hit the coast on Friday"), but they are
+    // other pages' stories.
+    let tl: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(tl["events"].as_array().map(Vec::len), Some(0), "{tl}");
+    let warnings = tl["articles"][0]["warnings"].to_string();
+    assert!(warnings.contains("no story found"), "{warnings}");
 }

@@ -156,8 +156,8 @@ fn every_encoding_reads_to_the_same_text() {
 #[test]
 fn a_folder_reads_every_format_and_reports_the_broken_ones() {
     let loaded = source::load_paths(&[data("")]);
-    // 4 pages + 13 real pages + 2 + 2 + 1 feed items + 3 + 2 records + 2 texts + 6 encodings.
-    assert_eq!(loaded.articles.len(), 35, "{:#?}", loaded.articles.iter().map(|a| &a.path).collect::<Vec<_>>());
+    // 5 pages + 14 real pages + 2 + 2 + 1 feed items + 3 + 2 records + 2 texts + 6 encodings.
+    assert_eq!(loaded.articles.len(), 37, "{:#?}", loaded.articles.iter().map(|a| &a.path).collect::<Vec<_>>());
     let errors: Vec<String> = loaded.errors.iter().map(|e| e.to_string()).collect();
     assert!(errors.iter().any(|e| e.contains("truncated.rss")), "{errors:?}");
     assert!(errors.iter().filter(|e| e.contains("newsapi.jsonl")).count() == 3, "{errors:?}");

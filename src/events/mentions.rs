@@ -387,6 +387,10 @@ const NARRATIVE_MAX_DAYS: i64 = 31;
 
 /// The mentions of article `article_idx`.
 pub fn mentions_of(article_idx: usize, article: &Article, tagger: &mut Tagger) -> Vec<Found> {
+    // A page of others' headlines, a shop's grid or menus tells no story of its own.
+    if article.no_story {
+        return Vec::new();
+    }
     let text = &article.text;
     let dct = article.published;
     let sents = sentences::sentences(text);

@@ -70,7 +70,8 @@ pub fn read(html: &str) -> Article {
     if body.trim().is_empty() {
         article.warnings.push("the page holds no article text".into());
     } else if !found {
-        article.warnings.push("no story found on the page: its text is menus, lists or short lines".into());
+        article.no_story = true;
+        article.warnings.push("no story found on the page: its text is a listing, menus or short lines, and gives no events".into());
     }
     article
 }

@@ -27,6 +27,9 @@ pub struct Article {
     pub text: String,
     /// Where the story starts in `text`: after front matter, which is metadata, not story.
     pub body_start: usize,
+    /// The source holds no story (a web page whose text is a listing, a shop's grid
+    /// or menus): its text is read, but it reports no events.
+    pub no_story: bool,
     pub warnings: Vec<String>,
 }
 
@@ -44,7 +47,7 @@ impl Article {
         }
         text.push_str(body);
         let warnings = if published.is_none() { vec![NO_DATE.to_string()] } else { Vec::new() };
-        Article { title, published, url, path: None, text, body_start: 0, warnings }
+        Article { title, published, url, path: None, text, body_start: 0, no_story: false, warnings }
     }
 
     /// Gives the article its publication date; the "no date" warning goes with it.

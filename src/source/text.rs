@@ -24,7 +24,7 @@ pub fn read(text: &str) -> Article {
         warnings.push(super::NO_DATE.to_string());
     }
     let title = front.title.unwrap_or(first);
-    Article { title, published, url, path: None, text: text.to_string(), body_start: front.end, warnings }
+    Article { title, published, url, path: None, text: text.to_string(), body_start: front.end, no_story: false, warnings }
 }
 
 /// What YAML front matter (`---` … `---` at the top of a Markdown file) says.

@@ -25,7 +25,8 @@ use ego_tree::{NodeId, NodeRef};
 use scraper::Node;
 use scraper::node::Element;
 
-/// The story's lines under `root`, and whether a story was found (some prose).
+/// The story's lines under `root`, and whether they are a story: false where the page
+/// has no prose, or only a listing's (its main region's text is then given).
 pub fn story(root: NodeRef<'_, Node>) -> (String, bool) {
     let (strict, _) = best_container(root, Furniture::Attributes, &Wrappers::default());
     // Where the class words leave a story of its own, readers' comments are not
@@ -47,6 +48,11 @@ pub fn story(root: NodeRef<'_, Node>) -> (String, bool) {
         }
     }
     let node = pick.node.and_then(|id| root.tree().get(id)).unwrap_or(root);
+    if pick.good < OWN_STORY
+        && let Some(listing) = listing(root, pick.node.map(|_| node))
+    {
+        return (listing, false);
+    }
     let mut lines = lines_but_cards(node, furniture, &exempt);
     lines.truncate(story_end(&lines));
     let keep = first_copies(&lines);
@@ -296,6 +302,21 @@ fn is_other_stories(line: &str) -> bool {
         "keep reading",
     ];
     HEADINGS.contains(&t.as_str()) || t.starts_with("more from ") || t.starts_with("more in ") || t.starts_with("more on ")
+}
+
+/// A page with no story of its own whose main region holds far more text than the
+/// little prose found: a listing, a shop's grid, a table of results. Its text is that
+/// region's, furniture left out: what a reader of the page reads there.
+fn listing(root: NodeRef<'_, Node>, story: Option<NodeRef<'_, Node>>) -> Option<String> {
+    let main = root
+        .descendants()
+        .find(|n| n.value().as_element().is_some_and(|e| e.name() == "main" || e.attr("role") == Some("main")))
+        .unwrap_or(root);
+    let text = |n| lines(n, Furniture::Attributes, &Wrappers::default()).into_iter().filter(|l| !l.is_placeholder()).collect::<Vec<_>>();
+    let all = text(main);
+    let bytes: usize = all.iter().map(|l| l.text.len()).sum();
+    let own: usize = story.map_or(0, |n| text(n).iter().map(|l| l.text.len()).sum());
+    (bytes >= 3 * own.max(200)).then(|| all.into_iter().map(|l| l.text).collect::<Vec<_>>().join("\n"))
 }
 
 /// Good text, in bytes, that makes a story of its own: a few paragraphs.
@@ -810,6 +831,22 @@ mod tests {
             comments(20)
         );
         assert!(story_of(&page).contains("I drove over"));
+    }
+
+    #[test]
+    fn a_listing_gives_its_main_regions_text_and_is_no_story() {
+        let intro = "<p>Our collection of trail shoes has something for every runner and every trail.</p>";
+        let cards: String = (0..30)
+            .map(|i| format!(r#"<li><a href="/p/{i}">Trail shoe model {i}</a><span>$1{i}9.95</span><span>4.{i} stars</span></li>"#))
+            .collect();
+        let page = format!(r#"<body><nav><a href="/">Home</a></nav><main><h1>Trail shoes</h1>{intro}<ul>{cards}</ul></main></body>"#);
+        let (text, is_story) = story(Html::parse_document(&page).tree.root());
+        assert!(!is_story && text.contains("Trail shoe model 29") && text.contains("$1299.95") && !text.contains("Home"), "{text}");
+        // A story with a few cards beside it stays a story, without them.
+        let para = "<p>The council voted on Tuesday to close the old bridge to traffic, citing a report that found the steel corroded.</p>";
+        let page = format!(r#"<body><main><article>{}</article><ul>{cards}</ul></main></body>"#, para.repeat(15));
+        let (text, is_story) = story(Html::parse_document(&page).tree.root());
+        assert!(is_story && !text.contains("Trail shoe"), "{text}");
     }
 
     #[test]
