@@ -256,8 +256,8 @@ fn denied(text: &str, s: &Sentence, start: usize) -> bool {
 /// Is the date at byte `start` the time of a figure that an event is measured
 /// against, not the event's: "rose to $20 billion in March from $18 billion in
 /// February", "fell 3 percent, compared with a 2 percent rise in the same period of
-/// 2018", "within 70 points of its record high set on Aug. 6"? It dates nothing,
-/// and the story does not move to it.
+/// 2018", "within 70 points of its record high set on Aug. 6", "the first strike
+/// since 1977"? It dates nothing, and the story does not move to it.
 fn comparison_base(text: &str, s: &Sentence, start: usize) -> bool {
     let at = s.word_from(start);
     // "within 70 points of its record high set on Aug. 6", "below the peak reached
@@ -267,6 +267,14 @@ fn comparison_base(text: &str, s: &Sentence, start: usize) -> bool {
         && matches!(word(at - 1).as_ref(), "on" | "in" | "at")
         && matches!(word(at - 2).as_ref(), "set" | "reached" | "hit" | "posted" | "recorded" | "touched")
         && matches!(word(at - 3).as_ref(), "high" | "low" | "peak" | "record" | "level" | "close" | "trough")
+    {
+        return true;
+    }
+    // "the first coast-wide strike since 1977", "its highest level since 2008": the
+    // date of the last such event, which this one is measured against.
+    if at >= 2
+        && word(at - 1) == "since"
+        && (at.saturating_sub(8)..at - 1).any(|i| matches!(word(i).as_ref(), "first" | "ever") || s.words[i].pos == Pos::JJS)
     {
         return true;
     }
