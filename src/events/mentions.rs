@@ -278,6 +278,14 @@ fn comparison_base(text: &str, s: &Sentence, start: usize) -> bool {
     {
         return true;
     }
+    // "down 18% from a year earlier", "up 3 percent from June": a change's base. (Not
+    // "will receive six aircraft from 2009 to 2011": a count is no change.)
+    if at >= 2
+        && word(at - 1) == "from"
+        && (at.saturating_sub(5)..at - 1).any(|i| matches!(word(i).as_ref(), "%" | "percent" | "pct" | "points"))
+    {
+        return true;
+    }
     let mut quantity = false;
     for i in (0..at).rev().take(COMPARISON_REACH) {
         let w = lower(s.word(text, i));

@@ -166,6 +166,16 @@ pub fn attach(text: &str, s: &Sentence, t_start: usize, t_end: usize, when: Opti
     {
         return Some(v);
     }
+    // "told analysts on a call late Wednesday that orders had not recovered": a date
+    // between a statement and the "that" of what it says is the statement's.
+    if after < words.len()
+        && lower(s.word(text, after)) == "that"
+        && let Some(v) = (0..first_in).rev().take(10).find(|&j| s.group_at(j).is_some_and(|g| g.head == j))
+        && is_stating(&lower(s.word(text, v)))
+        && !CLAUSE_BREAKS.iter().any(|b| text.get(words[v].end..t_start).unwrap_or("").contains(b))
+    {
+        return Some(v);
+    }
     let has_left_verb = (0..first_in).rev().take(10).any(|j| {
         s.group_at(j).is_some() && is_candidate(s, text, j, (t_start, t_end)) && {
             let between = text.get(words[j].end..t_start).unwrap_or("");
@@ -337,6 +347,9 @@ mod tests {
         assert_eq!(trigger(s, "Tuesday").as_deref(), Some("said"));
         let s = "A spokesman said the meeting in late November ended early.";
         assert_eq!(trigger(s, "late November").as_deref(), Some("meeting"));
+        // A date between the statement and the "that" of what it says is the statement's.
+        let s = "The chief executive told analysts on a call late Wednesday that orders had not recovered.";
+        assert_eq!(trigger(s, "late Wednesday").as_deref(), Some("told"));
     }
 
     #[test]
