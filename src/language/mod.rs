@@ -61,6 +61,7 @@ pub fn tag_sentence(text: &str, start: usize, end: usize) -> Vec<Word> {
         correct_subject_participles(text, &mut out);
         correct_ordinals(text, &mut out);
         correct_plurals_after_to(text, &mut out);
+        correct_rating_after_to(text, &mut out);
         correct_bare_infinitives(text, &mut out);
         correct_opening_plural(text, &mut out);
         correct_base_after_subject(text, &mut out);
@@ -391,6 +392,49 @@ fn correct_plurals_after_to(text: &str, words: &mut [Word]) {
     }
 }
 
+/// A rating or a rank that a thing is moved to is a noun, not an infinitive: "downgraded
+/// the stock to underweight", "promoted her to captain"; and so is a word quoted alone
+/// after "to" ("cut its rating to \"junk\""), a label, not a verb.
+fn correct_rating_after_to(text: &str, words: &mut [Word]) {
+    const MOVES: &[&str] = &[
+        "downgrade",
+        "downgrades",
+        "downgraded",
+        "downgrading",
+        "upgrade",
+        "upgrades",
+        "upgraded",
+        "upgrading",
+        "promote",
+        "promotes",
+        "promoted",
+        "promoting",
+        "demote",
+        "demotes",
+        "demoted",
+        "demoting",
+    ];
+    for i in 1..words.len() {
+        if words[i].pos != Pos::VB {
+            continue;
+        }
+        // (Not one with an object after it: 'is to "replenish" the cash'.)
+        let ends = |k: usize| words.get(k).is_none_or(|n| n.pos.is_punct() || matches!(n.pos, Pos::IN | Pos::CC));
+        let quoted = words[i - 1].pos == Pos::Quote && words.get(i + 1).is_some_and(|n| n.pos == Pos::Quote) && ends(i + 2);
+        let to = if quoted { i.saturating_sub(2) } else { i - 1 };
+        if !words[to].text(text).eq_ignore_ascii_case("to") {
+            continue;
+        }
+        // The mover, then its object, right before "to".
+        let object = |p: Pos| matches!(p, Pos::DT | Pos::PRPS | Pos::PRP | Pos::Possessive | Pos::JJ | Pos::CD) || p.is_noun();
+        let start = (0..to).rev().take_while(|&k| object(words[k].pos)).last();
+        let moved = start.is_some_and(|k| k > 0 && MOVES.iter().any(|m| words[k - 1].text(text).eq_ignore_ascii_case(m)));
+        if quoted || moved {
+            words[i].pos = Pos::NN;
+        }
+    }
+}
+
 /// A sentence that opens with a form in "-s", a preposition and its noun phrase, then a
 /// finite verb, opens with its plural subject: "Talks with the army began" (the model
 /// reads "Talks" as the verb). Only a plain noun phrase may stand between: "Depends on
@@ -656,6 +700,15 @@ mod tests {
         assert_eq!(t[5].1, Pos::NNS, "{t:?}");
         let t = tags("They want to discuss the plan.");
         assert_eq!(t[3].1, Pos::VB, "{t:?}");
+    }
+
+    #[test]
+    fn a_rating_a_thing_is_moved_to_is_a_noun() {
+        assert_eq!(pos_of("Analysts downgraded the stock to underweight on Thursday.", "underweight"), Some(Pos::NN));
+        assert_eq!(pos_of("Moody's cut the bank's rating to \"junk\" on Friday.", "junk"), Some(Pos::NN));
+        // Not an infinitive of purpose, nor a quoted verb with its object.
+        assert_eq!(pos_of("The firm raised money to build a plant.", "build"), Some(Pos::VB));
+        assert_eq!(pos_of("The request is to \"replenish\" the cash.", "replenish"), Some(Pos::VB));
     }
 
     #[test]
