@@ -58,6 +58,7 @@ pub fn tag_sentence(text: &str, start: usize, end: usize) -> Vec<Word> {
             })
             .collect();
         correct_pasts(text, &mut out);
+        correct_opening_name(text, &mut out);
         correct_subject_participles(text, &mut out);
         correct_ordinals(text, &mut out);
         correct_plurals_after_to(text, &mut out);
@@ -125,6 +126,29 @@ fn correct_pasts(text: &str, words: &mut [Word]) {
 
 /// How far after a participle its clause's other verb is looked for, in words.
 const CLAUSE_REACH: usize = 40;
+
+/// A capitalized word the model does not know as a name opens many stories: "Albanese
+/// promised to act", "Okafor, 52, resigned on Friday". Read as an adjective or an
+/// interjection, it left the verb a participle with no subject. Before a form in "-ed"
+/// (over an age set off by commas) that takes no noun after it, it is the subject's
+/// name and the form its past. ("Newly elected officials": the form describes a noun.)
+fn correct_opening_name(text: &str, words: &mut [Word]) {
+    let Some(first) = words.first() else { return };
+    let w = first.text(text);
+    if !matches!(first.pos, Pos::JJ | Pos::UH) || !w.starts_with(char::is_uppercase) || w.len() < 3 {
+        return;
+    }
+    let aside = words.len() > 3 && words[1].pos == Pos::Comma && words[2].pos == Pos::CD && words[3].pos == Pos::Comma;
+    let v = if aside { 4 } else { 1 };
+    let Some(verb) = words.get(v) else { return };
+    let ed = matches!(verb.pos, Pos::VBN | Pos::VBD) && verb.text(text).ends_with("ed");
+    let takes_no_noun =
+        words.get(v + 1).is_none_or(|n| matches!(n.pos, Pos::TO | Pos::DT | Pos::IN | Pos::PRP | Pos::PRPS | Pos::RP) || n.pos.is_punct());
+    if ed && takes_no_noun {
+        words[0].pos = Pos::NNP;
+        words[v].pos = Pos::VBD;
+    }
+}
 
 /// A participle right after its clause's subject, with no auxiliary and no other
 /// finite verb in the clause, is the clause's past: "One reader pointed out",
@@ -700,6 +724,15 @@ mod tests {
         assert_eq!(t[5].1, Pos::NNS, "{t:?}");
         let t = tags("They want to discuss the plan.");
         assert_eq!(t[3].1, Pos::VB, "{t:?}");
+    }
+
+    #[test]
+    fn an_unknown_name_opening_a_sentence_is_its_subject() {
+        assert_eq!(pos_of("Albanese promised to act on climate change.", "promised"), Some(Pos::VBD));
+        assert_eq!(pos_of("Albanese, 59, promised to act on climate change.", "Albanese"), Some(Pos::NNP));
+        assert_eq!(pos_of("Albanese, 59, promised to act on climate change.", "promised"), Some(Pos::VBD));
+        // Not a participle that describes the noun after it.
+        assert_ne!(pos_of("Newly elected officials took their seats.", "elected"), Some(Pos::VBD));
     }
 
     #[test]
