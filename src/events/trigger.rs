@@ -158,11 +158,15 @@ fn date_words(s: &Sentence, t_start: usize, t_end: usize) -> Option<(usize, usiz
 pub fn attach(text: &str, s: &Sentence, t_start: usize, t_end: usize, when: Option<Ordering>) -> Option<usize> {
     let words = &s.words;
     let (first_in, after) = date_words(s, t_start, t_end)?;
-    // "last month when a top official walked out": the date frames the when-clause.
-    if after < words.len()
-        && matches!(lower(s.word(text, after)).as_ref(), "when" | "as")
+    // "last month when a top official walked out": the date frames the when-clause; so
+    // does "since 2018, when he replaced Turnbull" (not an "as" after a comma: "on
+    // Monday, as prices fell").
+    let comma = after < words.len() && words[after].pos == Pos::Comma && lower(s.word(text, (after + 1).min(words.len() - 1))) == "when";
+    let opener = after + usize::from(comma);
+    if opener < words.len()
+        && matches!(lower(s.word(text, opener)).as_ref(), "when" | "as")
         && let Some(v) =
-            (after + 1..words.len().min(after + 8)).find(|&j| s.group_at(j).is_some() && is_candidate(s, text, j, (t_start, t_end)))
+            (opener + 1..words.len().min(opener + 8)).find(|&j| s.group_at(j).is_some() && is_candidate(s, text, j, (t_start, t_end)))
     {
         return Some(v);
     }
@@ -318,6 +322,8 @@ mod tests {
         assert_eq!(trigger(s, "November").as_deref(), Some("meeting"));
         let s = "Relations hit a low last month when a top official walked out of a meeting with the company.";
         assert_eq!(trigger(s, "last month").as_deref(), Some("walked"));
+        let s = "Morrison had led the coalition since 2018, when he replaced Malcolm Turnbull in a party-room revolt.";
+        assert_eq!(trigger(s, "2018").as_deref(), Some("replaced"));
         let s = "He is serving a life sentence for the March 2001 bombing of the embassy.";
         assert_eq!(trigger(s, "March 2001").as_deref(), Some("bombing"));
         let s = "In an April report, the commission pointed to extensive ties.";
