@@ -60,6 +60,7 @@ pub fn tag_sentence(text: &str, start: usize, end: usize) -> Vec<Word> {
         correct_pasts(text, &mut out);
         correct_opening_name(text, &mut out);
         correct_subject_participles(text, &mut out);
+        correct_coordinated_pasts(text, &mut out);
         correct_ordinals(text, &mut out);
         correct_plurals_after_to(text, &mut out);
         correct_rating_after_to(text, &mut out);
@@ -147,6 +148,28 @@ fn correct_opening_name(text: &str, words: &mut [Word]) {
     if ed && takes_no_noun {
         words[0].pos = Pos::NNP;
         words[v].pos = Pos::VBD;
+    }
+}
+
+/// A form in "-ed" right after "and", joined to a simple past with no auxiliary between,
+/// is a past too: "who led the government and championed a republic". Read as a
+/// participle, it left its object to start the next clause. (Not after a passive or a
+/// perfect: "was arrested and charged", "has sold and shipped".)
+fn correct_coordinated_pasts(text: &str, words: &mut [Word]) {
+    for i in 2..words.len() {
+        if words[i].pos != Pos::VBN || !words[i].text(text).ends_with("ed") || !words[i - 1].text(text).eq_ignore_ascii_case("and") {
+            continue;
+        }
+        // The nearest verb before, within the clause (no comma, no other conjunction).
+        let Some(v) =
+            (0..i - 1).rev().take_while(|&k| words[k].pos != Pos::Comma && words[k].pos != Pos::CC).find(|&k| words[k].pos.is_verb())
+        else {
+            continue;
+        };
+        let aux_before = v > 0 && matches!(words[v - 1].pos, Pos::VBD | Pos::VBZ | Pos::VBP | Pos::MD | Pos::VB | Pos::VBN);
+        if words[v].pos == Pos::VBD && !aux_before {
+            words[i].pos = Pos::VBD;
+        }
     }
 }
 
@@ -672,10 +695,18 @@ pub fn is_subject_pronoun(word: &str) -> bool {
 
 /// Is `word` (any case) an ordinal: which one of a series ("first", "last", "next")?
 pub fn is_ordinal(word: &str) -> bool {
-    ORDINALS.iter().any(|o| word.eq_ignore_ascii_case(o))
+    // "31st", "2nd", "103rd", "4th".
+    let numeric = word.len() >= 3 && word.is_char_boundary(word.len() - 2) && {
+        let (digits, suffix) = word.split_at(word.len() - 2);
+        !digits.is_empty()
+            && digits.bytes().all(|b| b.is_ascii_digit())
+            && ["st", "nd", "rd", "th"].iter().any(|x| suffix.eq_ignore_ascii_case(x))
+    };
+    numeric || ORDINALS.iter().any(|o| word.eq_ignore_ascii_case(o))
 }
 
-const ORDINALS: &[&str] = &["first", "second", "third", "fourth", "fifth", "last", "next", "final"];
+const ORDINALS: &[&str] =
+    &["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "last", "next", "final"];
 
 #[cfg(test)]
 mod tests {
@@ -736,6 +767,14 @@ mod tests {
     }
 
     #[test]
+    fn a_form_in_ed_joined_to_a_simple_past_is_a_past() {
+        let t = "Paul Keating, who led the government for five years and championed a republic, welcomed the result.";
+        assert_eq!(pos_of(t, "championed"), Some(Pos::VBD));
+        // Not one joined to a passive.
+        assert_eq!(pos_of("He was arrested and charged with fraud.", "charged"), Some(Pos::VBN));
+    }
+
+    #[test]
     fn a_rating_a_thing_is_moved_to_is_a_noun() {
         assert_eq!(pos_of("Analysts downgraded the stock to underweight on Thursday.", "underweight"), Some(Pos::NN));
         assert_eq!(pos_of("Moody's cut the bank's rating to \"junk\" on Friday.", "junk"), Some(Pos::NN));
@@ -788,6 +827,9 @@ mod tests {
         assert_eq!(t[0].1, Pos::JJ, "{t:?}");
         let t = tags("First, the board met.");
         assert_ne!(t[0].1, Pos::JJ, "{t:?}");
+        assert!(is_ordinal("31st") && is_ordinal("2ND") && is_ordinal("103rd") && is_ordinal("Sixth"));
+        // Not a word that merely ends so, nor one whose last bytes are inside a character.
+        assert!(!is_ordinal("best") && !is_ordinal("1st5") && !is_ordinal("\u{2019}s") && !is_ordinal("5\u{2019}s"));
     }
 
     #[test]
