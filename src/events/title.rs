@@ -868,8 +868,18 @@ fn shorten(mut pieces: Vec<Piece>) -> String {
         // A quantity says how much happened: "pushed back several years"; an ordinal
         // which one, often the news itself ("the first company to operate the jet").
         let quantity = is_quantity(&pieces[i].text) || crate::language::is_ordinal(&pieces[i].text);
+        // Nor one before a name, part of who that is ("former prime minister Paul
+        // Keating", "chief executive Maria Okafor"); a name that heads its phrase, not
+        // one that describes a thing ("other U.N. members", "the new Airbus A380 jet").
+        let name_heads = |from: usize| {
+            let end = (from..pieces.len()).find(|&k| !pieces[k].pos.is_proper()).unwrap_or(pieces.len());
+            end > from && pieces.get(end).is_none_or(|n| !n.pos.is_noun())
+        };
+        let before_name = pieces.get(i + 1).is_some_and(|n| n.pos.is_proper()) && name_heads(i + 1)
+            || pieces.get(i + 1).is_some_and(|n| n.pos.is_noun() && !n.pos.is_proper()) && name_heads(i + 2);
         let adj = !pieces[i].verb
             && !quantity
+            && !before_name
             && (pieces[i].pos.is_adjective() || pieces[i].modifier)
             && !pieces[i].text.starts_with(char::is_uppercase)
             && modifies;
@@ -997,7 +1007,7 @@ fn shorten(mut pieces: Vec<Piece>) -> String {
         while !fits(&trial) && v > 2 {
             trial.remove(0);
             v -= 1;
-            while v > 1 && (trial[0].pos.is_punct() || matches!(trial[0].pos, Pos::CC | Pos::IN | Pos::DT)) {
+            while v > 1 && (trial[0].pos.is_punct() || matches!(trial[0].pos, Pos::CC | Pos::IN | Pos::DT | Pos::Possessive)) {
                 trial.remove(0);
                 v -= 1;
             }
