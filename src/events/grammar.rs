@@ -445,6 +445,9 @@ fn aside_start(words: &[Word], before: &[VerbGroup]) -> Option<usize> {
             // commas is an aside, whatever opener its clause took.
             _ if !g.is_finite() && comma_before(g.first).is_some() => return comma_before(g.first),
             Some(o) if o != Opener::And && o != Opener::Break => return comma_before(g.clause_start.saturating_sub(1) + 1),
+            // "who led the government and championed a republic,": a verb joined by
+            // "and" goes on the clause before it, an aside if that one is.
+            Some(Opener::And) => r = r.checked_sub(1)?,
             None if !g.is_finite() => {
                 if let Some(c) = comma_before(g.first) {
                     return Some(c);
@@ -586,6 +589,12 @@ mod tests {
         assert_eq!(opener("said"), None);
         assert_eq!(opener("failed"), Some(Opener::If));
         assert_eq!(opener("won"), Some(Opener::Relative));
+        // After a relative clause of two verbs joined by "and", the main clause resumes
+        // at its subject.
+        let text = "Paul Keating, who led the government and championed a republic, welcomed the result.";
+        let s = Sentence::read(text, (0, text.len()));
+        let welcomed = s.groups.iter().find(|g| s.word(text, g.head) == "welcomed").unwrap();
+        assert_eq!(welcomed.clause_start, 0);
     }
 
     #[test]

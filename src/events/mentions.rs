@@ -593,7 +593,18 @@ pub fn mentions_of(article_idx: usize, article: &Article, tagger: &mut Tagger) -
                 }
                 // A relative or adverbial clause is background ("charges that she misled
                 // banks", "when Castro came to power"): only its own date places it.
+                // So is a verb joined by "and" to a relative one, with no comma between
+                // ("who led the government and championed a republic"; not "…, and
+                // recently ordered"). (A time clause's is dated with it, below.)
+                let mut first_conjunct = gi;
+                while first_conjunct > 0
+                    && s.groups[first_conjunct].opener == Some(Opener::And)
+                    && !(s.groups[first_conjunct - 1].head..s.groups[first_conjunct].first).any(|k| s.words[k].pos == Pos::Comma)
+                {
+                    first_conjunct -= 1;
+                }
                 if matches!(g.opener, Some(Opener::Relative | Opener::Time | Opener::Reason))
+                    || first_conjunct < gi && s.groups[first_conjunct].opener == Some(Opener::Relative)
                     || reduced_relative(&s, text, &g, &sentence_dates)
                     || noun_clause(&s, text, &g, &sentence_dates)
                 {
