@@ -14,14 +14,17 @@ fn squash(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// What the real CLI writes for `args`; it must succeed.
+fn newsline(args: &[&str]) -> Vec<u8> {
+    let out = Command::new(env!("CARGO_BIN_EXE_newsline")).args(args).output().expect("run newsline");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    out.stdout
+}
+
 #[test]
 fn real_pages_give_their_story_headline_and_date() {
-    let out = Command::new(env!("CARGO_BIN_EXE_newsline"))
-        .args(["read", "--format", "jsonl", "tests/data/html/real"])
-        .output()
-        .expect("run newsline");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    let read: HashMap<String, serde_json::Value> = String::from_utf8(out.stdout)
+    let out = newsline(&["read", "--format", "jsonl", "tests/data/html/real"]);
+    let read: HashMap<String, serde_json::Value> = String::from_utf8(out)
         .unwrap()
         .lines()
         .map(|l| serde_json::from_str::<serde_json::Value>(l).expect("one JSON object a line"))
@@ -77,14 +80,10 @@ fn real_pages_give_their_story_headline_and_date() {
 
 #[test]
 fn a_listing_page_gives_no_events() {
-    let out = Command::new(env!("CARGO_BIN_EXE_newsline"))
-        .args(["extract", "--format", "json", "tests/data/html/front-page.html"])
-        .output()
-        .expect("run newsline");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = newsline(&["extract", "--format", "json", "tests/data/html/front-page.html"]);
     // Its cards' headlines are dated ("Storm hit the coast on Friday"), but they are
     // other pages' stories.
-    let tl: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let tl: serde_json::Value = serde_json::from_slice(&out).unwrap();
     assert_eq!(tl["events"].as_array().map(Vec::len), Some(0), "{tl}");
     let warnings = tl["articles"][0]["warnings"].to_string();
     assert!(warnings.contains("no story found"), "{warnings}");

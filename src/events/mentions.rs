@@ -243,6 +243,21 @@ fn elsewhere_in_time(text: &str, t: &Timex) -> bool {
         && text.get(t.start..t.end).is_some_and(|w| w.trim().contains(' '))
 }
 
+/// Is the verb group `gi` joined by "and", with no comma between, to a relative
+/// clause's verb ("who led the government and championed a republic"; not "…, and
+/// recently ordered")? It is background as that one is. (A time clause's is dated
+/// with it instead.)
+fn joined_to_relative(s: &Sentence, gi: usize) -> bool {
+    let mut k = gi;
+    while k > 0
+        && s.groups[k].opener == Some(Opener::And)
+        && !(s.groups[k - 1].head..s.groups[k].first).any(|i| s.words[i].pos == Pos::Comma)
+    {
+        k -= 1;
+    }
+    k < gi && s.groups[k].opener == Some(Opener::Relative)
+}
+
 /// Is the date starting at byte `start` one the sentence denies: "around 2020, and
 /// not 2015 as previously hoped", "in May instead of in June"? It dates nothing.
 fn denied(text: &str, s: &Sentence, start: usize) -> bool {
@@ -593,18 +608,8 @@ pub fn mentions_of(article_idx: usize, article: &Article, tagger: &mut Tagger) -
                 }
                 // A relative or adverbial clause is background ("charges that she misled
                 // banks", "when Castro came to power"): only its own date places it.
-                // So is a verb joined by "and" to a relative one, with no comma between
-                // ("who led the government and championed a republic"; not "…, and
-                // recently ordered"). (A time clause's is dated with it, below.)
-                let mut first_conjunct = gi;
-                while first_conjunct > 0
-                    && s.groups[first_conjunct].opener == Some(Opener::And)
-                    && !(s.groups[first_conjunct - 1].head..s.groups[first_conjunct].first).any(|k| s.words[k].pos == Pos::Comma)
-                {
-                    first_conjunct -= 1;
-                }
                 if matches!(g.opener, Some(Opener::Relative | Opener::Time | Opener::Reason))
-                    || first_conjunct < gi && s.groups[first_conjunct].opener == Some(Opener::Relative)
+                    || joined_to_relative(&s, gi)
                     || reduced_relative(&s, text, &g, &sentence_dates)
                     || noun_clause(&s, text, &g, &sentence_dates)
                 {

@@ -146,6 +146,12 @@ fn date_of(text: &str, s: &Sentence, verb: usize, date: usize) -> Option<usize> 
         .map(|k| k - 1)
 }
 
+/// The event other than the verb at `verb` that a date after it dates: one the verb
+/// moves there, or one whose date the subject names.
+fn elsewhere_dated(text: &str, s: &Sentence, verb: usize, date: usize) -> Option<usize> {
+    rescheduled(text, s, verb, date).or_else(|| date_of(text, s, verb, date))
+}
+
 /// The date's first word and the word after it (the sentence's length if none).
 fn date_words(s: &Sentence, t_start: usize, t_end: usize) -> Option<(usize, usize)> {
     let first_in = s.words.iter().position(|w| w.end > t_start)?;
@@ -258,7 +264,7 @@ pub fn attach(text: &str, s: &Sentence, t_start: usize, t_end: usize, when: Opti
     // job figures at a news conference Friday" is the welcoming. (Not a reporting
     // verb's: "said the meeting in late November ended" is about the meeting.)
     let best = best.map(|(_, j)| j)?;
-    if let Some(other) = rescheduled(text, s, best, first_in).or_else(|| date_of(text, s, best, first_in)) {
+    if let Some(other) = elsewhere_dated(text, s, best, first_in) {
         return Some(other);
     }
     // Not a noun that the date stands before: "serving a life sentence for the
@@ -278,7 +284,7 @@ pub fn attach(text: &str, s: &Sentence, t_start: usize, t_end: usize, when: Opti
                 || (v + 1..best).any(|k| matches!(lower(s.word(text, k)).as_ref(), "at" | "in" | "during"));
             let occasion = addressed && is_occasion(&lower(s.word(text, best)));
             let reporting = is_stating(&w) && !occasion;
-            if let Some(other) = rescheduled(text, s, v, first_in).or_else(|| date_of(text, s, v, first_in)) {
+            if let Some(other) = elsewhere_dated(text, s, v, first_in) {
                 return Some(other);
             }
             if !between.contains(',') && !CLAUSE_BREAKS.iter().any(|b| between.contains(b)) && !reporting {

@@ -99,6 +99,9 @@ pub struct Lex {
     /// Mentioned by a rule as a literal word.
     pub literal: bool,
     pub tense: Option<TenseCue>,
+    /// A verb that moves a time ahead ("extended", "postponed"): `tense.tsv`'s
+    /// "moves-ahead". A word may have a tense cue besides.
+    pub moves_ahead: bool,
     /// The word itself, in lower case.
     pub word: &'static str,
     /// Its first-token classes for rule dispatch (see `pattern::first`), computed once.
@@ -236,6 +239,7 @@ impl Lexicon {
                 "past" => e.tense = Some(TenseCue::Past),
                 "past-finite" => e.tense = Some(TenseCue::PastFinite),
                 "not-past" => e.tense = Some(TenseCue::NotPast),
+                "moves-ahead" => e.moves_ahead = true,
                 // Read in pairs by tense.rs: the word needs an entry, nothing more.
                 "phrase" => {}
                 other => panic!("tense.tsv: unknown cue {other}"),

@@ -270,7 +270,7 @@ fn year_of_digits(t: &Token) -> i32 {
 
 impl<'a> Ctx<'a> {
     #[inline]
-    fn tok(&self, i: usize) -> Option<&'a Token> {
+    pub(super) fn tok(&self, i: usize) -> Option<&'a Token> {
         self.toks.get(i)
     }
 

@@ -50,35 +50,16 @@ fn phrase_cue(ctx: &Ctx<'_>, i: usize) -> Option<Direction> {
         "effect" => prev_is(&["take", "takes"]),
         // "has until Friday"; "extended the contract until Jan. 15", "postponed until
         // March": a time something is moved to lies ahead of the moving.
-        "until" | "till" => prev_is(&["has", "have"]) || (i.saturating_sub(6)..i).any(|k| ctx.word_is(k, MOVED_TO)),
+        "until" | "till" => {
+            prev_is(&["has", "have"])
+                || (i.saturating_sub(6)..i).any(|k| ctx.tok(k).is_some_and(|t| t.kind == Kind::Word && t.lex().moves_ahead))
+        }
         "set" => ctx.word_is(i + 1, &["for", "to"]) && prev_is(&["is", "are", "be", "been", "now"]),
         "deadline" => ctx.word_is(i + 1, &["is"]),
         _ => false,
     };
     future.then_some(Direction::Future)
 }
-
-/// Verbs that move a time ahead: the date they move it "until" is to come.
-const MOVED_TO: &[&str] = &[
-    "extend",
-    "extends",
-    "extended",
-    "postpone",
-    "postpones",
-    "postponed",
-    "delay",
-    "delays",
-    "delayed",
-    "defer",
-    "defers",
-    "deferred",
-    "adjourn",
-    "adjourns",
-    "adjourned",
-    "suspend",
-    "suspends",
-    "suspended",
-];
 
 /// The tense cue of token `i`, if any.
 fn cue_at(ctx: &Ctx<'_>, i: usize) -> Option<Direction> {
@@ -312,6 +293,7 @@ mod tests {
     fn a_time_something_is_moved_to_lies_ahead() {
         assert_eq!(value("The two sides have extended their contract until Jan. 15.", "2024-10-04"), "2025-01-15");
         assert_eq!(value("The trial was adjourned until Monday.", "2024-10-04"), "2024-10-07");
+        assert_eq!(value("The vote was postponed till Monday.", "2024-10-04"), "2024-10-07");
         assert_eq!(value("He stayed in office until Jan. 15.", "2024-10-04"), "2024-01-15");
     }
 

@@ -47,9 +47,10 @@ pub fn story(root: NodeRef<'_, Node>) -> (String, bool) {
             (pick, furniture) = (lenient, tags);
         }
     }
-    let node = pick.node.and_then(|id| root.tree().get(id)).unwrap_or(root);
+    let picked = pick.node.and_then(|id| root.tree().get(id));
+    let node = picked.unwrap_or(root);
     if pick.good < OWN_STORY
-        && let Some(listing) = listing(root, pick.node.map(|_| node))
+        && let Some(listing) = listing(root, picked)
     {
         return (listing, false);
     }
@@ -316,8 +317,13 @@ fn listing(root: NodeRef<'_, Node>, story: Option<NodeRef<'_, Node>>) -> Option<
     let all = text(main);
     let bytes: usize = all.iter().map(|l| l.text.len()).sum();
     let own: usize = story.map_or(0, |n| text(n).iter().map(|l| l.text.len()).sum());
-    (bytes >= 3 * own.max(200)).then(|| all.into_iter().map(|l| l.text).collect::<Vec<_>>().join("\n"))
+    (bytes >= LISTING_TIMES * own.max(LISTING_FLOOR)).then(|| all.into_iter().map(|l| l.text).collect::<Vec<_>>().join("\n"))
 }
+
+/// A listing's main region holds this many times the text of the little story found
+/// (and of this many bytes at least, where none was): else that story is the page's.
+const LISTING_TIMES: usize = 3;
+const LISTING_FLOOR: usize = 200;
 
 /// Good text, in bytes, that makes a story of its own: a few paragraphs.
 const OWN_STORY: usize = 1500;
