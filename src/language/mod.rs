@@ -63,6 +63,7 @@ pub fn tag_sentence(text: &str, start: usize, end: usize) -> Vec<Word> {
         correct_coordinated_pasts(text, &mut out);
         correct_ordinals(text, &mut out);
         correct_plurals_after_to(text, &mut out);
+        correct_prepositional_to(text, &mut out);
         correct_rating_after_to(text, &mut out);
         correct_bare_infinitives(text, &mut out);
         correct_opening_plural(text, &mut out);
@@ -124,6 +125,9 @@ fn correct_pasts(text: &str, words: &mut [Word]) {
         }
     }
 }
+
+/// Conjunctions that open a clause with its own subject and verb.
+const SUBORDINATORS: &[&str] = &["after", "before", "when", "until", "because", "although", "though", "while", "once", "unless", "whereas"];
 
 /// How far after a participle its clause's other verb is looked for, in words.
 const CLAUSE_REACH: usize = 40;
@@ -241,8 +245,18 @@ fn correct_subject_participles(text: &str, words: &mut [Word]) {
             let object_too = p.eq_ignore_ascii_case("it") || p.eq_ignore_ascii_case("you");
             !object_too || CLAUSE_VERBS.iter().any(|v| words[b - 1].text(text).eq_ignore_ascii_case(v))
         };
-        let opens =
-            b == 0 || matches!(words[b - 1].pos, Pos::Comma | Pos::CC) || matches!(words[b - 1].text(text), ";" | ":") || after_verb;
+        // So does a noun after a verb that takes only a clause: "Prosecutors said Reyes
+        // ordered staff" (not "told reporters gathered outside": "told" takes a person).
+        let after_saying = !nominative && b > 0 && SAYING_ONLY.iter().any(|v| words[b - 1].text(text).eq_ignore_ascii_case(v));
+        // So does a conjunction that opens a clause of time or reason: "before the
+        // lender collapsed in 2021" (not "as": "such as the plane displayed").
+        let conjunction = b > 0 && SUBORDINATORS.iter().any(|c| words[b - 1].text(text).eq_ignore_ascii_case(c));
+        let opens = b == 0
+            || matches!(words[b - 1].pos, Pos::Comma | Pos::CC)
+            || matches!(words[b - 1].text(text), ";" | ":")
+            || after_verb
+            || after_saying
+            || conjunction;
         // A lone singular noun is a label's or a headline's ("passport needed", "web
         // based"), not a sentence's subject; "by" makes the participle a passive's.
         let bare_singular = subject == Pos::NN && !matches!(words[b].pos, Pos::DT | Pos::PRPS | Pos::Possessive);
@@ -435,6 +449,19 @@ fn correct_plurals_after_to(text: &str, words: &mut [Word]) {
         let plural_form = w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && !w.ends_with("is");
         if words[i].pos == Pos::VB && plural_form && words[i - 1].text(text).eq_ignore_ascii_case("to") {
             words[i].pos = Pos::NNS;
+        }
+    }
+}
+
+/// "According to", "owing to", "thanks to", "prior to" and "next to" are prepositions:
+/// what follows is a noun phrase, never an infinitive ("according to court filings"),
+/// whatever the tagger read. ("Due to" is not: "due to arrive".)
+fn correct_prepositional_to(text: &str, words: &mut [Word]) {
+    for i in 1..words.len().saturating_sub(1) {
+        let before = words[i - 1].text(text);
+        let fixed = ["according", "owing", "thanks", "prior", "next"].iter().any(|w| before.eq_ignore_ascii_case(w));
+        if fixed && words[i].text(text).eq_ignore_ascii_case("to") && words[i + 1].pos == Pos::VB {
+            words[i + 1].pos = Pos::NN;
         }
     }
 }
@@ -681,6 +708,11 @@ const CLAUSE_VERBS: &[&str] = &[
     "argued",
 ];
 
+/// Verbs of saying and thinking whose object is a clause and never a person or a
+/// thing: after them a noun and a form in "-ed" are a clause's subject and verb.
+const SAYING_ONLY: &[&str] =
+    &["said", "says", "say", "claimed", "claims", "stated", "insisted", "argued", "believed", "believes", "thought", "think"];
+
 /// Is `word` (any case) a form of "be", "have" or "do", which a question puts before
 /// its subject ("is it supposed to")?
 fn is_auxiliary(word: &str) -> bool {
@@ -755,6 +787,21 @@ mod tests {
         assert_eq!(t[5].1, Pos::NNS, "{t:?}");
         let t = tags("They want to discuss the plan.");
         assert_eq!(t[3].1, Pos::VB, "{t:?}");
+    }
+
+    #[test]
+    fn a_clause_after_a_conjunction_or_a_verb_of_saying_has_its_own_past() {
+        assert_eq!(pos_of("He hid the losses before the lender collapsed in 2021.", "collapsed"), Some(Pos::VBD));
+        assert_eq!(pos_of("Prosecutors said Reyes ordered staff to move the positions.", "ordered"), Some(Pos::VBD));
+        // Not a participle that describes the subject of a verb after it, nor one with its agent.
+        assert_ne!(pos_of("He said the money raised will go to charity.", "raised"), Some(Pos::VBD));
+        assert_ne!(pos_of("It fell after the bill passed by the House was vetoed.", "passed"), Some(Pos::VBD));
+    }
+
+    #[test]
+    fn according_to_takes_a_noun() {
+        assert_eq!(pos_of("The losses grew, according to court filings.", "court"), Some(Pos::NN));
+        assert_eq!(pos_of("The team is due to arrive on Monday.", "arrive"), Some(Pos::VB));
     }
 
     #[test]
