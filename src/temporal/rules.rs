@@ -1104,6 +1104,24 @@ pub static RULES: &[Rule] = &[
         ],
     },
     Rule {
+        name: "part_of_that_unit",
+        // "Staff were told in early 2020 …; by the end of that year": the unit the story
+        // is in, as "that year" alone. (Before "part_of_the_unit", which would read
+        // "that" as "the", at the same length.)
+        pattern: &[The, Part, W(&["of"]), W(&["that"]), Unit],
+        make: |c| {
+            let unit = c.unit?;
+            if c.unit_plural || !matches!(unit, Unit::Week | Unit::Month | Unit::Quarter | Unit::Year | Unit::Decade | Unit::Century) {
+                return None;
+            }
+            Some((Raw::Shifted { unit, by: 0, anaphoric: true }, c.part))
+        },
+        examples: &[
+            ex("Staff moved in 2020. The losses grew by the end of that year.", "the end of that year", "2020"),
+            ex("On June 5, 2016 the plant opened; at the start of that month", "the start of that month", "2016-06"),
+        ],
+    },
+    Rule {
         name: "part_of_the_unit",
         // "the end of the month", "the start of the year": the current one.
         // (The part is read by `Part`: a `W` here would be overwritten by "of".)
