@@ -162,15 +162,20 @@ fn is_span(s: &Sentence, text: &str, g: &VerbGroup) -> bool {
     })
 }
 
-/// The head of the aspect verb ("began", "continued", "managed") whose infinitive is
-/// word `f`, right before it: "began to fall", "managed to quickly land".
+/// The head of the aspect verb ("began", "continued", "stopped") whose infinitive or
+/// gerund is word `f`, right before it: "began to fall", "managed to quickly land",
+/// "stopped installing the part".
 fn aspect_governor(s: &Sentence, text: &str, f: usize) -> Option<usize> {
     let k = s.groups.iter().position(|g| g.head == f)?;
     let g = s.groups[k];
     let gov = s.groups[..k].last()?;
     let adjacent = (gov.head + 1..g.first).all(|i| s.words[i].pos == Pos::RB || lower(s.word(text, i)) == "to");
-    (g.tense == Tense::Infinitive && gov.is_finite() && adjacent && is_verb_of(VerbClass::Aspect, &lower(s.word(text, gov.head))))
-        .then_some(gov.head)
+    let gerund = g.tense == Tense::Participle && s.words[g.head].pos == Pos::VBG && g.first == gov.head + 1;
+    ((g.tense == Tense::Infinitive || gerund)
+        && gov.is_finite()
+        && adjacent
+        && is_verb_of(VerbClass::Aspect, &lower(s.word(text, gov.head))))
+    .then_some(gov.head)
 }
 
 /// The group whose clause holds word `w`: the last group whose clause starts at or
@@ -484,6 +489,20 @@ pub fn mentions_of(article_idx: usize, article: &Article, tagger: &mut Tagger) -
             };
             if trigger::is_subject(text, &s, t.start, t.end) || comparison_base(text, &s, t.start) || denied(text, &s, t.start) {
                 continue;
+            }
+            // "covers the 2022 to 2025 Summit models", "will report its fourth-quarter
+            // results on Feb. 26": a year or a quarter that says which thing, where
+            // another date or none (a present that tells of no happening) dates the
+            // clause. Alone with a happening it is the news's time ("reported
+            // second-quarter revenue of $4.9 billion").
+            let thing = ((range.1 - range.0).num_days() >= 80).then(|| trigger::names_a_thing(text, &s, t.start, t.end, &sentence_dates));
+            if let Some(Some((a, b))) = thing {
+                let other_date = sentence_dates.iter().any(|&(x, y)| (y <= a || x >= b) && !comparison_base(text, &s, x));
+                let present =
+                    s.groups.iter().rev().find(|g| s.words[g.head].end <= a).is_some_and(|g| g.tense == Tense::Present && !g.perfect);
+                if other_date || present {
+                    continue;
+                }
             }
             // The date against the publication date: what is to come is not what was.
             let when = dct.and_then(|d| {

@@ -677,20 +677,27 @@ fn resolved_subject(s: &Sentence, text: &str, r: usize, spec: &TitleSpec<'_>, de
     if g.opener == Some(Opener::Relative) && (own.is_empty() || matches!(own[0].pos, Pos::WDT | Pos::WP)) {
         return antecedent(s, text, g.clause_start, spec);
     }
+    // "he" or "she" is a person, not an institution nor a plural.
+    let person = own.len() == 1 && matches!(lower(&own[0].text).as_ref(), "he" | "she");
     // What a statement states: "he" is most often the one stating.
     if let Some(rep) = (0..r).rev().find(|&k| super::grammar::stated_group(s, k) == Some(r)) {
         let w = lower(s.word(text, s.groups[rep].head));
         if super::lexicon::is_verb_of(super::lexicon::VerbClass::Report, &w)
             || super::lexicon::is_verb_of(super::lexicon::VerbClass::Announce, &w)
         {
-            return resolved_subject(s, text, rep, spec, depth + 1);
+            let speaker = resolved_subject(s, text, rep, spec, depth + 1);
+            return if person && is_institution(&speaker) { own } else { speaker };
         }
     }
     // "received five orders for the 777-200LR since it was announced": "it" in a
     // passive clause set after its main clause is what was acted on, most often the
     // phrase right before the clause's opener, not the main clause's subject.
+    // So is "it" after a main clause whose own subject says nothing ("It is the third
+    // recall for the Summit since it went on sale").
     let it = own.len() == 1 && lower(&own[0].text) == "it";
-    if it && g.passive && matches!(g.opener, Some(Opener::Time | Opener::Reason)) && r > 0 && g.clause_start > 1 {
+    let empty_main =
+        || (0..r).rev().find(|&p| s.groups[p].is_finite()).is_some_and(|p| no_subject(&resolved_subject(s, text, p, spec, depth + 1)));
+    if it && (g.passive || empty_main()) && matches!(g.opener, Some(Opener::Time | Opener::Reason)) && r > 0 && g.clause_start > 1 {
         let named = |p: &Piece| p.pos.is_noun() || super::grammar::is_model_name(&p.text);
         if let Some(np) = phrase_before(s, text, g.clause_start - 1).filter(|np| np.last().is_some_and(named)) {
             return np;
@@ -702,6 +709,12 @@ fn resolved_subject(s: &Sentence, text: &str, r: usize, spec: &TitleSpec<'_>, de
     let quoted = |k: usize| super::mentions::in_quotes(s, text, s.groups[k].head);
     if let Some(p) = (0..r).rev().find(|&p| s.groups[p].is_finite() && (quoted(r) || !quoted(p))) {
         let prev = resolved_subject(s, text, p, spec, depth + 1);
+        // Not the institution that acted before ("The Securities and Exchange Commission
+        // sued Reyes …, and he was arrested"): the person it acted on, named right after
+        // its verb, is.
+        if person && is_institution(&prev) {
+            return named_object(s, text, p).unwrap_or(own);
+        }
         if !no_subject(&prev) {
             return prev;
         }
@@ -713,6 +726,73 @@ fn resolved_subject(s: &Sentence, text: &str, r: usize, spec: &TitleSpec<'_>, de
         return resolved_subject(s, text, p, spec, depth + 1);
     }
     own
+}
+
+/// Heads of a phrase that names an organisation, not a person.
+const INSTITUTIONS: &[&str] = &[
+    "administration",
+    "agency",
+    "airline",
+    "army",
+    "association",
+    "authority",
+    "bank",
+    "board",
+    "bureau",
+    "cabinet",
+    "carmaker",
+    "commission",
+    "committee",
+    "company",
+    "congress",
+    "corp",
+    "corporation",
+    "council",
+    "court",
+    "department",
+    "embassy",
+    "firm",
+    "government",
+    "group",
+    "inc",
+    "institute",
+    "jury",
+    "lender",
+    "ministry",
+    "navy",
+    "newspaper",
+    "office",
+    "panel",
+    "parliament",
+    "party",
+    "police",
+    "regulator",
+    "senate",
+    "service",
+    "team",
+    "tribunal",
+    "union",
+    "university",
+];
+
+/// Is the phrase no one "he" or "she" can stand for: an organisation ("The Securities
+/// and Exchange Commission", a name after "the"; "the company", "a federal jury") or
+/// more than one ("prosecutors", "Smith and Jones")?
+fn is_institution(v: &[Piece]) -> bool {
+    let the_name = v.first().is_some_and(|p| lower(&p.text) == "the") && v.iter().skip(1).any(|p| p.pos.is_proper());
+    // A lone capitalised plural may be a name ("Howes"): a plural is one in lower case
+    // or after other words.
+    let plural = |p: &Piece| p.pos == Pos::NNS && (v.len() > 1 || !p.text.starts_with(char::is_uppercase));
+    let many = v.last().is_some_and(plural) || v.iter().any(|p| p.pos == Pos::CC);
+    the_name || many || v.last().is_some_and(|p| INSTITUTIONS.contains(&lower(&p.text).trim_end_matches('.')))
+}
+
+/// The name right after group `p`'s verb, its object: "sued **Reyes**".
+fn named_object(s: &Sentence, text: &str, p: usize) -> Option<Vec<Piece>> {
+    let from = s.groups[p].head + 1;
+    let to = (from..s.words.len()).find(|&i| !s.words[i].pos.is_proper()).unwrap_or(s.words.len());
+    (to > from && (to == s.words.len() || !matches!(s.words[to].pos, Pos::Possessive)))
+        .then(|| (from..to).map(|i| piece(s, text, i)).collect())
 }
 
 /// The subject words of group `r`.

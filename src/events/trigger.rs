@@ -119,6 +119,49 @@ pub fn is_subject(text: &str, s: &Sentence, t_start: usize, t_end: usize) -> boo
     after < s.words.len() && opens_clause && matches!(lower(s.word(text, after)).as_ref(), "was" | "is" | "will" | "has" | "had")
 }
 
+/// Does the date at bytes `[t_start, t_end)` say which thing a noun after it is, not
+/// when anything happened? "covers the 2022 to 2025 Summit models", "will report its
+/// fourth-quarter results on Feb. 26": a date set before a noun that names no event
+/// (a range's two ends count as one date), after a determiner or, written with a
+/// hyphen as an adjective, after the verb. Not "announced Tuesday plans to cut", where
+/// a bare date after the verb is when, nor "the 2016 election", an event's own date,
+/// nor a name ("the 2008 Beijing Olympic Games"). The caller keeps to dates of a
+/// quarter or more: a day before a noun is when ("his Aug. 2 power-grab").
+/// Gives the byte span of the whole date phrase, a range's two ends and what joins them.
+pub fn names_a_thing(text: &str, s: &Sentence, t_start: usize, t_end: usize, dates: &[(usize, usize)]) -> Option<(usize, usize)> {
+    let (mut first_in, mut after) = date_words(s, t_start, t_end)?;
+    let in_date = |k: usize| s.words.get(k).is_some_and(|w| w.overlaps(dates));
+    let joins = |k: usize| matches!(lower(s.word(text, k)).as_ref(), "to" | "through" | "and" | "-");
+    while after + 1 < s.words.len() && joins(after) && in_date(after + 1) {
+        after += 1;
+        while in_date(after) {
+            after += 1;
+        }
+    }
+    while first_in >= 2 && joins(first_in - 1) && in_date(first_in - 2) {
+        first_in -= 2;
+        while first_in > 0 && in_date(first_in - 1) {
+            first_in -= 1;
+        }
+    }
+    let before = first_in.checked_sub(1)?;
+    let hyphened = text[t_start..t_end].contains('-');
+    let set_before = matches!(s.words[before].pos, Pos::DT | Pos::PRPS | Pos::Possessive) || hyphened && s.words[before].pos.is_verb();
+    let mut head = None;
+    for k in after..s.words.len() {
+        match s.words[k].pos {
+            p if p.is_noun() => head = Some(k).filter(|_| !p.is_proper() && !s.word(text, k).starts_with(char::is_uppercase)),
+            Pos::JJ => {}
+            Pos::CC if k > after && s.words[k - 1].pos.is_noun() && s.words.get(k + 1).is_some_and(|n| n.pos.is_noun()) => {}
+            _ => break,
+        }
+    }
+    let thing = set_before
+        && s.words.get(after).is_some_and(|w| w.pos.is_noun() || w.pos == Pos::JJ)
+        && head.is_some_and(|h| !is_event_noun_at(s, text, h));
+    thing.then(|| (s.words[first_in].start, s.words[after - 1].end))
+}
+
 /// The event a verb that sets times moves to the date that starts at word `date`:
 /// "the delivery will be delayed until October 2007", "postponed the vote to
 /// Tuesday". The date is when that event now happens, not when it was moved (which
