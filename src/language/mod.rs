@@ -140,7 +140,10 @@ const CLAUSE_REACH: usize = 40;
 fn correct_opening_name(text: &str, words: &mut [Word]) {
     let Some(first) = words.first() else { return };
     let w = first.text(text);
-    if !matches!(first.pos, Pos::JJ | Pos::UH) || !w.starts_with(char::is_uppercase) || w.len() < 3 {
+    // Read as an adverb too ("Harlow filed for bankruptcy"), when it is none that
+    // opens sentences ("Recently", "Later", "Still").
+    let adverb = first.pos == Pos::RB && !w.ends_with("ly") && !OPENING_ADVERBS.iter().any(|a| w.eq_ignore_ascii_case(a));
+    if !(matches!(first.pos, Pos::JJ | Pos::UH) || adverb) || !w.starts_with(char::is_uppercase) || w.len() < 3 {
         return;
     }
     let aside = words.len() > 3 && words[1].pos == Pos::Comma && words[2].pos == Pos::CD && words[3].pos == Pos::Comma;
@@ -154,6 +157,57 @@ fn correct_opening_name(text: &str, words: &mut [Word]) {
         words[v].pos = Pos::VBD;
     }
 }
+
+/// Adverbs that open a sentence before its verb, with no subject in between.
+const OPENING_ADVERBS: &[&str] = &[
+    "also",
+    "still",
+    "later",
+    "earlier",
+    "then",
+    "now",
+    "once",
+    "soon",
+    "yet",
+    "already",
+    "meanwhile",
+    "however",
+    "instead",
+    "here",
+    "there",
+    "today",
+    "yesterday",
+    "tomorrow",
+    "never",
+    "ever",
+    "often",
+    "again",
+    "together",
+    "first",
+    "next",
+    "last",
+    "thus",
+    "hence",
+    "since",
+    "just",
+    "even",
+    "only",
+    "perhaps",
+    "almost",
+    "nearly",
+    "well",
+    "long",
+    "far",
+    "away",
+    "back",
+    "over",
+    "out",
+    "up",
+    "down",
+    "off",
+    "in",
+    "on",
+];
 
 /// A form in "-ed" right after "and", joined to a simple past with no auxiliary between,
 /// is a past too: "who led the government and championed a republic". Read as a
@@ -809,6 +863,9 @@ mod tests {
         assert_eq!(pos_of("Albanese promised to act on climate change.", "promised"), Some(Pos::VBD));
         assert_eq!(pos_of("Albanese, 59, promised to act on climate change.", "Albanese"), Some(Pos::NNP));
         assert_eq!(pos_of("Albanese, 59, promised to act on climate change.", "promised"), Some(Pos::VBD));
+        // Read as an adverb, too; not an adverb that opens sentences.
+        assert_eq!(pos_of("Harlow filed for bankruptcy in September 2021.", "Harlow"), Some(Pos::NNP));
+        assert_ne!(pos_of("Later filed reports were lost.", "Later"), Some(Pos::NNP));
         // Not a participle that describes the noun after it.
         assert_ne!(pos_of("Newly elected officials took their seats.", "elected"), Some(Pos::VBD));
     }
