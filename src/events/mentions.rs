@@ -473,8 +473,14 @@ pub fn mentions_of(article_idx: usize, article: &Article, tagger: &mut Tagger) -
             .filter(|&&k| matches!(timexes[k].kind, TimexType::Date | TimexType::Time))
             .map(|&k| (timexes[k].start, timexes[k].end))
             .collect();
+        // "UNITED NATIONS, March 5 (AP) - Countries reached a deal late on Saturday": a
+        // dateline's date is when the story was filed, no event's.
+        let dateline = super::title::dateline_end(&s, text, 0, s.words.len()).map(|sep| s.words[sep].start);
         for &k in &in_sentence {
             let t = &timexes[k];
+            if dateline.is_some_and(|d| t.start < d) {
+                continue;
+            }
             let Some(range) = placeable(t) else {
                 // "were removed a few years ago": a time of its own, though not one a
                 // timeline can place, keeps its event off the publication date and off

@@ -520,6 +520,11 @@ fn cut_dates(spec: &TitleSpec<'_>, keep: &mut [bool]) {
                 break;
             }
         }
+        // "late on Saturday", "early in the day": the word that times the date goes too.
+        if k > 1 && keep[k - 1] && !keep[k] && matches!(lower(s.word(spec.text, k - 1)).as_ref(), "late" | "early") {
+            keep[k - 1] = false;
+            k -= 1;
+        }
         // "starting in April 2007", "effective January 1": the word that leads the
         // date in goes with it.
         if k > 0 && keep[k - 1] && super::lexicon::DATE_LEADERS.contains(&lower(s.word(spec.text, k - 1)).as_ref()) {
@@ -815,13 +820,22 @@ fn antecedent(s: &Sentence, text: &str, clause_start: usize, _spec: &TitleSpec<'
         end -= 1;
     }
     let mut start = end;
-    while start > 0
-        && matches!(
-            s.words[start - 1].pos,
-            Pos::NNP | Pos::NNPS | Pos::NN | Pos::NNS | Pos::JJ | Pos::DT | Pos::Possessive | Pos::CD | Pos::PRPS
-        )
-    {
-        start -= 1;
+    loop {
+        while start > 0
+            && matches!(
+                s.words[start - 1].pos,
+                Pos::NNP | Pos::NNPS | Pos::NN | Pos::NNS | Pos::JJ | Pos::DT | Pos::Possessive | Pos::CD | Pos::PRPS
+            )
+        {
+            start -= 1;
+        }
+        // "a trial of 240 patients that ended in March": the "of" phrase is part of
+        // the noun it follows, which is what ended.
+        if start >= 2 && start < end && lower(s.word(text, start - 1)) == "of" && s.words[start - 2].pos.is_noun() {
+            start -= 1;
+        } else {
+            break;
+        }
     }
     (start..end).map(|i| piece(s, text, i)).collect()
 }
@@ -862,14 +876,22 @@ fn len(pieces: &[Piece]) -> usize {
 }
 
 /// Shortens a title to [`MAX_TITLE`] characters, dropping what a headline can do without.
+/// Does a verb that makes its object's participle the point come before ("to have
+/// the tanker built", "got the law changed")?
+fn causative(v: &[Piece]) -> bool {
+    v.iter().any(|p| p.verb && matches!(lower(&p.text).as_ref(), "have" | "has" | "had" | "having" | "get" | "gets" | "got" | "getting"))
+}
+
 fn shorten(mut pieces: Vec<Piece>) -> String {
-    // Trailing punctuation and conjunctions never end a title.
+    // Trailing punctuation and conjunctions never end a title, nor a participle whose
+    // phrase was cut ("traced the fault to a wiring harness supplied").
     let trim_tail = |v: &mut Vec<Piece>| {
         while v.last().is_some_and(|p| {
             !p.verb
                 && (p.pos.is_punct() && p.pos != Pos::CloseBracket
                     || matches!(p.text.as_str(), "$" | "\u{20ac}" | "\u{a3}")
                     || matches!(p.pos, Pos::CC | Pos::IN | Pos::DT | Pos::TO | Pos::WDT | Pos::PRPS))
+                || !p.verb && p.pos == Pos::VBN && v.len() > 2 && v[v.len() - 2].pos.is_noun() && !causative(v)
         }) {
             v.pop();
         }
@@ -912,7 +934,21 @@ fn shorten(mut pieces: Vec<Piece>) -> String {
         }
         i += 1;
     }
-    pieces.retain(|p| p.verb || p.opens || !(article(p) || that(p)));
+    // "$1.2 billion a year", "30 miles an hour": an article between an amount and a
+    // unit means "per" and stays.
+    let per: Vec<bool> = (0..pieces.len())
+        .map(|i| {
+            i > 0
+                && matches!(lower(&pieces[i].text).as_ref(), "a" | "an")
+                && pieces[i - 1].pos == Pos::CD
+                && pieces.get(i + 1).is_some_and(|n| n.pos == Pos::NN)
+        })
+        .collect();
+    let mut at = 0;
+    pieces.retain(|p| {
+        at += 1;
+        per[at - 1] || p.verb || p.opens || !(article(p) || that(p))
+    });
     if fits(&pieces) {
         return finish(pieces);
     }
