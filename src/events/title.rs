@@ -1039,9 +1039,18 @@ fn shorten(mut pieces: Vec<Piece>) -> String {
                     && (pieces[c - 1].pos.is_adjective() || pieces[c - 1].modifier)
                     && pieces.get(c + 1).is_some_and(|n| n.pos.is_noun() || n.pos.is_adjective() || n.modifier)
             };
+            // Nor the "of" inside a name ("the University of Michigan", "Bank of England").
+            let in_name = |c: usize| {
+                lower(&pieces[c].text) == "of"
+                    && c > 0
+                    && pieces[c - 1].pos.is_proper()
+                    && pieces.get(c + 1).is_some_and(|n| n.pos.is_proper())
+            };
             let cut = (0..pieces.len())
                 .rev()
-                .find(|&c| matches!(pieces[c].pos, Pos::IN | Pos::TO | Pos::Comma | Pos::WDT | Pos::Colon) && !between_adjectives(c))
+                .find(|&c| {
+                    matches!(pieces[c].pos, Pos::IN | Pos::TO | Pos::Comma | Pos::WDT | Pos::Colon) && !between_adjectives(c) && !in_name(c)
+                })
                 .map(|c| phrase_start(&pieces, c));
             match cut {
                 Some(c) if c > v + 1 && !fits(&pieces) => {

@@ -320,7 +320,12 @@ fn correct_subject_participles(text: &str, words: &mut [Word]) {
             .iter()
             .enumerate()
             .take(CLAUSE_REACH)
-            .take_while(|(_, w)| !matches!(w.pos, Pos::Comma | Pos::Colon | Pos::Stop | Pos::CC))
+            .take_while(|(_, w)| {
+                // A conjunction opens another clause, with its own verb: "ordered staff
+                // to move the positions so they would not appear".
+                let opens_clause = SUBORDINATORS.iter().chain(&["so", "if"]).any(|c| w.text(text).eq_ignore_ascii_case(c));
+                !matches!(w.pos, Pos::Comma | Pos::Colon | Pos::Stop | Pos::CC) && !opens_clause
+            })
             .any(|(k, w)| matches!(w.pos, Pos::VBD | Pos::VBZ | Pos::VBP | Pos::MD) || w.pos == Pos::VBN && words[i + k].pos.is_noun());
         if opens && !bare_singular && !by_after && !finite_after {
             words[i - 1].pos = subject;
@@ -847,6 +852,8 @@ mod tests {
     fn a_clause_after_a_conjunction_or_a_verb_of_saying_has_its_own_past() {
         assert_eq!(pos_of("He hid the losses before the lender collapsed in 2021.", "collapsed"), Some(Pos::VBD));
         assert_eq!(pos_of("Prosecutors said Reyes ordered staff to move the positions.", "ordered"), Some(Pos::VBD));
+        // A verb after a conjunction is another clause's.
+        assert_eq!(pos_of("Prosecutors said Reyes ordered staff to move them so they would not appear.", "ordered"), Some(Pos::VBD));
         // Not a participle that describes the subject of a verb after it, nor one with its agent.
         assert_ne!(pos_of("He said the money raised will go to charity.", "raised"), Some(Pos::VBD));
         assert_ne!(pos_of("It fell after the bill passed by the House was vetoed.", "passed"), Some(Pos::VBD));
