@@ -265,6 +265,16 @@ fn joined_to_relative(s: &Sentence, gi: usize) -> bool {
 
 /// Is the date starting at byte `start` one the sentence denies: "around 2020, and
 /// not 2015 as previously hoped", "in May instead of in June"? It dates nothing.
+/// Does "until" or "till" lead the date that starts at byte `start` in ("until at least
+/// 2027", "till the end of March")?
+fn ends_a_state(text: &str, s: &Sentence, start: usize) -> bool {
+    let at = s.word_from(start);
+    let word = |i: usize| lower(s.word(text, i));
+    let hedged = at >= 3 && word(at - 2) == "at" && matches!(word(at - 1).as_ref(), "least" | "most");
+    let before = if hedged { at - 2 } else { at };
+    before >= 1 && matches!(word(before - 1).as_ref(), "until" | "till")
+}
+
 fn denied(text: &str, s: &Sentence, start: usize) -> bool {
     let at = s.word_from(start);
     let word = |i: usize| lower(s.word(text, i));
@@ -540,6 +550,12 @@ pub fn mentions_of(article_idx: usize, article: &Article, tagger: &mut Tagger) -
             }
             if let Some(f) = focus {
                 dated[f] = true;
+            }
+            // "voted to keep the branches open until at least 2027": a date that ends a
+            // state is no time anything happens (one a verb moves an event to is that
+            // event's: "the delivery was delayed until October", an event noun).
+            if ends_a_state(text, &s, t.start) && focus.is_none_or(|f| !s.words[f].pos.is_noun()) {
+                continue;
             }
             let dates: Vec<(usize, usize)> = date_group(text, &timexes, k).into_iter().chain(sentence_dates.iter().copied()).collect();
             // An event this date belongs to, its trigger the word `head`.

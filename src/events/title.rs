@@ -124,7 +124,10 @@ pub fn title(spec: &TitleSpec<'_>) -> String {
     // No comma stands between a subject and its verb once the asides are cut:
     // "Singapore Airlines, which will be the first to operate it, have opened" and "The
     // airline, founded in 1990," become "Singapore Airlines have opened", "The airline founded".
-    if let Some(c) = (cs..g.first.min(keep.len())).rev().find(|&i| keep[i]).filter(|&i| s.words[i].pos == Pos::Comma) {
+    // Nor before an adverb of the verb's: "The proposal, first put forward".
+    if let Some(c) =
+        (cs..g.first.min(keep.len())).rev().find(|&i| keep[i] && s.words[i].pos != Pos::RB).filter(|&i| s.words[i].pos == Pos::Comma)
+    {
         keep[c] = false;
     }
     // The verb group in headline form.
@@ -510,6 +513,13 @@ fn cut_dates(spec: &TitleSpec<'_>, keep: &mut [bool]) {
         let mut k = first;
         while k > 0 {
             let w = lower(s.word(spec.text, k - 1));
+            // "until at least 2027": the hedge goes, and the preposition before it.
+            if k >= 2 && matches!(w.as_ref(), "least" | "most") && lower(s.word(spec.text, k - 2)) == "at" {
+                keep[k - 1] = false;
+                keep[k - 2] = false;
+                k -= 2;
+                continue;
+            }
             if DATE_PREPOSITIONS.contains(&w.as_ref()) || matches!(w.as_ref(), "as" | "early" | "late" | "the") && k >= 2 {
                 keep[k - 1] = false;
                 k -= 1;

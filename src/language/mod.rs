@@ -66,6 +66,7 @@ pub fn tag_sentence(text: &str, start: usize, end: usize) -> Vec<Word> {
         correct_prepositional_to(text, &mut out);
         correct_rating_after_to(text, &mut out);
         correct_bare_infinitives(text, &mut out);
+        correct_aside_participles(text, &mut out);
         correct_opening_plural(text, &mut out);
         correct_base_after_subject(text, &mut out);
         correct_present_after_subject(text, &mut out);
@@ -589,6 +590,31 @@ fn correct_opening_plural(text: &str, words: &mut [Word]) {
     }
 }
 
+/// A verb whose base, past and participle are one form ("put", "set", "cut"), set off
+/// after a noun by a comma, is a participle that describes it: "The proposal, first
+/// put forward in February, was meant to save". Read as a base form, with no "to" or
+/// modal before it, it made an infinitive of the aside.
+fn correct_aside_participles(text: &str, words: &mut [Word]) {
+    for i in 2..words.len() {
+        if words[i].pos != Pos::VB {
+            continue;
+        }
+        let w = words[i].text(text).to_ascii_lowercase();
+        if irregular_base(&w) != Some(w.as_str()) {
+            continue;
+        }
+        let mut b = i;
+        while b > 0 && words[b - 1].pos == Pos::RB {
+            b -= 1;
+        }
+        // A passive participle takes no object: "let me say", "let Canon deal" are imperatives.
+        let object = words.get(i + 1).is_some_and(|n| matches!(n.pos, Pos::PRP | Pos::DT | Pos::PRPS | Pos::CD) || n.pos.is_noun());
+        if b >= 2 && words[b - 1].pos == Pos::Comma && words[b - 2].pos.is_noun() && !object {
+            words[i].pos = Pos::VBN;
+        }
+    }
+}
+
 /// A verb of perceiving or causing takes its object and a bare infinitive: "watching her
 /// clothes dry", "heard Amir talk", "made him resign". The tagger reads the infinitive,
 /// after a noun, as a present tense, which would make it a clause of its own.
@@ -852,6 +878,8 @@ mod tests {
     fn a_clause_after_a_conjunction_or_a_verb_of_saying_has_its_own_past() {
         assert_eq!(pos_of("He hid the losses before the lender collapsed in 2021.", "collapsed"), Some(Pos::VBD));
         assert_eq!(pos_of("Prosecutors said Reyes ordered staff to move the positions.", "ordered"), Some(Pos::VBD));
+        // A form that is its own participle, set off after a noun, is one.
+        assert_eq!(pos_of("The proposal, first put forward in February, was meant to save money.", "put"), Some(Pos::VBN));
         // A verb after a conjunction is another clause's.
         assert_eq!(pos_of("Prosecutors said Reyes ordered staff to move them so they would not appear.", "ordered"), Some(Pos::VBD));
         // Not a participle that describes the subject of a verb after it, nor one with its agent.
