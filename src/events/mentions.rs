@@ -152,6 +152,17 @@ fn is_habit(s: &Sentence, text: &str, g: &VerbGroup) -> bool {
 
 /// Is the clause of group `g` a span up to now ("has gained share in recent years",
 /// "has received five orders so far")? Its perfect is not the day's news.
+/// Is the verb's clause timed by a season or a term that no calendar places ("led the
+/// club to promotion last season", "have won two games this term")? Then neither the
+/// story's date nor the publication date is its time.
+fn own_season(s: &Sentence, text: &str, g: &VerbGroup) -> bool {
+    own_clause(s, g).any(|i| {
+        matches!(lower(s.word(text, i)).as_ref(), "season" | "term" | "campaign")
+            && i > 0
+            && matches!(lower(s.word(text, i - 1)).as_ref(), "last" | "this" | "next" | "previous" | "past")
+    })
+}
+
 fn is_span(s: &Sentence, text: &str, g: &VerbGroup) -> bool {
     let before = |i: usize, n: usize| (i.saturating_sub(n)..i).map(|j| lower(s.word(text, j))).collect::<Vec<_>>();
     own_clause(s, g).any(|i| {
@@ -644,7 +655,7 @@ pub fn mentions_of(article_idx: usize, article: &Article, tagger: &mut Tagger) -
         if !question {
             for (gi, kind) in candidates(&s, text, &dated) {
                 let g = s.groups[gi];
-                if dated[g.head] || is_conditional(&s, text, gi) || is_habit(&s, text, &g) {
+                if dated[g.head] || is_conditional(&s, text, gi) || is_habit(&s, text, &g) || own_season(&s, text, &g) {
                     continue;
                 }
                 // A relative or adverbial clause is background ("charges that she misled
@@ -663,10 +674,16 @@ pub fn mentions_of(article_idx: usize, article: &Article, tagger: &mut Tagger) -
                 let narrow = |n: &Narrative| (n.range.1 - n.range.0).num_days() < NARRATIVE_MAX_DAYS && dct.is_none_or(|d| n.range.1 <= d);
                 // "met the managers last week and walked out": a verb joined by "and" to a
                 // dated one, with no subject of its own, happened then too.
-                let joined_to = (g.opener == Some(Opener::And) && gi > 0 && (g.clause_start..g.first).all(|i| s.words[i].pos == Pos::RB))
-                    .then(|| placed.iter().rev().find(|&&(p, _)| p == gi - 1).map(|&(_, at)| at))
-                    .flatten()
-                    .filter(|&at| out[at].basis == Basis::Explicit);
+                // Not a present perfect, which reaches to now ("bought the club in 2021 and
+                // has spent heavily").
+                let reaches_now = g.perfect && g.tense == Tense::Present;
+                let joined_to = (g.opener == Some(Opener::And)
+                    && gi > 0
+                    && !reaches_now
+                    && (g.clause_start..g.first).all(|i| s.words[i].pos == Pos::RB))
+                .then(|| placed.iter().rev().find(|&&(p, _)| p == gi - 1).map(|&(_, at)| at))
+                .flatten()
+                .filter(|&at| out[at].basis == Basis::Explicit);
                 // "Iraq said it invaded Kuwait" after "Iraq's invasion of Kuwait on Aug. 2":
                 // the same happening told again is dated as it was told first.
                 let told_before = || (kind == Kind::Past).then(|| retold(&s, text, &g, &out)).flatten();

@@ -199,28 +199,9 @@ fn settled(ctx: &Ctx<'_>, i: usize, d: Direction, first: usize, last: usize) -> 
     if d == Direction::Past && finite_past(ctx, i) && !looks_ahead(ctx, first, last) { Direction::Since } else { d }
 }
 
-/// The direction of the nearest tense cue for tokens `first..last`.
-pub fn direction(ctx: &Ctx<'_>, first: usize, last: usize) -> Direction {
+/// The direction of the nearest tense cue before tokens `first..last`, within their clause.
+fn backward(ctx: &Ctx<'_>, first: usize, last: usize) -> Option<Direction> {
     let toks = ctx.toks;
-    let before = |back: usize, words: &[&str]| first >= back && ctx.word_is(first - back, words);
-    if possessive(ctx, last) {
-        // "awaiting Friday's jobs report", "ahead of Sunday's vote" look ahead;
-        // "before Friday's deadline" says nothing alone.
-        if before(1, &["awaiting", "await", "awaits"]) || before(2, &["ahead"]) && before(1, &["of"]) {
-            return Direction::Future;
-        }
-        if !before(1, &["before", "until", "till"]) {
-            return Direction::Past;
-        }
-    }
-    if before(1, &["since"]) {
-        return Direction::Since;
-    }
-    // "as early as Tuesday", "as soon as next week": a date hoped for.
-    if before(3, &["as"]) && before(2, &["early", "soon"]) && before(1, &["as"]) {
-        return Direction::Future;
-    }
-    // Backwards, within the sentence.
     let mut i = first;
     let mut steps = 0;
     while i > 0 && steps < 12 {
@@ -234,16 +215,51 @@ pub fn direction(ctx: &Ctx<'_>, first: usize, last: usize) -> Direction {
             break;
         }
         if let Some(d) = cue_at(ctx, i).or_else(|| infinitive(ctx, i)) {
-            return if d == Direction::Future && pluperfect_before(ctx, i) { Direction::Past } else { settled(ctx, i, d, first, last) };
+            return Some(if d == Direction::Future && pluperfect_before(ctx, i) {
+                Direction::Past
+            } else {
+                settled(ctx, i, d, first, last)
+            });
         }
         // Twelve words back: the points of "U.S." are no words.
         if toks[i].kind != Kind::Punct {
             steps += 1;
         }
     }
+    None
+}
+
+/// The direction of the nearest tense cue for tokens `first..last`.
+pub fn direction(ctx: &Ctx<'_>, first: usize, last: usize) -> Direction {
+    let toks = ctx.toks;
+    let before = |back: usize, words: &[&str]| first >= back && ctx.word_is(first - back, words);
+    if possessive(ctx, last) {
+        // "awaiting Friday's jobs report", "ahead of Sunday's vote" look ahead;
+        // "before Friday's deadline" says nothing alone.
+        if before(1, &["awaiting", "await", "awaits"]) || before(2, &["ahead"]) && before(1, &["of"]) {
+            return Direction::Future;
+        }
+        // "will take charge for Tuesday's trip", "will play in Saturday's final": what a
+        // future is for or in lies ahead (not "would look for ways to get around
+        // Wednesday's ruling").
+        if !before(1, &["before", "until", "till"]) {
+            let ahead = before(1, &["for", "in"]) && backward(ctx, first, last) == Some(Direction::Future);
+            return if ahead { Direction::Future } else { Direction::Past };
+        }
+    }
+    if before(1, &["since"]) {
+        return Direction::Since;
+    }
+    // "as early as Tuesday", "as soon as next week": a date hoped for.
+    if before(3, &["as"]) && before(2, &["early", "soon"]) && before(1, &["as"]) {
+        return Direction::Future;
+    }
+    if let Some(d) = backward(ctx, first, last) {
+        return d;
+    }
     // Forwards.
     let mut j = last;
-    steps = 0;
+    let mut steps = 0;
     while j < toks.len() && steps < 20 {
         if ends_sentence(ctx, j) || (toks[j].gap == Gap::Newline && j != last) {
             break;
@@ -337,6 +353,8 @@ mod tests {
         assert_eq!(value("The markets rallied after Wednesday's ruling.", "2018-12-13"), "2018-12-12");
         assert_eq!(value("Investors are awaiting Friday's jobs report.", "2018-12-13"), "2018-12-14");
         assert_eq!(value("Campaigning ended ahead of Sunday's vote.", "2018-12-13"), "2018-12-16");
+        assert_eq!(value("Ortiz will take charge of the side for Tuesday's trip.", "2018-12-13"), "2018-12-18");
+        assert_eq!(value("They would look for ways to get around Wednesday's ruling.", "2018-12-13"), "2018-12-12");
     }
 
     #[test]
