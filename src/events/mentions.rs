@@ -497,6 +497,28 @@ pub fn mentions_of(article_idx: usize, article: &Article, tagger: &mut Tagger) -
         // "UNITED NATIONS, March 5 (AP) - Countries reached a deal late on Saturday": a
         // dateline's date is when the story was filed, no event's.
         let dateline = super::title::dateline_end(&s, text, 0, s.words.len()).map(|sep| s.words[sep].start);
+        // The date against the publication date: what is to come is not what was.
+        let against = |range: (NaiveDate, NaiveDate)| {
+            dct.and_then(|d| {
+                if range.0 > d {
+                    Some(std::cmp::Ordering::Greater)
+                } else if range.1 < d {
+                    Some(std::cmp::Ordering::Less)
+                } else {
+                    None
+                }
+            })
+        };
+        // The word each date belongs to, looked up ahead: a statement needs to know
+        // whether what it states has a date of its own, wherever that stands.
+        let foci: Vec<(usize, Option<usize>)> = in_sentence
+            .iter()
+            .filter_map(|&k| {
+                let t = &timexes[k];
+                let range = placeable(t)?;
+                Some((k, trigger::attach(text, &s, t.start, t.end, against(range))))
+            })
+            .collect();
         for &k in &in_sentence {
             let t = &timexes[k];
             if dateline.is_some_and(|d| t.start < d) {
@@ -531,17 +553,7 @@ pub fn mentions_of(article_idx: usize, article: &Article, tagger: &mut Tagger) -
                     continue;
                 }
             }
-            // The date against the publication date: what is to come is not what was.
-            let when = dct.and_then(|d| {
-                if range.0 > d {
-                    Some(std::cmp::Ordering::Greater)
-                } else if range.1 < d {
-                    Some(std::cmp::Ordering::Less)
-                } else {
-                    None
-                }
-            });
-            let focus = trigger::attach(text, &s, t.start, t.end, when);
+            let focus = trigger::attach(text, &s, t.start, t.end, against(range));
             // A date inside a quotation is the speaker's ("said, “Today is a great day"):
             // it dates what the quotation tells, never the saying outside it.
             let quoted = in_quotes(&s, text, s.word_from(t.start));
@@ -616,6 +628,14 @@ pub fn mentions_of(article_idx: usize, article: &Article, tagger: &mut Tagger) -
                 placed.push((ck, out.len() - 1));
             }
             let stated = gi.and_then(|g| future_stated(&s, text, g));
+            // "Ortiz will take charge for Tuesday's trip, the club said on Sunday": what is
+            // said has a date of its own, and the saying is only its source.
+            let source = gi.is_some_and(|g| is_verb_of(VerbClass::Report, &lower(s.word(text, s.groups[g].head))));
+            if let Some(c) = stated.filter(|_| source)
+                && foci.iter().any(|&(k2, f)| k2 != k && f == Some(s.groups[c].head))
+            {
+                continue;
+            }
             let title = title(&TitleSpec { text, sentence: &s, focus, stated, dates: &dates, antecedent: &antecedent });
             out.push(dated_here(focus, title));
             if let Some(gi) = gi {

@@ -505,8 +505,13 @@ fn cut_dates(spec: &TitleSpec<'_>, keep: &mut [bool]) {
         for &i in &inside {
             keep[i] = false;
         }
-        // "the November meeting": a date that modifies a noun leaves alone.
-        if s.words.get(last + 1).is_some_and(|w| w.pos.is_noun() && !w.pos.is_proper() || w.pos == Pos::Possessive) {
+        // "the November meeting": a date that modifies a noun leaves alone; its
+        // possessive goes with it ("for Tuesday's trip" → "for trip").
+        if s.words.get(last + 1).is_some_and(|w| w.pos == Pos::Possessive) {
+            keep[last + 1] = false;
+            continue;
+        }
+        if s.words.get(last + 1).is_some_and(|w| w.pos.is_noun() && !w.pos.is_proper()) {
             continue;
         }
         // "on Dec. 5", "as early as March", "in late November": the preposition goes too.
