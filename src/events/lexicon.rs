@@ -23,6 +23,8 @@ pub enum VerbClass {
     Aspect,
     /// "delayed", "postponed", "rescheduled": sets when its object happens.
     Timing,
+    /// "found", "concluded", "ruled": its "that"-clause tells of what happened before.
+    Finding,
 }
 
 /// Words that lead a date in ("starting in April", "beginning Monday", "effective
@@ -48,6 +50,7 @@ fn verb_classes() -> &'static FastMap<&'static str, u8> {
                 "light" => VerbClass::Light,
                 "aspect" => VerbClass::Aspect,
                 "timing" => VerbClass::Timing,
+                "finding" => VerbClass::Finding,
                 _ => continue,
             };
             for form in forms.split_whitespace() {

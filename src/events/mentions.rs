@@ -691,6 +691,13 @@ pub fn mentions_of(article_idx: usize, article: &Article, tagger: &mut Tagger) -
                 if absorbed(&s, text, gi, &dated) {
                     continue;
                 }
+                // "The jury found that he hid the losses": what a finding finds happened
+                // before it, at no time the text gives.
+                let found =
+                    |r: usize| stated_group(&s, r) == Some(gi) && is_verb_of(VerbClass::Finding, &lower(s.word(text, s.groups[r].head)));
+                if kind == Kind::Past && g.opener == Some(Opener::That) && (0..s.groups.len()).any(found) {
+                    continue;
+                }
                 let narrow = |n: &Narrative| (n.range.1 - n.range.0).num_days() < NARRATIVE_MAX_DAYS && dct.is_none_or(|d| n.range.1 <= d);
                 // "met the managers last week and walked out": a verb joined by "and" to a
                 // dated one, with no subject of its own, happened then too.
