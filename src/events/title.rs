@@ -907,6 +907,8 @@ fn shorten(mut pieces: Vec<Piece>) -> String {
                     || matches!(p.text.as_str(), "$" | "\u{20ac}" | "\u{a3}")
                     || matches!(p.pos, Pos::CC | Pos::IN | Pos::DT | Pos::TO | Pos::WDT | Pos::PRPS))
                 || !p.verb && p.pos == Pos::VBN && v.len() > 2 && v[v.len() - 2].pos.is_noun() && !causative(v)
+                // A comparison cut from what it compares with: "for the first time in more [than four years]".
+                || !p.verb && matches!(p.pos, Pos::JJR | Pos::RBR) && v.len() > 2 && v[v.len() - 2].pos == Pos::IN
         }) {
             v.pop();
         }
@@ -997,8 +999,9 @@ fn shorten(mut pieces: Vec<Piece>) -> String {
             && pieces.get(i + 2).is_some_and(|n| n.pos.is_noun() || n.pos.is_adjective() || n.modifier);
         let modifies = pieces.get(i + 1).is_some_and(describes) || listed;
         // A quantity says how much happened: "pushed back several years"; an ordinal
-        // which one, often the news itself ("the first company to operate the jet").
-        let quantity = is_quantity(&pieces[i].text) || crate::language::is_ordinal(&pieces[i].text);
+        // or a superlative which one, often the news itself ("the first company to
+        // operate the jet", "fell to its lowest level").
+        let quantity = is_quantity(&pieces[i].text) || crate::language::is_ordinal(&pieces[i].text) || pieces[i].pos == Pos::JJS;
         // Nor one before a name, part of who that is ("former prime minister Paul
         // Keating", "chief executive Maria Okafor"); a name that heads its phrase, not
         // one that describes a thing ("other U.N. members", "the new Airbus A380 jet").

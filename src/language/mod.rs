@@ -120,8 +120,9 @@ fn correct_pasts(text: &str, words: &mut [Word]) {
         }
         // After a singular noun, only before a figure: "the average rose 72 points",
         // "the index fell 3 percent" (a noun "rose" is no measure of anything).
+        // Or before an adverb of how much: "inflation fell more sharply than expected".
         let singular_before = i > 0 && words[i - 1].pos == Pos::NN;
-        if singular_before && words.get(i + 1).is_some_and(|n| n.pos == Pos::CD) {
+        if singular_before && words.get(i + 1).is_some_and(|n| matches!(n.pos, Pos::CD | Pos::RB | Pos::RBR)) {
             words[i].pos = Pos::VBD;
         }
     }
@@ -872,6 +873,11 @@ mod tests {
         assert_eq!(t[5].1, Pos::NNS, "{t:?}");
         let t = tags("They want to discuss the plan.");
         assert_eq!(t[3].1, Pos::VB, "{t:?}");
+    }
+
+    #[test]
+    fn a_past_only_form_before_an_adverb_is_a_past() {
+        assert_eq!(pos_of("British inflation fell more sharply than expected.", "fell"), Some(Pos::VBD));
     }
 
     #[test]

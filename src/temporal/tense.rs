@@ -84,7 +84,10 @@ fn cue_at(ctx: &Ctx<'_>, i: usize) -> Option<Direction> {
     // "will be held": a participle after "be" has no tense of its own; the auxiliary
     // before it decides.
     let participle = d == Direction::Past && prev_is(&["be", "being"]);
-    if noun || participle {
+    // "fell more sharply than expected in September", "as planned": a comparison with
+    // an expectation says nothing of when.
+    let compared = d == Direction::Future && prev_is(&["than", "as"]);
+    if noun || participle || compared {
         return None;
     }
     // "could have emerged", "would have met": a modal's perfect looks back.
@@ -349,12 +352,21 @@ mod tests {
     }
 
     #[test]
+    fn a_possessive_day_lies_ahead_of_a_future_that_is_for_it() {
+        assert_eq!(value("Ortiz will take charge of the side for Tuesday's trip.", "2018-12-13"), "2018-12-18");
+        assert_eq!(value("They would look for ways to get around Wednesday's ruling.", "2018-12-13"), "2018-12-12");
+    }
+
+    #[test]
+    fn a_comparison_with_an_expectation_is_no_future() {
+        assert_eq!(value("Inflation fell more sharply than expected in September.", "2018-12-13"), "2018-09");
+    }
+
+    #[test]
     fn a_possessive_day_has_happened_unless_awaited() {
         assert_eq!(value("The markets rallied after Wednesday's ruling.", "2018-12-13"), "2018-12-12");
         assert_eq!(value("Investors are awaiting Friday's jobs report.", "2018-12-13"), "2018-12-14");
         assert_eq!(value("Campaigning ended ahead of Sunday's vote.", "2018-12-13"), "2018-12-16");
-        assert_eq!(value("Ortiz will take charge of the side for Tuesday's trip.", "2018-12-13"), "2018-12-18");
-        assert_eq!(value("They would look for ways to get around Wednesday's ruling.", "2018-12-13"), "2018-12-12");
     }
 
     #[test]
