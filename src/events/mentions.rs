@@ -515,6 +515,9 @@ pub fn mentions_of(article_idx: usize, article: &Article, tagger: &mut Tagger) -
             .iter()
             .filter_map(|&k| {
                 let t = &timexes[k];
+                if dateline.is_some_and(|d| t.start < d) {
+                    return None;
+                }
                 let range = placeable(t)?;
                 Some((k, trigger::attach(text, &s, t.start, t.end, against(range))))
             })
@@ -571,14 +574,15 @@ pub fn mentions_of(article_idx: usize, article: &Article, tagger: &mut Tagger) -
                     continue;
                 }
             }
-            if let Some(f) = focus {
-                dated[f] = true;
-            }
             // "voted to keep the branches open until at least 2027": a date that ends a
             // state is no time anything happens (one a verb moves an event to is that
-            // event's: "the delivery was delayed until October", an event noun).
+            // event's: "the delivery was delayed until October", an event noun). The
+            // verb may still be the day's news: "have extended their contract until Jan. 15".
             if ends_a_state(text, &s, t.start) && focus.is_none_or(|f| !s.words[f].pos.is_noun()) {
                 continue;
+            }
+            if let Some(f) = focus {
+                dated[f] = true;
             }
             let dates: Vec<(usize, usize)> = date_group(text, &timexes, k).into_iter().chain(sentence_dates.iter().copied()).collect();
             // An event this date belongs to, its trigger the word `head`.
