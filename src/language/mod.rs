@@ -67,6 +67,7 @@ pub fn tag_sentence(text: &str, start: usize, end: usize) -> Vec<Word> {
         correct_rating_after_to(text, &mut out);
         correct_bare_infinitives(text, &mut out);
         correct_aside_participles(text, &mut out);
+        correct_reduced_relatives(text, &mut out);
         correct_opening_plural(text, &mut out);
         correct_base_after_subject(text, &mut out);
         correct_present_after_subject(text, &mut out);
@@ -591,6 +592,36 @@ fn correct_opening_plural(text: &str, words: &mut [Word]) {
     }
 }
 
+/// Two pasts in one clause with nothing between them but a phrase of time or place: the
+/// first, right after its noun, is a participle that describes it: "A round held last
+/// August ended without agreement", "the report released in July found". (Not when a
+/// noun between them could be the second's subject: "said Reyes ordered".)
+fn correct_reduced_relatives(text: &str, words: &mut [Word]) {
+    for i in 1..words.len() {
+        if words[i].pos != Pos::VBD || !matches!(words[i - 1].pos, Pos::NN | Pos::NNS | Pos::JJ) {
+            continue;
+        }
+        let w = words[i].text(text).to_ascii_lowercase();
+        let participle_too = w.ends_with("ed") || irregular().participles.contains(w.as_str()) && irregular_base(&w) != Some(w.as_str());
+        if !participle_too {
+            continue;
+        }
+        let Some(j) =
+            (i + 1..words.len().min(i + 7)).find(|&k| !matches!(words[k].pos, Pos::IN | Pos::DT | Pos::JJ | Pos::CD | Pos::NNP | Pos::RB))
+        else {
+            continue;
+        };
+        let between_has_time = (i + 1..j).any(|k| words[k].pos == Pos::NNP || words[k].pos == Pos::CD);
+        if j > i + 1 && between_has_time && matches!(words[j].pos, Pos::VBD | Pos::VBZ) {
+            words[i].pos = Pos::VBN;
+            // "A round held": an adjective right after the article heads the phrase.
+            if words[i - 1].pos == Pos::JJ && i >= 2 && words[i - 2].pos == Pos::DT {
+                words[i - 1].pos = Pos::NN;
+            }
+        }
+    }
+}
+
 /// A verb whose base, past and participle are one form ("put", "set", "cut"), set off
 /// after a noun by a comma, is a participle that describes it: "The proposal, first
 /// put forward in February, was meant to save". Read as a base form, with no "to" or
@@ -873,6 +904,13 @@ mod tests {
         assert_eq!(t[5].1, Pos::NNS, "{t:?}");
         let t = tags("They want to discuss the plan.");
         assert_eq!(t[3].1, Pos::VB, "{t:?}");
+    }
+
+    #[test]
+    fn a_past_before_a_time_and_another_past_describes_its_noun() {
+        assert_eq!(pos_of("A round held last August ended without agreement.", "held"), Some(Pos::VBN));
+        assert_eq!(pos_of("A round held last August ended without agreement.", "round"), Some(Pos::NN));
+        assert_eq!(pos_of("Prosecutors said Reyes ordered staff in 2020 to move.", "said"), Some(Pos::VBD));
     }
 
     #[test]
