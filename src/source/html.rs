@@ -39,6 +39,9 @@ pub fn read(html: &str) -> Article {
             (body, found) = (alt, alt_found);
         }
     }
+    if found && let Some(kept) = ld.article_body.as_deref().and_then(|b| within_article_body(&body, b)) {
+        body = kept;
+    }
     let url = select_attr(&doc, "link[rel=canonical]", "href")
         .or_else(|| meta(&doc, &["og:url"]))
         .or_else(|| ld.url.clone())
@@ -76,6 +79,46 @@ pub fn read(html: &str) -> Article {
     article
 }
 
+/// The lines of `body` that the publisher's own text of the story (JSON-LD
+/// `articleBody`) holds: a sign-up box, a sponsor's note or a caption inside the story's
+/// container is not in it. Only where that text is the whole story (not a teaser: at
+/// least half as long as what was read) and holds nearly all of it; `None` otherwise.
+fn within_article_body(body: &str, article_body: &str) -> Option<String> {
+    let letters = |s: &str| s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect::<String>();
+    let given = letters(article_body);
+    let read = letters(body);
+    // Each line is looked for in the whole text: bounded, so a huge page costs no more
+    // than a fraction of a second.
+    if given.len() < ARTICLE_BODY_AT_LEAST
+        || given.len() > ARTICLE_BODY_AT_MOST
+        || given.len() * 2 < read.len()
+        || body.lines().count() > 1000
+    {
+        return None;
+    }
+    let mut kept = String::new();
+    let mut kept_len = 0;
+    for line in body.lines() {
+        let l = letters(line);
+        if l.is_empty() || given.contains(&l) {
+            kept_len += l.len();
+            kept.push_str(line);
+            kept.push('\n');
+        }
+    }
+    (kept_len * 100 >= read.len() * ARTICLE_BODY_HOLDS).then_some(kept)
+}
+
+/// The shortest publisher's story text (letters and digits) that is taken as the whole story.
+const ARTICLE_BODY_AT_LEAST: usize = 500;
+
+/// The longest publisher's story text that is compared line by line.
+const ARTICLE_BODY_AT_MOST: usize = 200_000;
+
+/// The share (%) of what was read that the publisher's text must hold for the rest to
+/// go: what it leaves out is then a few boxes, not a story it tells otherwise.
+const ARTICLE_BODY_HOLDS: usize = 85;
+
 /// Below this many bytes of story text, a page's `<noscript>` markup is read too.
 const NOSCRIPT_WHEN_UNDER: usize = 500;
 
@@ -111,6 +154,8 @@ struct LinkedData {
     published: Option<String>,
     modified: Option<String>,
     url: Option<String>,
+    /// The story's text as the publisher gives it (`articleBody`), whitespace as it comes.
+    article_body: Option<String>,
 }
 
 fn json_ld(doc: &Html) -> LinkedData {
@@ -129,6 +174,7 @@ fn json_ld(doc: &Html) -> LinkedData {
                     }
                     let s = |k: &str| o.get(k).and_then(|x| x.as_str()).map(str::to_string);
                     if o.contains_key("headline") || o.contains_key("datePublished") {
+                        out.article_body = out.article_body.or_else(|| s("articleBody"));
                         out.headline = out.headline.or_else(|| s("headline"));
                         out.published = out.published.or_else(|| s("datePublished"));
                         out.modified = out.modified.or_else(|| s("dateModified"));
@@ -346,6 +392,32 @@ mod tests {
     fn fragments_keep_paragraphs_apart() {
         assert_eq!(fragment_text("<p>First <b>one</b>.</p><p>Second &amp; last.</p>"), "First one.\nSecond & last.");
         assert_eq!(fragment_text("plain text"), "plain text");
+    }
+
+    #[test]
+    fn the_publishers_story_text_leaves_out_a_sign_up_box_inside_the_story() {
+        let paras = [
+            "The city council voted on Tuesday to keep the three branch libraries open for at least another three years.",
+            "More than eight thousand residents had signed a petition against the closures, which were first proposed in February.",
+            "The council leader said the authority had listened to residents and would look for savings in other services.",
+            "Volunteers will help to run the libraries from September, while opening hours at the central library will be cut.",
+            "A full review of the library service is due to be published next spring, the council said in a statement.",
+            "Campaigners marched from the Kingsmoor branch to the town hall last month, and children delivered the petition.",
+            "The proposal had been meant to save about six hundred thousand pounds a year from the council's budget.",
+        ];
+        let story: String = paras.iter().map(|p| format!("<p>{p}</p>")).collect();
+        let page = |body: &str| {
+            format!(
+                r#"<html><head><script type="application/ld+json">{{"@type":"NewsArticle","headline":"Libraries stay open","articleBody":"{body}"}}</script></head>
+                <body><article><h1>Libraries stay open</h1>{story}<div><p>Get our newsletter!</p></div></article></body></html>"#
+            )
+        };
+        let whole = page(&paras.join(" "));
+        let text = read(&whole).text;
+        assert!(text.contains("Volunteers will help") && !text.contains("newsletter"), "{text}");
+        // A teaser is not the whole story: nothing goes by it.
+        let teaser = page(paras[0]);
+        assert!(read(&teaser).text.contains("Get our newsletter!"));
     }
 
     #[test]
