@@ -118,6 +118,13 @@ pub fn is_occasion(word: &str) -> bool {
     OCCASIONS.get_or_init(|| list(include_str!("lexicon/occasions.txt"))).contains(word)
 }
 
+/// Is `word` (lower case) the head of an organisation's name ("commission", "jury"),
+/// which "he" or "she" never stands for?
+pub fn is_institution_word(word: &str) -> bool {
+    static INSTITUTIONS: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    INSTITUTIONS.get_or_init(|| list(include_str!("lexicon/institutions.txt"))).contains(word)
+}
+
 /// Words that make a clause a habit ("every spring", "usually").
 pub fn is_habit_word(word: &str) -> bool {
     static HABITS: OnceLock<HashSet<&'static str>> = OnceLock::new();
@@ -151,6 +158,7 @@ mod tests {
         assert!(is_habit_word("every"));
         assert!(is_span_word("since"));
         assert!(is_occasion("conference"));
+        assert!(is_institution_word("commission") && !is_institution_word("lawyer"));
         assert_eq!(irregular_base("won"), Some("win"));
         assert_eq!(irregular_base("flown"), Some("fly"));
     }

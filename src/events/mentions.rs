@@ -150,8 +150,6 @@ fn is_habit(s: &Sentence, text: &str, g: &VerbGroup) -> bool {
     own_clause(s, g).any(|i| is_habit_word(&lower(s.word(text, i))))
 }
 
-/// Is the clause of group `g` a span up to now ("has gained share in recent years",
-/// "has received five orders so far")? Its perfect is not the day's news.
 /// Is the verb's clause timed by a season or a term that no calendar places ("led the
 /// club to promotion last season", "have won two games this term")? Then neither the
 /// story's date nor the publication date is its time.
@@ -163,6 +161,8 @@ fn own_season(s: &Sentence, text: &str, g: &VerbGroup) -> bool {
     })
 }
 
+/// Is the clause of group `g` a span up to now ("has gained share in recent years",
+/// "has received five orders so far")? Its perfect is not the day's news.
 fn is_span(s: &Sentence, text: &str, g: &VerbGroup) -> bool {
     let before = |i: usize, n: usize| (i.saturating_sub(n)..i).map(|j| lower(s.word(text, j))).collect::<Vec<_>>();
     own_clause(s, g).any(|i| {
@@ -274,8 +274,6 @@ fn joined_to_relative(s: &Sentence, gi: usize) -> bool {
     k < gi && s.groups[k].opener == Some(Opener::Relative)
 }
 
-/// Is the date starting at byte `start` one the sentence denies: "around 2020, and
-/// not 2015 as previously hoped", "in May instead of in June"? It dates nothing.
 /// Does "until" or "till" lead the date that starts at byte `start` in ("until at least
 /// 2027", "till the end of March")?
 fn ends_a_state(text: &str, s: &Sentence, start: usize) -> bool {
@@ -286,6 +284,8 @@ fn ends_a_state(text: &str, s: &Sentence, start: usize) -> bool {
     before >= 1 && matches!(word(before - 1).as_ref(), "until" | "till")
 }
 
+/// Is the date starting at byte `start` one the sentence denies: "around 2020, and
+/// not 2015 as previously hoped", "in May instead of in June"? It dates nothing.
 fn denied(text: &str, s: &Sentence, start: usize) -> bool {
     let at = s.word_from(start);
     let word = |i: usize| lower(s.word(text, i));
@@ -511,22 +511,16 @@ pub fn mentions_of(article_idx: usize, article: &Article, tagger: &mut Tagger) -
         };
         // The word each date belongs to, looked up ahead: a statement needs to know
         // whether what it states has a date of its own, wherever that stands.
-        let foci: Vec<(usize, Option<usize>)> = in_sentence
+        let in_story: Vec<usize> = in_sentence.iter().copied().filter(|&k| dateline.is_none_or(|d| timexes[k].start >= d)).collect();
+        let foci: Vec<(usize, Option<usize>)> = in_story
             .iter()
             .filter_map(|&k| {
                 let t = &timexes[k];
-                if dateline.is_some_and(|d| t.start < d) {
-                    return None;
-                }
-                let range = placeable(t)?;
-                Some((k, trigger::attach(text, &s, t.start, t.end, against(range))))
+                Some((k, trigger::attach(text, &s, t.start, t.end, against(placeable(t)?))))
             })
             .collect();
-        for &k in &in_sentence {
+        for &k in &in_story {
             let t = &timexes[k];
-            if dateline.is_some_and(|d| t.start < d) {
-                continue;
-            }
             let Some(range) = placeable(t) else {
                 // "were removed a few years ago": a time of its own, though not one a
                 // timeline can place, keeps its event off the publication date and off
@@ -556,7 +550,7 @@ pub fn mentions_of(article_idx: usize, article: &Article, tagger: &mut Tagger) -
                     continue;
                 }
             }
-            let focus = trigger::attach(text, &s, t.start, t.end, against(range));
+            let focus = foci.iter().find(|&&(k2, _)| k2 == k).and_then(|&(_, f)| f);
             // A date inside a quotation is the speaker's ("said, “Today is a great day"):
             // it dates what the quotation tells, never the saying outside it.
             let quoted = in_quotes(&s, text, s.word_from(t.start));

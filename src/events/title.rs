@@ -748,53 +748,6 @@ fn resolved_subject(s: &Sentence, text: &str, r: usize, spec: &TitleSpec<'_>, de
     own
 }
 
-/// Heads of a phrase that names an organisation, not a person.
-const INSTITUTIONS: &[&str] = &[
-    "administration",
-    "agency",
-    "airline",
-    "army",
-    "association",
-    "authority",
-    "bank",
-    "board",
-    "bureau",
-    "cabinet",
-    "carmaker",
-    "commission",
-    "committee",
-    "company",
-    "congress",
-    "corp",
-    "corporation",
-    "council",
-    "court",
-    "department",
-    "embassy",
-    "firm",
-    "government",
-    "group",
-    "inc",
-    "institute",
-    "jury",
-    "lender",
-    "ministry",
-    "navy",
-    "newspaper",
-    "office",
-    "panel",
-    "parliament",
-    "party",
-    "police",
-    "regulator",
-    "senate",
-    "service",
-    "team",
-    "tribunal",
-    "union",
-    "university",
-];
-
 /// Is the phrase no one "he" or "she" can stand for: an organisation ("The Securities
 /// and Exchange Commission", a name after "the"; "the company", "a federal jury") or
 /// more than one ("prosecutors", "Smith and Jones")?
@@ -804,7 +757,7 @@ fn is_institution(v: &[Piece]) -> bool {
     // or after other words.
     let plural = |p: &Piece| p.pos == Pos::NNS && (v.len() > 1 || !p.text.starts_with(char::is_uppercase));
     let many = v.last().is_some_and(plural) || v.iter().any(|p| p.pos == Pos::CC);
-    the_name || many || v.last().is_some_and(|p| INSTITUTIONS.contains(&lower(&p.text).trim_end_matches('.')))
+    the_name || many || v.last().is_some_and(|p| super::lexicon::is_institution_word(lower(&p.text).trim_end_matches('.')))
 }
 
 /// The name right after group `p`'s verb, its object: "sued **Reyes**".
@@ -890,25 +843,26 @@ fn len(pieces: &[Piece]) -> usize {
     pieces.iter().enumerate().map(|(i, p)| p.chars + usize::from(glued(pieces, i))).sum()
 }
 
-/// Shortens a title to [`MAX_TITLE`] characters, dropping what a headline can do without.
 /// Does a verb that makes its object's participle the point come before ("to have
 /// the tanker built", "got the law changed")?
 fn causative(v: &[Piece]) -> bool {
     v.iter().any(|p| p.verb && matches!(lower(&p.text).as_ref(), "have" | "has" | "had" | "having" | "get" | "gets" | "got" | "getting"))
 }
 
+/// Shortens a title to [`MAX_TITLE`] characters, dropping what a headline can do without.
 fn shorten(mut pieces: Vec<Piece>) -> String {
     // Trailing punctuation and conjunctions never end a title, nor a participle whose
     // phrase was cut ("traced the fault to a wiring harness supplied").
     let trim_tail = |v: &mut Vec<Piece>| {
         while v.last().is_some_and(|p| {
+            let before = v.len().checked_sub(2).filter(|_| v.len() > 2).map(|k| v[k].pos);
             !p.verb
                 && (p.pos.is_punct() && p.pos != Pos::CloseBracket
                     || matches!(p.text.as_str(), "$" | "\u{20ac}" | "\u{a3}")
-                    || matches!(p.pos, Pos::CC | Pos::IN | Pos::DT | Pos::TO | Pos::WDT | Pos::PRPS))
-                || !p.verb && p.pos == Pos::VBN && v.len() > 2 && v[v.len() - 2].pos.is_noun() && !causative(v)
-                // A comparison cut from what it compares with: "for the first time in more [than four years]".
-                || !p.verb && matches!(p.pos, Pos::JJR | Pos::RBR) && v.len() > 2 && v[v.len() - 2].pos == Pos::IN
+                    || matches!(p.pos, Pos::CC | Pos::IN | Pos::DT | Pos::TO | Pos::WDT | Pos::PRPS)
+                    || p.pos == Pos::VBN && before.is_some_and(|b| b.is_noun()) && !causative(v)
+                    // A comparison cut from what it compares with: "for the first time in more [than four years]".
+                    || matches!(p.pos, Pos::JJR | Pos::RBR) && before == Some(Pos::IN))
         }) {
             v.pop();
         }
@@ -961,11 +915,8 @@ fn shorten(mut pieces: Vec<Piece>) -> String {
                 && pieces.get(i + 1).is_some_and(|n| n.pos == Pos::NN)
         })
         .collect();
-    let mut at = 0;
-    pieces.retain(|p| {
-        at += 1;
-        per[at - 1] || p.verb || p.opens || !(article(p) || that(p))
-    });
+    let mut per = per.into_iter();
+    pieces.retain(|p| per.next().unwrap_or(false) || p.verb || p.opens || !(article(p) || that(p)));
     if fits(&pieces) {
         return finish(pieces);
     }

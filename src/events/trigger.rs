@@ -127,6 +127,7 @@ pub fn is_subject(text: &str, s: &Sentence, t_start: usize, t_end: usize) -> boo
 /// a bare date after the verb is when, nor "the 2016 election", an event's own date,
 /// nor a name ("the 2008 Beijing Olympic Games"). The caller keeps to dates of a
 /// quarter or more: a day before a noun is when ("his Aug. 2 power-grab").
+///
 /// Gives the byte span of the whole date phrase, a range's two ends and what joins them.
 pub fn names_a_thing(text: &str, s: &Sentence, t_start: usize, t_end: usize, dates: &[(usize, usize)]) -> Option<(usize, usize)> {
     let (mut first_in, mut after) = date_words(s, t_start, t_end)?;
