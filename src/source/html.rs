@@ -340,7 +340,19 @@ fn publication_date(doc: &Html, ld: &LinkedData, url: Option<&str>, title: &str)
         let d = meta(doc, PUBLISHED).and_then(|s| parse_date(&s)).or_else(|| ld.published.as_deref().and_then(parse_date))?;
         let stamped = modified() == Some(d);
         let by_headline = || date::by_headline(&story_lines(), title, date::BYLINE_BELOW_HEADLINE);
-        Some(stamped.then(by_headline).flatten().filter(|&v| v < d).unwrap_or(d))
+        if let Some(v) = stamped.then(by_headline).flatten().filter(|&v| v < d) {
+            return Some(v);
+        }
+        // A date the page never shows, where it shows another by its headline: the
+        // reader's date is the one shown ("Last updated: August 19, 2025" on a guide
+        // rewritten since its first publication; its "this year" is that year's). A
+        // `<time>` shows its date, whatever a script writes in it ("3 days ago").
+        let lines = body::page_lines(doc.tree.root(), body::Lines::WithFurniture);
+        let shown = || date::shows(&lines, d) || times(root).any(|t| t == d);
+        match date::dateline_by_headline(&lines, title, date::BYLINE_BELOW_HEADLINE) {
+            Some(v) if v.day != d && !shown() => Some(v.day),
+            _ => Some(d),
+        }
     };
     url.and_then(date::in_url)
         .or_else(structured)
@@ -366,6 +378,11 @@ fn publication_date(doc: &Html, ld: &LinkedData, url: Option<&str>, title: &str)
 /// A `<time datetime>` under `root`, the first one (the byline's), not a reply's.
 fn time_in(root: NodeRef<Node>) -> Option<NaiveDate> {
     root.descendants().filter_map(ElementRef::wrap).filter(|e| e.value().name() == "time" && !in_reply(*e)).find_map(element_date)
+}
+
+/// The dates of every `<time>` under `root`.
+fn times(root: NodeRef<Node>) -> impl Iterator<Item = NaiveDate> {
+    root.descendants().filter_map(ElementRef::wrap).filter(|e| e.value().name() == "time").filter_map(element_date)
 }
 
 /// Is `e` a property of a reply's microdata (a schema.org `Comment` or `Answer`)?
@@ -450,16 +467,37 @@ mod tests {
         let page =
             format!("<html><head>{ld}</head><body><h1>Bridge closes</h1><p>By Ann Lee</p><p>August 25, 2024</p>{story}</body></html>");
         assert_eq!(read(&page).published, NaiveDate::from_ymd_opt(2024, 8, 25));
-        // Published and modified apart: the structured date stands.
-        let ld = ld.replace(r#""dateModified":"Jun 24, 2025""#, r#""dateModified":"Jul 2, 2025""#);
-        let page =
-            format!("<html><head>{ld}</head><body><h1>Bridge closes</h1><p>By Ann Lee</p><p>August 25, 2024</p>{story}</body></html>");
+        // Published and modified apart, the structured date shown further down: it stands.
+        let ld2 = ld.replace(r#""dateModified":"Jun 24, 2025""#, r#""dateModified":"Jul 2, 2025""#);
+        let page = format!(
+            "<html><head>{ld2}</head><body><h1>Bridge closes</h1><p>By Ann Lee</p><p>August 25, 2024</p>{story}<p>Filed June 24, 2025</p></body></html>"
+        );
         assert_eq!(read(&page).published, NaiveDate::from_ymd_opt(2025, 6, 24));
         // A date further down the story is no dateline.
         let filler: String = (0..14).map(|i| format!("<p>Point {i} of the council's long report on the bridge.</p>")).collect();
-        let ld = ld.replace("Jul 2, 2025", "Jun 24, 2025");
         let page = format!("<html><head>{ld}</head><body><h1>Bridge closes</h1>{story}{filler}<p>August 25, 2024</p></body></html>");
         assert_eq!(read(&page).published, NaiveDate::from_ymd_opt(2025, 6, 24));
+    }
+
+    #[test]
+    fn a_date_the_page_shows_by_its_headline_beats_one_it_never_shows() {
+        let story = "<p>The council voted on Tuesday to close the old bridge to traffic, citing a report on its steel.</p>";
+        let page = |ld: &str, byline: &str| {
+            let ld = format!(r#"<script type="application/ld+json">{{"@type":"Article",{ld}}}</script>"#);
+            read(&format!("<html><head>{ld}</head><body><h1>Bridge closes</h1><p>By Ann Lee</p>{byline}{story}</body></html>")).published
+        };
+        let day = |m, d| NaiveDate::from_ymd_opt(2025, m, d);
+        let both = r#""datePublished":"2025-01-29T20:47:55+00:00","dateModified":"2025-08-19T13:25:59+00:00""#;
+        // The structured date is nowhere on the page: the one shown is the reader's.
+        assert_eq!(page(both, "<p>March 5, 2025</p>"), day(3, 5));
+        // Shown as updated, where the first publication is not shown at all: the text is as of then.
+        assert_eq!(page(both, "<p>Last updated: August 19, 2025</p>"), day(8, 19));
+        // Where the page shows both, published, as ever.
+        assert_eq!(page(both, "<p>Published January 29, 2025</p><p>Updated August 19, 2025</p>"), day(1, 29));
+        // A <time> shows its date, whatever a script writes in it.
+        assert_eq!(page(both, r#"<p><time datetime="2025-01-29">2 days ago</time></p><p>Updated August 19, 2025</p>"#), day(1, 29));
+        // No dateline by the headline: the structured date.
+        assert_eq!(page(both, ""), day(1, 29));
     }
 
     #[test]
