@@ -54,7 +54,7 @@ pub fn story(root: NodeRef<'_, Node>) -> (String, bool) {
     {
         return (listing, false);
     }
-    let mut lines = lines_but_cards(node, furniture, &exempt);
+    let mut lines = lines_but_cards(node, furniture, &exempt, &signup_boxes(node));
     lines.truncate(story_end(&lines));
     let keep = first_copies(&lines);
     let mut out = String::new();
@@ -70,20 +70,72 @@ pub fn story(root: NodeRef<'_, Node>) -> (String, bool) {
     (out, pick.good > 0)
 }
 
-/// The lines of the story's container `node` without the cards of other stories set
-/// in it (a "latest news" column), while a story of its own keeps most of the prose
-/// without them. On a listing page the cards are the page's text, and stay. (The
-/// cards are small: their prose is counted on its own, and the container walked
-/// again only then.)
-fn lines_but_cards(node: NodeRef<'_, Node>, furniture: Furniture, exempt: &Wrappers) -> Vec<Line> {
+/// The lines of the story's container `node` without its sign-up `boxes`, nor the
+/// cards of other stories set in it (a "latest news" column) while a story of its own
+/// keeps most of the prose without them. On a listing page the cards are the page's
+/// text, and stay. (The cards are small: their prose is counted on its own, and the
+/// container walked again only then.)
+fn lines_but_cards(node: NodeRef<'_, Node>, furniture: Furniture, exempt: &Wrappers, boxes: &Wrappers) -> Vec<Line> {
     let cards = cards(node);
-    let lines = lines_without(node, furniture, exempt, &cards);
     if cards.is_empty() {
-        return lines;
+        return lines_without(node, furniture, exempt, boxes);
     }
+    let lines = lines_without(node, furniture, exempt, &cards.union(boxes).copied().collect());
     let kept = good_bytes(&lines);
     let in_cards: usize = cards.iter().filter_map(|&id| node.tree().get(id)).map(|c| good_bytes(&self::lines(c, furniture, exempt))).sum();
-    if kept < OWN_STORY || kept < in_cards { self::lines(node, furniture, exempt) } else { lines }
+    if kept < OWN_STORY || kept < in_cards { lines_without(node, furniture, exempt, boxes) } else { lines }
+}
+
+/// Text, in bytes, that a sign-up box holds at most besides its field ("Get our
+/// newsletter", a line of terms, "Thanks for signing up!"); and how far above the field
+/// its box is looked for.
+const SIGNUP_TEXT: usize = 600;
+const SIGNUP_LEVELS: usize = 12;
+const SIGNUP_FIELDS: usize = 50;
+
+/// The sign-up boxes under `root`: around each e-mail field, the widest block that
+/// holds little text besides. A newsletter's or an alert's pitch is not the story,
+/// and its dates ("subscribe by March 9") are no events. (Forms are furniture anyway
+/// where class words are trusted; the pitch around one is not in the form.)
+fn signup_boxes(root: NodeRef<'_, Node>) -> Wrappers {
+    // Bounded: a box is small, and hostile pages nest 100,000 deep.
+    let small = |n: NodeRef<'_, Node>| {
+        let mut bytes = 0;
+        for (k, d) in n.descendants().enumerate() {
+            if k > CARD_NODES * 10 {
+                return false;
+            }
+            if let Node::Text(t) = d.value() {
+                bytes += t.trim().len();
+                if bytes > SIGNUP_TEXT {
+                    return false;
+                }
+            }
+        }
+        true
+    };
+    let mut out = Wrappers::default();
+    // A page has a few sign-up fields; one of a hundred thousand must not cost their product.
+    for field in root.descendants().filter(|n| n.value().as_element().is_some_and(is_email_field)).take(SIGNUP_FIELDS) {
+        let widest = field
+            .ancestors()
+            .take(SIGNUP_LEVELS)
+            .take_while(|a| {
+                a.id() != root.id()
+                    && a.value().as_element().is_some_and(|e| !matches!(e.name(), "body" | "html" | "main" | "article"))
+                    && small(*a)
+            })
+            .last();
+        out.extend(widest.map(|a| a.id()));
+    }
+    out
+}
+
+/// An `<input>` for an e-mail address: by its type, or a text field named for one.
+fn is_email_field(e: &Element) -> bool {
+    let kind = e.attr("type").unwrap_or("text");
+    let named = || ["name", "id", "placeholder"].iter().any(|k| e.attr(k).is_some_and(|v| v.to_ascii_lowercase().contains("email")));
+    e.name() == "input" && (kind.eq_ignore_ascii_case("email") || kind.eq_ignore_ascii_case("text") && named())
 }
 
 /// Bytes of prose among `lines`.
@@ -1068,6 +1120,21 @@ git status</code></pre>"#;
         );
         let s = story_of(&page);
         assert!(s.contains("The plant opened") && !s.contains("Other story"), "{s}");
+    }
+
+    #[test]
+    fn a_sign_up_box_in_the_story_is_left_out() {
+        let para = "The plant opened in June after two years of building, and it employs three hundred people from the town.";
+        let story: String = (0..16).map(|_| format!("<p>{para}</p>")).collect();
+        let signup = r#"<div class="cta"><div><h3>Get the morning briefing</h3><p>Sign up by March 9 and get a free tote bag.</p></div>
+            <form><input type="email" name="EMAIL" placeholder="Your email"><button>Subscribe</button></form>
+            <div><div>Thanks for signing up!</div></div></div>"#;
+        let page = format!(r#"<body><div class="post-content">{story}{signup}<p>{para}</p></div></body>"#);
+        let s = story_of(&page);
+        assert!(s.contains("The plant opened") && !s.contains("briefing") && !s.contains("March 9") && !s.contains("Thanks"), "{s}");
+        // A field named for an e-mail in a box of the story's size takes no story with it.
+        let page = format!(r#"<body><div class="post-content">{story}<input type="text" name="email"></div></body>"#);
+        assert!(story_of(&page).contains("The plant opened"));
     }
 
     #[test]
