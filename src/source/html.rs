@@ -205,7 +205,7 @@ fn metas(doc: &Html) -> Vec<(&str, &str)> {
     doc.select(&sel)
         .filter_map(|m| {
             let e = m.value();
-            let name = e.attr("property").or_else(|| e.attr("name")).or_else(|| e.attr("itemprop"))?;
+            let name = e.attr("property").or_else(|| e.attr("name")).or_else(|| e.attr("itemprop")).or_else(|| e.attr("http-equiv"))?;
             let content = e.attr("content").or_else(|| e.attr("datetime"))?.trim();
             (!content.is_empty()).then_some((name, content))
         })
@@ -316,6 +316,12 @@ fn publication_date(doc: &Html, ld: &LinkedData, url: Option<&str>, title: &str)
         "published",
         "dc.date.issued",
         "dcterms.issued",
+        "dc.issued",
+        "dc.created",
+        "dc:created",
+        "dcterms.created",
+        "datecreated",
+        "created",
         "citation_publication_date",
         "citation_date",
         "parsely-pub-date",
@@ -327,7 +333,7 @@ fn publication_date(doc: &Html, ld: &LinkedData, url: Option<&str>, title: &str)
     ];
     let root = *doc.root_element();
     let modified = || {
-        meta(doc, &["article:modified_time", "og:updated_time", "dateModified", "last-modified"])
+        meta(doc, &["article:modified_time", "og:updated_time", "dateModified", "last-modified", "lastmodified"])
             .and_then(|s| parse_date(&s))
             .or_else(|| ld.modified.as_deref().and_then(parse_date))
     };
@@ -358,8 +364,11 @@ fn publication_date(doc: &Html, ld: &LinkedData, url: Option<&str>, title: &str)
         .or_else(structured)
         .or_else(|| meta_ending(doc, PUBLISHED_ENDINGS).and_then(|s| parse_date(&s)))
         .or_else(|| {
-            let sel = Selector::parse("[itemprop=datePublished], time[pubdate], [class*=publish] time, time[class*=publish]")
-                .expect("valid selector");
+            // (hAtom's `abbr.published` and the `data-utime` of older templates too.)
+            let sel = Selector::parse(
+                "[itemprop=datePublished], time[pubdate], [class*=publish] time, time[class*=publish], abbr.published, abbr[data-utime]",
+            )
+            .expect("valid selector");
             doc.select(&sel).filter(|e| !in_reply(*e)).find_map(element_date)
         })
         .or_else(|| time_in(root))
@@ -375,9 +384,12 @@ fn publication_date(doc: &Html, ld: &LinkedData, url: Option<&str>, title: &str)
         .or_else(modified)
 }
 
-/// A `<time datetime>` under `root`, the first one (the byline's), not a reply's.
+/// A `<time datetime>` under `root`, the first one (the byline's), not a reply's; one
+/// that its class calls an update only where there is no other.
 fn time_in(root: NodeRef<Node>) -> Option<NaiveDate> {
-    root.descendants().filter_map(ElementRef::wrap).filter(|e| e.value().name() == "time" && !in_reply(*e)).find_map(element_date)
+    let times = || root.descendants().filter_map(ElementRef::wrap).filter(|e| e.value().name() == "time" && !in_reply(*e));
+    let updated = |e: &ElementRef| e.value().classes().any(|c| c.contains("updated") || c.contains("modified"));
+    times().filter(|e| !updated(e)).find_map(element_date).or_else(|| times().find_map(element_date))
 }
 
 /// The dates of every `<time>` under `root`.
@@ -396,9 +408,15 @@ fn in_reply(e: ElementRef) -> bool {
     })
 }
 
-/// The date an element gives: its `content` or `datetime` attribute, else its text.
+/// The date an element gives: its `content`, `datetime` or `data-utime` (Unix time)
+/// attribute, an `<abbr>`'s `title` (the full form of what it shows), else its text.
 fn element_date(e: ElementRef) -> Option<NaiveDate> {
-    e.attr("content").or_else(|| e.attr("datetime")).and_then(parse_date).or_else(|| parse_date(&e.text().collect::<String>()))
+    let abbr_title = || e.attr("title").filter(|_| e.value().name() == "abbr");
+    [e.attr("content"), e.attr("datetime"), e.attr("data-utime"), abbr_title()]
+        .into_iter()
+        .flatten()
+        .find_map(parse_date)
+        .or_else(|| parse_date(&e.text().collect::<String>()))
 }
 
 #[cfg(test)]
@@ -498,6 +516,26 @@ mod tests {
         assert_eq!(page(both, r#"<p><time datetime="2025-01-29">2 days ago</time></p><p>Updated August 19, 2025</p>"#), day(1, 29));
         // No dateline by the headline: the structured date.
         assert_eq!(page(both, ""), day(1, 29));
+    }
+
+    #[test]
+    fn older_and_rarer_date_markup_is_read() {
+        let date =
+            |head: &str, body: &str| read(&format!("<html><head>{head}</head><body><h1>Bridge closes</h1>{body}</body></html>")).published;
+        let day = NaiveDate::from_ymd_opt(2018, 2, 6);
+        assert_eq!(date(r#"<meta http-equiv="date" content="2018-02-06">"#, ""), day);
+        assert_eq!(date(r#"<meta name="DC.Issued" content="2018-02-06">"#, ""), day);
+        assert_eq!(date(r#"<meta itemprop="dateCreated" datetime="2018-02-06">"#, ""), day);
+        // A modified date alone, by any of its names, as the last resort.
+        assert_eq!(date(r#"<meta http-equiv="last-modified" content="2018-02-06">"#, ""), day);
+        // hAtom's published abbreviation, and a Unix time in `data-utime`.
+        assert_eq!(date("", r#"<abbr class="published" title="2018-02-06">Feb 6</abbr>"#), day);
+        assert_eq!(date("", r#"<abbr data-utime="1517925600">Tuesday</abbr>"#), day);
+        // The entry's date before the update's, whichever comes first.
+        assert_eq!(
+            date("", r#"<time class="updated" datetime="2018-03-01"></time><time class="entry-date" datetime="2018-02-06"></time>"#),
+            day
+        );
     }
 
     #[test]
