@@ -87,6 +87,33 @@ pub fn declared_charset(bytes: &[u8]) -> Option<String> {
     None
 }
 
+/// Text that was UTF-8 read once as Windows-1252 and encoded again ("Googleâ€™s" for
+/// "Google’s"; often through a page's entities, `&acirc;&euro;&trade;`), repaired word by
+/// word, as ftfy does: a word goes back to its Windows-1252 bytes and is read as UTF-8,
+/// and is kept only where those bytes are UTF-8 with a character above U+007F. Text
+/// meant as written stays ("château", "SÃO PAULO": their bytes are no UTF-8).
+pub fn repair_mojibake(text: &str) -> std::borrow::Cow<'_, str> {
+    // The lead characters of two- and three-byte UTF-8 read as Windows-1252.
+    let suspect = |w: &str| w.contains(['â', 'Ã', 'Â', 'Å', 'Ä', 'Ð', 'Ñ']);
+    if !suspect(text) {
+        return text.into();
+    }
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_inclusive(char::is_whitespace) {
+        out.push_str(&repaired_word(word).filter(|_| suspect(word)).unwrap_or_else(|| word.to_string()));
+    }
+    out.into()
+}
+
+fn repaired_word(word: &str) -> Option<String> {
+    let (bytes, _, unmappable) = encoding_rs::WINDOWS_1252.encode(word);
+    if unmappable {
+        return None;
+    }
+    let fixed = std::str::from_utf8(&bytes).ok()?;
+    (fixed != word && fixed.chars().any(|c| c as u32 > 0x7f)).then(|| fixed.to_string())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -126,5 +153,15 @@ mod tests {
     #[test]
     fn binary_is_refused() {
         assert!(decode(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\x01\0", None).is_err());
+    }
+
+    #[test]
+    fn text_encoded_twice_is_repaired_and_text_as_written_is_not() {
+        assert_eq!(repair_mojibake("Googleâ€™s AI Overviews â€” now"), "Google’s AI Overviews — now");
+        assert_eq!(repair_mojibake("Ã‰cole and cafÃ©"), "École and café");
+        assert_eq!(repair_mojibake("costs Â£5"), "costs £5");
+        for kept in ["château", "SÃO PAULO", "â alone", "plain text"] {
+            assert_eq!(repair_mojibake(kept), kept);
+        }
     }
 }

@@ -46,7 +46,8 @@ pub fn read(html: &str) -> Article {
         .or_else(|| meta(&doc, &["og:url"]))
         .or_else(|| ld.url.clone())
         .and_then(|u| super::web_url(&u));
-    let title = page_title(&doc, &ld, url.as_deref());
+    let title = super::encoding::repair_mojibake(&page_title(&doc, &ld, url.as_deref())).into_owned();
+    let body = super::encoding::repair_mojibake(&body).into_owned();
     let published = publication_date(&doc, &ld, url.as_deref(), &title);
     // The headline heads the text once: the story's own copy of it (often below a
     // date or a section line) goes.
@@ -592,6 +593,8 @@ mod tests {
             "Preparing a transition"
         );
         assert_eq!(h("Tools for 2026: Python, SQL &amp;#x26; AI"), "Tools for 2026: Python, SQL & AI");
+        // UTF-8 read as Windows-1252 and written out as entities reads as meant.
+        assert_eq!(h("Google&acirc;&euro;&trade;s plan"), "Google’s plan");
     }
 
     #[test]
