@@ -100,7 +100,10 @@ pub fn repair_mojibake(text: &str) -> std::borrow::Cow<'_, str> {
     }
     let mut out = String::with_capacity(text.len());
     for word in text.split_inclusive(char::is_whitespace) {
-        out.push_str(&repaired_word(word).filter(|_| suspect(word)).unwrap_or_else(|| word.to_string()));
+        match suspect(word).then(|| repaired_word(word)).flatten() {
+            Some(fixed) => out.push_str(&fixed),
+            None => out.push_str(word),
+        }
     }
     out.into()
 }

@@ -159,7 +159,7 @@ pub fn shows(lines: &[String], d: NaiveDate) -> bool {
     let swapped = |x: NaiveDate| NaiveDate::from_ymd_opt(x.year(), x.day(), x.month());
     lines.iter().filter(|l| l.len() <= 300 && l.bytes().any(|b| b.is_ascii_digit())).any(|l| {
         crate::temporal::tag(l, None).iter().any(|t| match t.value {
-            TimexValue::Day(x) | TimexValue::DayTime(x, _) => x == d || numeric(&l[t.start..t.end]) && swapped(x) == Some(d),
+            TimexValue::Day(x) | TimexValue::DayTime(x, _) => x == d || l.get(t.start..t.end).is_some_and(numeric) && swapped(x) == Some(d),
             _ => false,
         })
     })
