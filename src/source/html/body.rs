@@ -57,9 +57,11 @@ pub fn story(root: NodeRef<'_, Node>) -> (String, bool) {
     let mut lines = lines_but_cards(node, furniture, &exempt, &signup_boxes(node));
     lines.truncate(story_end(&lines));
     let keep = first_copies(&lines);
+    // A story of its own starts at its first paragraph: the byline's lines before it go.
+    let first_prose = if pick.good >= OWN_STORY { lines.iter().position(Line::is_good).unwrap_or(0) } else { 0 };
     let mut out = String::new();
-    for (l, _) in lines.iter().zip(&keep).filter(|&(_, &k)| k) {
-        if l.is_boilerplate() {
+    for (i, (l, _)) in lines.iter().zip(&keep).enumerate().filter(|&(_, (_, &k))| k) {
+        if l.is_boilerplate() || i < first_prose && l.is_byline() {
             continue;
         }
         if !out.is_empty() {
@@ -450,6 +452,17 @@ impl Line {
     /// links are charged as ever.)
     fn is_data_cell(&self) -> bool {
         matches!(self.tag, "td" | "th") && self.density() < 0.5
+    }
+
+    /// Before the story's first paragraph, a short line that is no heading, list item,
+    /// table cell, code or sentence: a byline's or a meta line's ("Emmanuel John",
+    /// "Dec 18, 2025 ⋅ 10 min read", "#ai", "• SPONSORED •").
+    fn is_byline(&self) -> bool {
+        let t = self.text.trim_end();
+        t.len() < 80
+            && !self.tag.starts_with('h')
+            && !matches!(self.tag, "td" | "th" | "li" | "dd" | "dt" | "pre")
+            && !t.ends_with(['.', '?', '!', ':'])
     }
 
     /// Inside the story's container, still not the story: a run of links ("Related:
@@ -1120,6 +1133,20 @@ git status</code></pre>"#;
         );
         let s = story_of(&page);
         assert!(s.contains("The plant opened") && !s.contains("Other story"), "{s}");
+    }
+
+    #[test]
+    fn a_story_starts_at_its_first_paragraph_but_keeps_headings_lists_and_tables_before_it() {
+        let para = "The plant opened in June after two years of building, and it employs three hundred people from the town.";
+        let story: String = (0..16).map(|_| format!("<p>{para}</p>")).collect();
+        let front = r#"<div>Ann Lee</div><div>Dec 18, 2025 · 10 min read</div><a href="/t/ai">#ai</a>
+            <h2>Schedule</h2><table><tr><td>September 10</td><td>Room 217</td></tr></table><ul><li>Bring a mat</li></ul>"#;
+        let s = story_of(&format!(r#"<body><div class="post-content">{front}{story}</div></body>"#));
+        assert!(s.starts_with("Schedule\nSeptember 10") && s.contains("Bring a mat\nThe plant opened"), "{s}");
+        assert!(!s.contains("Ann Lee") && !s.contains("min read"), "{s}");
+        // Below the story's first paragraph, a short line is the story's.
+        let s = story_of(&format!(r#"<body><div class="post-content">{story}<div>Ann Lee</div>{story}</div></body>"#));
+        assert!(s.contains("Ann Lee"), "{s}");
     }
 
     #[test]
