@@ -253,7 +253,7 @@ fn story_end(lines: &[Line]) -> usize {
     // How often each such heading stands on the page: a label that cards repeat
     // ("most popular") opens nothing. (Counted once: a page may hold thousands.)
     let mut seen: crate::hashing::FastMap<&str, usize> = Default::default();
-    for l in lines.iter().filter(|l| is_other_stories(&l.text)) {
+    for l in lines.iter().filter(|l| is_other_stories(&l.text) || is_endnotes(&l.text)) {
         *seen.entry(l.text.as_str()).or_default() += 1;
     }
     if seen.is_empty() {
@@ -291,7 +291,12 @@ fn story_end(lines: &[Line]) -> usize {
         let links_follow = r.links * 3 >= r.bytes && read * 2 >= total;
         let cards_follow =
             card_next && r.linked >= 3 && r.linked * 4 >= r.lines && r.paragraphs < 3 && (read >= r.prose || read >= OWN_STORY);
-        if heading && (links_follow || cards_follow) {
+        if heading && (links_follow || cards_follow) && is_other_stories(&l.text) {
+            return i;
+        }
+        // The story's sources and notes, once most of it is read: a list of works, not
+        // its text (and their years would read as its events).
+        if heading && is_endnotes(&l.text) && read * 2 >= total && l.tag.starts_with('h') {
             return i;
         }
     }
@@ -311,6 +316,29 @@ struct Rest {
     paragraphs: usize,
     /// Bytes of prose.
     prose: usize,
+}
+
+/// Does a heading open the story's sources or notes?
+fn is_endnotes(line: &str) -> bool {
+    let t = line.trim().trim_end_matches([':', '.']).trim();
+    if t.len() > 30 {
+        return false;
+    }
+    const HEADINGS: &[&str] = &[
+        "references",
+        "sources",
+        "article sources",
+        "sources and references",
+        "footnotes",
+        "notes",
+        "endnotes",
+        "bibliography",
+        "works cited",
+        "citations",
+        "acknowledgments",
+        "acknowledgements",
+    ];
+    HEADINGS.contains(&t.to_lowercase().as_str())
 }
 
 /// Does a heading open a list of other stories?
@@ -1147,6 +1175,19 @@ git status</code></pre>"#;
         // Below the story's first paragraph, a short line is the story's.
         let s = story_of(&format!(r#"<body><div class="post-content">{story}<div>Ann Lee</div>{story}</div></body>"#));
         assert!(s.contains("Ann Lee"), "{s}");
+    }
+
+    #[test]
+    fn the_story_ends_at_its_references() {
+        let para = "The plant opened in June after two years of building, and it employs three hundred people from the town.";
+        let story: String = (0..8).map(|_| format!("<p>{para}</p>")).collect();
+        let refs = "<h2>References</h2><ol><li>E. Lin, A. Kapravelos. Weaknesses in editor extensions. Symposium (2024).</li>\
+            <li>S. Iyer. Security and trust in a marketplace (2025).</li></ol>";
+        let s = story_of(&format!(r#"<body><div class="post-content">{story}{refs}</div></body>"#));
+        assert!(s.contains("The plant opened") && !s.contains("Symposium") && !s.contains("References"), "{s}");
+        // Not before most of the story is read: a section of its own.
+        let s = story_of(&format!(r#"<body><div class="post-content"><p>{para}</p>{refs}{story}</div></body>"#));
+        assert!(s.contains("Symposium"), "{s}");
     }
 
     #[test]
