@@ -185,7 +185,8 @@ fn split_clitic(text: &str, start: usize, end: usize, out: &mut Vec<Tok>) {
         out.push(Tok { start: start + cut, end });
     };
     // "can't" → "ca" "n't", "won't" → "wo" "n't" (as the treebanks do).
-    if w.len() > 3 && w[w.len() - 3..].eq_ignore_ascii_case("n't") {
+    // (By `get`: the last three bytes may start inside a character, "l'Œil".)
+    if w.len() > 3 && w.get(w.len() - 3..).is_some_and(|t| t.eq_ignore_ascii_case("n't")) {
         return split(back(3), out);
     }
     if let Some(c) = CLITICS.iter().find(|c| w.len() > c.len() && w.ends_with(*c)) {
@@ -219,6 +220,8 @@ mod tests {
             ["It", "ca", "n't", ",", "wo", "n't", "--", "and", "10,000", "U.S.-led"]
         );
         assert_eq!(toks("the sources' view..."), ["the", "sources", "'", "view", "..."]);
+        // A word with an apostrophe whose last three bytes start inside a character.
+        assert_eq!(toks("dans l'Œil"), ["dans", "l'Œil"]);
         assert_eq!(
             toks("CAGUAS (AP)_ Kidnappers _never_ snake_case"),
             ["CAGUAS", "(", "AP", ")", "_", "Kidnappers", "_", "never", "_", "snake_case"]
