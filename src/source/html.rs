@@ -6,6 +6,8 @@
 //! Every walk over the tree is iterative, and the nesting is bounded before parsing
 //! (`depth`): hostile pages nest 100,000 levels deep.
 
+use std::cell::OnceCell;
+
 use chrono::NaiveDate;
 use ego_tree::NodeRef;
 use scraper::{ElementRef, Html, Node, Selector};
@@ -338,15 +340,18 @@ fn publication_date(doc: &Html, ld: &LinkedData, url: Option<&str>, title: &str)
             .and_then(|s| parse_date(&s))
             .or_else(|| ld.modified.as_deref().and_then(parse_date))
     };
-    let story_lines = || body::page_lines(doc.tree.root(), body::Lines::Story);
-    let story_dateline = || date::near_headline(&story_lines(), title, date::BELOW_HEADLINE);
+    // The page's lines, without and with the furniture, each walked once if at all.
+    let (story, furnished) = (OnceCell::new(), OnceCell::new());
+    let story_lines = || story.get_or_init(|| body::page_lines(doc.tree.root(), body::Lines::Story)).as_slice();
+    let furniture_lines = || furnished.get_or_init(|| body::page_lines(doc.tree.root(), body::Lines::WithFurniture)).as_slice();
+    let story_dateline = || date::near_headline(story_lines(), title, date::BELOW_HEADLINE);
     // Structured data that gives one day as both published and modified is a stamp
     // (of the build, the last edit): an earlier dateline by the headline is the
     // story's own day, the one its reader sees.
     let structured = || {
         let d = meta(doc, PUBLISHED).and_then(|s| parse_date(&s)).or_else(|| ld.published.as_deref().and_then(parse_date))?;
         let stamped = modified() == Some(d);
-        let by_headline = || date::by_headline(&story_lines(), title, date::BYLINE_BELOW_HEADLINE);
+        let by_headline = || date::by_headline(story_lines(), title, date::BYLINE_BELOW_HEADLINE);
         if let Some(v) = stamped.then(by_headline).flatten().filter(|&v| v < d) {
             return Some(v);
         }
@@ -354,9 +359,9 @@ fn publication_date(doc: &Html, ld: &LinkedData, url: Option<&str>, title: &str)
         // reader's date is the one shown ("Last updated: August 19, 2025" on a guide
         // rewritten since its first publication; its "this year" is that year's). A
         // `<time>` shows its date, whatever a script writes in it ("3 days ago").
-        let lines = body::page_lines(doc.tree.root(), body::Lines::WithFurniture);
-        let shown = || date::shows(&lines, d) || times(root).any(|t| t == d);
-        match date::dateline_by_headline(&lines, title, date::BYLINE_BELOW_HEADLINE) {
+        let lines = furniture_lines();
+        let shown = || date::shows(lines, d) || time_elements(root).filter_map(element_date).any(|t| t == d);
+        match date::dateline_by_headline(lines, title, date::BYLINE_BELOW_HEADLINE) {
             Some(v) if v.day != d && !shown() => Some(v.day),
             _ => Some(d),
         }
@@ -376,26 +381,23 @@ fn publication_date(doc: &Html, ld: &LinkedData, url: Option<&str>, title: &str)
         // The visible dateline near the headline; then one in a byline that class words
         // call furniture ("entry-meta"), right by the headline.
         .or_else(story_dateline)
-        // Last, from the lines with the furniture (one walk for both): a byline at the
-        // story's foot ("Written by Ann Lee and Bo Kim April 8, 2024").
-        .or_else(|| {
-            let lines = body::page_lines(doc.tree.root(), body::Lines::WithFurniture);
-            date::near_headline(&lines, title, date::BYLINE_BELOW_HEADLINE).or_else(|| date::byline(&lines))
-        })
+        // Last, from the lines with the furniture: a byline at the story's foot
+        // ("Written by Ann Lee and Bo Kim April 8, 2024").
+        .or_else(|| date::near_headline(furniture_lines(), title, date::BYLINE_BELOW_HEADLINE).or_else(|| date::byline(furniture_lines())))
         .or_else(modified)
 }
 
 /// A `<time datetime>` under `root`, the first one (the byline's), not a reply's; one
 /// that its class calls an update only where there is no other.
 fn time_in(root: NodeRef<Node>) -> Option<NaiveDate> {
-    let times = || root.descendants().filter_map(ElementRef::wrap).filter(|e| e.value().name() == "time" && !in_reply(*e));
+    let times = || time_elements(root).filter(|e| !in_reply(*e));
     let updated = |e: &ElementRef| e.value().classes().any(|c| c.contains("updated") || c.contains("modified"));
     times().filter(|e| !updated(e)).find_map(element_date).or_else(|| times().find_map(element_date))
 }
 
-/// The dates of every `<time>` under `root`.
-fn times(root: NodeRef<Node>) -> impl Iterator<Item = NaiveDate> {
-    root.descendants().filter_map(ElementRef::wrap).filter(|e| e.value().name() == "time").filter_map(element_date)
+/// Every `<time>` under `root`.
+fn time_elements(root: NodeRef<'_, Node>) -> impl Iterator<Item = ElementRef<'_>> {
+    root.descendants().filter_map(ElementRef::wrap).filter(|e| e.value().name() == "time")
 }
 
 /// Is `e` a property of a reply's microdata (a schema.org `Comment` or `Answer`)?

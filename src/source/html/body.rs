@@ -320,10 +320,6 @@ struct Rest {
 
 /// Does a heading open the story's sources or notes?
 fn is_endnotes(line: &str) -> bool {
-    let t = line.trim().trim_end_matches([':', '.']).trim();
-    if t.len() > 30 {
-        return false;
-    }
     const HEADINGS: &[&str] = &[
         "references",
         "sources",
@@ -338,17 +334,20 @@ fn is_endnotes(line: &str) -> bool {
         "acknowledgments",
         "acknowledgements",
     ];
-    HEADINGS.contains(&t.to_lowercase().as_str())
+    heading_words(line, 30).is_some_and(|t| HEADINGS.contains(&t.as_str()))
+}
+
+/// A short line's words, lower-cased, without a closing colon, stop or exclamation
+/// mark ("Related posts:" → "related posts"); `None` past `longest` bytes. Short, before
+/// any copy: this is asked of every line of the page.
+fn heading_words(line: &str, longest: usize) -> Option<String> {
+    let t = line.trim().trim_end_matches([':', '.', '!']).trim();
+    (t.len() <= longest).then(|| t.to_lowercase())
 }
 
 /// Does a heading open a list of other stories?
 fn is_other_stories(line: &str) -> bool {
-    // Short, before any copy: this is asked of every line of the page.
-    let t = line.trim().trim_end_matches([':', '.', '!']).trim();
-    if t.len() > 40 {
-        return false;
-    }
-    let t = t.to_lowercase();
+    let Some(t) = heading_words(line, 40) else { return false };
     const HEADINGS: &[&str] = &[
         "related",
         "related posts",
@@ -911,6 +910,12 @@ mod tests {
         story(Html::parse_document(html).tree.root()).0
     }
 
+    /// A paragraph of a story, and `n` of them as the story's markup.
+    const PARA: &str = "The plant opened in June after two years of building, and it employs three hundred people from the town.";
+    fn paragraphs(n: usize) -> String {
+        (0..n).map(|_| format!("<p>{PARA}</p>")).collect()
+    }
+
     #[test]
     fn readers_comments_do_not_join_a_story_but_are_a_discussion_page() {
         let para = "The council voted on Tuesday to close the old bridge to traffic, citing a report that found the steel corroded badly.";
@@ -1155,9 +1160,8 @@ git status</code></pre>"#;
 
     #[test]
     fn link_lists_inside_the_story_are_dropped() {
-        let para = "The plant opened in June after two years of building, and it employs three hundred people from the town.";
         let page = format!(
-            r#"<body><div><p>{para}</p><p>{para}</p><p><a href="/a">Other story one</a> <a href="/b">Other story two</a></p></div></body>"#
+            r#"<body><div><p>{PARA}</p><p>{PARA}</p><p><a href="/a">Other story one</a> <a href="/b">Other story two</a></p></div></body>"#
         );
         let s = story_of(&page);
         assert!(s.contains("The plant opened") && !s.contains("Other story"), "{s}");
@@ -1165,8 +1169,7 @@ git status</code></pre>"#;
 
     #[test]
     fn a_story_starts_at_its_first_paragraph_but_keeps_headings_lists_and_tables_before_it() {
-        let para = "The plant opened in June after two years of building, and it employs three hundred people from the town.";
-        let story: String = (0..16).map(|_| format!("<p>{para}</p>")).collect();
+        let story = paragraphs(16);
         let front = r#"<div>Ann Lee</div><div>Dec 18, 2025 · 10 min read</div><a href="/t/ai">#ai</a>
             <h2>Schedule</h2><table><tr><td>September 10</td><td>Room 217</td></tr></table><ul><li>Bring a mat</li></ul>"#;
         let s = story_of(&format!(r#"<body><div class="post-content">{front}{story}</div></body>"#));
@@ -1179,25 +1182,23 @@ git status</code></pre>"#;
 
     #[test]
     fn the_story_ends_at_its_references() {
-        let para = "The plant opened in June after two years of building, and it employs three hundred people from the town.";
-        let story: String = (0..8).map(|_| format!("<p>{para}</p>")).collect();
+        let story = paragraphs(8);
         let refs = "<h2>References</h2><ol><li>E. Lin, A. Kapravelos. Weaknesses in editor extensions. Symposium (2024).</li>\
             <li>S. Iyer. Security and trust in a marketplace (2025).</li></ol>";
         let s = story_of(&format!(r#"<body><div class="post-content">{story}{refs}</div></body>"#));
         assert!(s.contains("The plant opened") && !s.contains("Symposium") && !s.contains("References"), "{s}");
         // Not before most of the story is read: a section of its own.
-        let s = story_of(&format!(r#"<body><div class="post-content"><p>{para}</p>{refs}{story}</div></body>"#));
+        let s = story_of(&format!(r#"<body><div class="post-content"><p>{PARA}</p>{refs}{story}</div></body>"#));
         assert!(s.contains("Symposium"), "{s}");
     }
 
     #[test]
     fn a_sign_up_box_in_the_story_is_left_out() {
-        let para = "The plant opened in June after two years of building, and it employs three hundred people from the town.";
-        let story: String = (0..16).map(|_| format!("<p>{para}</p>")).collect();
+        let story = paragraphs(16);
         let signup = r#"<div class="cta"><div><h3>Get the morning briefing</h3><p>Sign up by March 9 and get a free tote bag.</p></div>
             <form><input type="email" name="EMAIL" placeholder="Your email"><button>Subscribe</button></form>
             <div><div>Thanks for signing up!</div></div></div>"#;
-        let page = format!(r#"<body><div class="post-content">{story}{signup}<p>{para}</p></div></body>"#);
+        let page = format!(r#"<body><div class="post-content">{story}{signup}<p>{PARA}</p></div></body>"#);
         let s = story_of(&page);
         assert!(s.contains("The plant opened") && !s.contains("briefing") && !s.contains("March 9") && !s.contains("Thanks"), "{s}");
         // A field named for an e-mail in a box of the story's size takes no story with it.
