@@ -10,8 +10,8 @@
 //! around it. Markers that publishers set (`<article>`, `itemprop=articleBody`,
 //! `<main>`) earn a small bonus; they no longer decide alone.
 //!
-//! Page furniture is left out by tag, and by attributes: role, `hidden`, class
-//! words. Attributes are a guess, so a second walk by tag alone runs, and wins when
+//! Page furniture is left out by tag, and by attributes: role, `hidden`, class words,
+//! an inline `display: none` on a small element. Attributes are a guess, so a second walk by tag alone runs, and wins when
 //! the first found less than half its good text (a theme that calls its whole page
 //! "ehf-footer", or a page streamed into a `hidden` block that a script reveals,
 //! must not lose the story). When one wrapper's class words hid the story (a
@@ -495,7 +495,21 @@ impl Line {
     /// Inside the story's container, still not the story: a run of links ("Related:
     /// A · B · C", "Share on X").
     fn is_boilerplate(&self) -> bool {
-        self.density() > 0.6 && !self.tag.starts_with('h') || self.is_placeholder()
+        self.density() > 0.6 && !self.tag.starts_with('h') || self.is_placeholder() || self.is_copyright()
+    }
+
+    /// A copyright notice ("© 2025 WABC-TV. All Rights Reserved.", "Copyright 2023
+    /// Scripps Media, Inc."), the site's or a wire's, set under a story or in its
+    /// pictures' credits: never the story's words, and its years are no events. Short,
+    /// and not a heading: a story about copyright names it in its own sentences.
+    fn is_copyright(&self) -> bool {
+        let t = self.text.trim();
+        if t.len() > COPYRIGHT || self.tag.starts_with('h') {
+            return false;
+        }
+        let lower = t.to_lowercase();
+        let notice = lower.strip_prefix("copyright").is_some_and(|r| r.trim_start().starts_with(|c: char| c == '©' || c.is_ascii_digit()));
+        t.contains('©') || notice || lower.contains("all rights reserved")
     }
 
     /// A template's filler that a page left in ("Lorem ipsum dolor sit amet…",
@@ -512,6 +526,9 @@ struct Pick {
     /// Good-line bytes in the container.
     good: usize,
 }
+
+/// A copyright notice is a line or two at most.
+const COPYRIGHT: usize = 300;
 
 /// Elements exempt from their class words (a set: a hostile page nests wrappers
 /// 100,000 deep).
@@ -632,7 +649,11 @@ fn walk<'a>(root: NodeRef<'a, Node>, furniture: Furniture, exempt: &Wrappers, cu
         match edge {
             Edge::Open(node) => match node.value() {
                 Node::Element(e) => {
-                    let left_out = || cut.contains(&node.id()) || is_furniture(e, furniture) && !exempt.contains(&node.id());
+                    let left_out = || {
+                        cut.contains(&node.id())
+                            || (is_furniture(e, furniture) || furniture == Furniture::Attributes && hidden_aside(node, e))
+                                && !exempt.contains(&node.id())
+                    };
                     if skip > 0 || node.id() != root.id() && left_out() {
                         skip += 1;
                         continue;
@@ -862,6 +883,43 @@ fn is_furniture(e: &Element, furniture: Furniture) -> bool {
 
 /// Does a class or id token of `e` have a part among `words` ("related-posts",
 /// "comment_list"), and no part that names the story ("post-content")?
+/// Text, in bytes, and elements that an element an inline style hides holds at most
+/// to be left out.
+const HIDDEN_ASIDE: usize = 400;
+const HIDDEN_ASIDE_NODES: usize = 200;
+
+/// An element that an inline style hides ("display:none") and that holds little: a
+/// slideshow's other captions, a closed menu, a pop-over. Not a hidden panel of prose:
+/// a tab's or a "read more" text is the reader's a click away (and a page that hides
+/// its whole story until a script shows it is read by the walk by tags).
+fn hidden_aside(node: NodeRef<'_, Node>, e: &Element) -> bool {
+    if !e.attr("style").is_some_and(hides) {
+        return false;
+    }
+    let mut bytes = 0;
+    for (n, d) in node.descendants().enumerate() {
+        if n > HIDDEN_ASIDE_NODES {
+            return false;
+        }
+        if let Node::Text(t) = d.value() {
+            bytes += t.trim().len();
+            if bytes > HIDDEN_ASIDE {
+                return false;
+            }
+        }
+    }
+    true
+}
+
+/// Does an inline style hide its element ("display:none", "display: none !important")?
+fn hides(style: &str) -> bool {
+    style.split(';').any(|d| {
+        let mut kv = d.splitn(2, ':');
+        let (k, v) = (kv.next().unwrap_or("").trim(), kv.next().unwrap_or("").trim());
+        k.eq_ignore_ascii_case("display") && v.get(..4).is_some_and(|v| v.eq_ignore_ascii_case("none"))
+    })
+}
+
 fn has_class_word(e: &Element, words: &[&str]) -> bool {
     e.attr("class").into_iter().chain(e.attr("id")).flat_map(str::split_whitespace).any(|token| {
         let parts = || token.split(['-', '_']).filter(|p| !p.is_empty());
@@ -1190,6 +1248,38 @@ git status</code></pre>"#;
         // Not before most of the story is read: a section of its own.
         let s = story_of(&format!(r#"<body><div class="post-content"><p>{PARA}</p>{refs}{story}</div></body>"#));
         assert!(s.contains("Symposium"), "{s}");
+    }
+
+    #[test]
+    fn a_small_element_a_style_hides_is_left_out_but_a_hidden_panel_of_prose_stays() {
+        let slides = r#"<div class="gallery"><cite>Cars slide on the road on November 24.</cite><cite style="display: none">A plow heads up the hill on Sunday.</cite>
+            <div style="color:red;display:none !important">Weather threatens holiday plans</div></div>"#;
+        let panel = format!(
+            r#"<div class="tab-pane" style="display:none">{}<p>The second shift starts in March, the company said in a statement to its workers.</p></div>"#,
+            paragraphs(4)
+        );
+        let page = format!(r#"<body><div class="post-content">{slides}{}{panel}</div></body>"#, paragraphs(8));
+        let s = story_of(&page);
+        assert!(!s.contains("plow") && !s.contains("threatens") && s.contains("Cars slide"), "{s}");
+        assert!(s.contains("second shift"), "{s}");
+        // A style that shows its element hides nothing.
+        let shown =
+            format!(r#"<body><div class="post-content"><p style="display:block">Shown by its style.</p>{}</div></body>"#, paragraphs(8));
+        assert!(story_of(&shown).contains("Shown by its style"));
+    }
+
+    #[test]
+    fn copyright_notices_are_no_part_of_the_story() {
+        let page = format!(
+            r#"<body><div class="post-content">{}<p>Photo: © 2013 Reuters</p><p>Copyright 2023 Scripps Media, Inc. All rights reserved. This material may not be published.</p>
+            <p>™ &amp; (c) 2013 Cable News Network, a Time Warner Company. All Rights Reserved.</p>
+            <h2>Copyright 1976: the law we still live by</h2><p>Copyright law protects a work from the moment it is fixed, the court said.</p></div></body>"#,
+            paragraphs(8)
+        );
+        let s = story_of(&page);
+        assert!(s.contains("The plant opened") && !s.contains("Reuters") && !s.contains("Scripps") && !s.contains("Cable News"), "{s}");
+        // A heading or a sentence about copyright is the story's own.
+        assert!(s.contains("Copyright 1976") && s.contains("Copyright law protects"), "{s}");
     }
 
     #[test]
