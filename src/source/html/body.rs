@@ -100,22 +100,7 @@ const SIGNUP_FIELDS: usize = 50;
 /// and its dates ("subscribe by March 9") are no events. (Forms are furniture anyway
 /// where class words are trusted; the pitch around one is not in the form.)
 fn signup_boxes(root: NodeRef<'_, Node>) -> Wrappers {
-    // Bounded: a box is small, and hostile pages nest 100,000 deep.
-    let small = |n: NodeRef<'_, Node>| {
-        let mut bytes = 0;
-        for (k, d) in n.descendants().enumerate() {
-            if k > CARD_NODES * 10 {
-                return false;
-            }
-            if let Node::Text(t) = d.value() {
-                bytes += t.trim().len();
-                if bytes > SIGNUP_TEXT {
-                    return false;
-                }
-            }
-        }
-        true
-    };
+    let small = |n| holds_little(n, SIGNUP_TEXT, CARD_NODES * 10);
     let mut out = Wrappers::default();
     // A page has a few sign-up fields; one of a hundred thousand must not cost their product.
     for field in root.descendants().filter(|n| n.value().as_element().is_some_and(is_email_field)).take(SIGNUP_FIELDS) {
@@ -893,17 +878,20 @@ const HIDDEN_ASIDE_NODES: usize = 200;
 /// a tab's or a "read more" text is the reader's a click away (and a page that hides
 /// its whole story until a script shows it is read by the walk by tags).
 fn hidden_aside(node: NodeRef<'_, Node>, e: &Element) -> bool {
-    if !e.attr("style").is_some_and(hides) {
-        return false;
-    }
-    let mut bytes = 0;
+    e.attr("style").is_some_and(hides) && holds_little(node, HIDDEN_ASIDE, HIDDEN_ASIDE_NODES)
+}
+
+/// Does `node` hold at most `bytes` of text in at most `nodes` elements and texts?
+/// Bounded: the boxes asked about are small, and hostile pages nest 100,000 deep.
+fn holds_little(node: NodeRef<'_, Node>, bytes: usize, nodes: usize) -> bool {
+    let mut held = 0;
     for (n, d) in node.descendants().enumerate() {
-        if n > HIDDEN_ASIDE_NODES {
+        if n > nodes {
             return false;
         }
         if let Node::Text(t) = d.value() {
-            bytes += t.trim().len();
-            if bytes > HIDDEN_ASIDE {
+            held += t.trim().len();
+            if held > bytes {
                 return false;
             }
         }
