@@ -237,9 +237,11 @@ fn story_end(lines: &[Line]) -> usize {
     let total = good_bytes(lines);
     // How often each such heading stands on the page: a label that cards repeat
     // ("most popular") opens nothing. (Counted once: a page may hold thousands.)
+    // "More on Foetus" and "More on Goblin Band" under each of a list's items are one
+    // label: counted by their shared opening.
     let mut seen: crate::hashing::FastMap<&str, usize> = Default::default();
     for l in lines.iter().filter(|l| is_other_stories(&l.text) || is_endnotes(&l.text)) {
-        *seen.entry(l.text.as_str()).or_default() += 1;
+        *seen.entry(label(&l.text)).or_default() += 1;
     }
     if seen.is_empty() {
         return lines.len();
@@ -258,6 +260,7 @@ fn story_end(lines: &[Line]) -> usize {
             linked: r.linked + usize::from(l.density() > 0.5),
             paragraphs: r.paragraphs.max(run),
             prose: r.prose + if good { l.text.len() } else { 0 },
+            other: r.other + usize::from(!good),
         };
     }
     let mut read = 0;
@@ -265,7 +268,7 @@ fn story_end(lines: &[Line]) -> usize {
         if l.is_good() {
             read += l.text.len();
         }
-        let heading = l.text.trim_start().starts_with(char::is_uppercase) && seen.get(l.text.as_str()) == Some(&1);
+        let heading = l.text.trim_start().starts_with(char::is_uppercase) && seen.get(label(&l.text)) == Some(&1);
         // What follows is other pages' teasers: mostly links, once most of the prose is
         // read; or cards that each lead with a linked title (then a date, an excerpt),
         // once more is read than their excerpts hold or a story of its own is (a long
@@ -276,7 +279,10 @@ fn story_end(lines: &[Line]) -> usize {
         let links_follow = r.links * 3 >= r.bytes && read * 2 >= total;
         let cards_follow =
             card_next && r.linked >= 3 && r.linked * 4 >= r.lines && r.paragraphs < 3 && (read >= r.prose || read >= OWN_STORY);
-        if heading && (links_follow || cards_follow) && is_other_stories(&l.text) {
+        // Or teasers without links (a script opens them): titles and dates between one
+        // excerpt and the next, never a run of paragraphs, once half the prose is read.
+        let teasers_follow = read * 2 >= total && r.paragraphs < 3 && r.other >= 3;
+        if heading && (links_follow || cards_follow || teasers_follow) && is_other_stories(&l.text) {
             return i;
         }
         // The story's sources and notes, once most of it is read: a list of works, not
@@ -301,6 +307,8 @@ struct Rest {
     paragraphs: usize,
     /// Bytes of prose.
     prose: usize,
+    /// Lines that are not prose (a teaser's title, a date).
+    other: usize,
 }
 
 /// Does a heading open the story's sources or notes?
@@ -368,7 +376,17 @@ fn is_other_stories(line: &str) -> bool {
         "recommended reading",
         "keep reading",
     ];
-    HEADINGS.contains(&t.as_str()) || t.starts_with("more from ") || t.starts_with("more in ") || t.starts_with("more on ")
+    HEADINGS.contains(&t.as_str()) || MORE.iter().any(|m| t.starts_with(m))
+}
+
+/// Headings of other stories that name what they are more of ("More from Reuters").
+const MORE: [&str; 3] = ["more from ", "more in ", "more on "];
+
+/// What a heading of other stories or notes is counted as: its text, or for "More on
+/// X" its opening, so that a label repeated with a different name is seen repeated.
+fn label(line: &str) -> &str {
+    let t = line.trim();
+    MORE.iter().find_map(|m| t.get(..m.len()).filter(|p| p.eq_ignore_ascii_case(m))).unwrap_or(line)
 }
 
 /// A page with no story of its own whose main region holds far more text than the
@@ -1036,6 +1054,14 @@ mod tests {
             (0..3).map(|i| format!(r#"<div><span>most popular</span><p><a href="/c/{i}">Card {i}</a></p></div>"#)).collect::<String>();
         let s = story_of(&format!(r#"<body><div class="entry">{story}{cards}</div></body>"#));
         assert!(s.contains("most popular"), "{s}");
+        // Teasers that a script opens, with no links: a title (a date) and an excerpt each.
+        let unlinked = (0..4).map(|i| format!("<h4>Other headline {i}</h4><div>December 19, 2025</div><p>{para}</p>")).collect::<String>();
+        let s = story_of(&format!(r#"<body><div class="entry">{story}<h2>Also in the news</h2>{unlinked}</div></body>"#));
+        assert!(!s.contains("Also in the news") && !s.contains("Other headline") && s.matches("The council voted").count() == 5, "{s}");
+        // "More on …" under each item of a list is a label, not the end of the list.
+        let items = (0..4).map(|i| format!("<h3>Album {i}</h3><p>{para}</p><p>More on Band {i}</p>")).collect::<String>();
+        let s = story_of(&format!(r#"<body><div class="entry">{items}</div></body>"#));
+        assert!(s.contains("Album 3") && s.matches("The council voted").count() == 4, "{s}");
     }
 
     #[test]
