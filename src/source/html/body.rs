@@ -240,7 +240,7 @@ fn story_end(lines: &[Line]) -> usize {
     // "More on Foetus" and "More on Goblin Band" under each of a list's items are one
     // label: counted by their shared opening.
     let mut seen: crate::hashing::FastMap<&str, usize> = Default::default();
-    for l in lines.iter().filter(|l| is_other_stories(&l.text) || is_endnotes(&l.text)) {
+    for l in lines.iter().filter(|l| is_other_stories(&l.text) || is_endnotes(&l.text) || is_about_author(&l.text)) {
         *seen.entry(label(&l.text)).or_default() += 1;
     }
     if seen.is_empty() {
@@ -290,6 +290,11 @@ fn story_end(lines: &[Line]) -> usize {
         if heading && is_endnotes(&l.text) && read * 2 >= total && l.tag.starts_with('h') {
             return i;
         }
+        // A note on its author, once most of it is read: a name, a title, a paragraph or
+        // two of biography; not the story going on under a misplaced label.
+        if heading && is_about_author(&l.text) && read * 2 >= total && r.paragraphs < 3 {
+            return i;
+        }
     }
     lines.len()
 }
@@ -311,23 +316,46 @@ struct Rest {
     other: usize,
 }
 
-/// Does a heading open the story's sources or notes?
+/// Headings that open the story's sources or notes.
+const ENDNOTES: &[&str] = &[
+    "references",
+    "sources",
+    "article sources",
+    "sources and references",
+    "footnotes",
+    "notes",
+    "endnotes",
+    "bibliography",
+    "works cited",
+    "citations",
+    "acknowledgments",
+    "acknowledgements",
+];
+
+/// Headings that open a note on the story's author.
+const ABOUT_AUTHOR: &[&str] = &[
+    "about the author",
+    "about the authors",
+    "about the writer",
+    "about the contributor",
+    "about the contributors",
+    "the author",
+    "meet the author",
+    "author bio",
+    "written by",
+];
+
 fn is_endnotes(line: &str) -> bool {
-    const HEADINGS: &[&str] = &[
-        "references",
-        "sources",
-        "article sources",
-        "sources and references",
-        "footnotes",
-        "notes",
-        "endnotes",
-        "bibliography",
-        "works cited",
-        "citations",
-        "acknowledgments",
-        "acknowledgements",
-    ];
-    heading_words(line, 30).is_some_and(|t| HEADINGS.contains(&t.as_str()))
+    is_heading_of(line, ENDNOTES)
+}
+
+fn is_about_author(line: &str) -> bool {
+    is_heading_of(line, ABOUT_AUTHOR)
+}
+
+/// Is a line one of `headings` ("References:", "About the Author")?
+fn is_heading_of(line: &str, headings: &[&str]) -> bool {
+    heading_words(line, 30).is_some_and(|t| headings.contains(&t.as_str()))
 }
 
 /// A short line's words, lower-cased, without a closing colon, stop or exclamation
@@ -1250,6 +1278,17 @@ git status</code></pre>"#;
         // Below the story's first paragraph, a short line is the story's.
         let s = story_of(&format!(r#"<body><div class="post-content">{story}<div>Ann Lee</div>{story}</div></body>"#));
         assert!(s.contains("Ann Lee"), "{s}");
+    }
+
+    #[test]
+    fn the_story_ends_at_a_note_on_its_author() {
+        let story = paragraphs(8);
+        let bio = "<div>About the Author</div><p>Jane Roe</p><p>Jane Roe is a contributing analyst who joined the site in 2019 and covers energy and industrials for it.</p>";
+        let s = story_of(&format!(r#"<body><div class="post-content">{story}{bio}</div></body>"#));
+        assert!(s.contains("The plant opened") && !s.contains("About the Author") && !s.contains("2019"), "{s}");
+        // Not a label the story goes on under, in paragraphs.
+        let s = story_of(&format!(r#"<body><div class="post-content">{story}{bio}{}</div></body>"#, paragraphs(3)));
+        assert!(s.contains("2019") && s.matches("The plant opened").count() == 11, "{s}");
     }
 
     #[test]
