@@ -875,6 +875,13 @@ const FURNITURE: &[&str] = &[
     "tags",
     "byline",
     "caption",
+    // A forum post's panel on its poster (joined, messages, location): XenForo's,
+    // phpBB's, vBulletin's, Invision's.
+    "userinfo",
+    "userextras",
+    "userstats",
+    "postprofile",
+    "authorstats",
 ];
 
 /// Class words that name the story's own container: "post-content", "entry-body".
@@ -1006,6 +1013,19 @@ mod tests {
     const PARA: &str = "The plant opened in June after two years of building, and it employs three hundred people from the town.";
     fn paragraphs(n: usize) -> String {
         (0..n).map(|_| format!("<p>{PARA}</p>")).collect()
+    }
+
+    #[test]
+    fn a_forum_posts_panel_on_its_poster_is_left_out() {
+        let post = |i: usize| {
+            format!(
+                r#"<article class="message"><div class="message-user"><h4>poster{i}</h4><div class="message-userExtras"><dl><dt>Joined</dt><dd>Mar 3, 2019</dd><dt>Messages</dt><dd>1,204</dd></dl></div></div>
+                <div class="message-content"><p>I drove over that bridge every day for twenty years and never once thought it was unsafe, which worries me now.</p></div></article>"#
+            )
+        };
+        let page = format!(r#"<body><div class="thread">{}</div></body>"#, (0..6).map(post).collect::<String>());
+        let s = story_of(&page);
+        assert!(s.contains("I drove over") && !s.contains("Joined") && !s.contains("2019") && !s.contains("1,204"), "{s}");
     }
 
     #[test]
