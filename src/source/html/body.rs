@@ -882,6 +882,8 @@ const FURNITURE: &[&str] = &[
     "userstats",
     "postprofile",
     "authorstats",
+    // A poster's signature under each of their posts.
+    "signature",
 ];
 
 /// Class words that name the story's own container: "post-content", "entry-body".
@@ -1016,16 +1018,20 @@ mod tests {
     }
 
     #[test]
-    fn a_forum_posts_panel_on_its_poster_is_left_out() {
+    fn a_forum_posts_panel_on_its_poster_and_signature_are_left_out() {
         let post = |i: usize| {
             format!(
                 r#"<article class="message"><div class="message-user"><h4>poster{i}</h4><div class="message-userExtras"><dl><dt>Joined</dt><dd>Mar 3, 2019</dd><dt>Messages</dt><dd>1,204</dd></dl></div></div>
-                <div class="message-content"><p>I drove over that bridge every day for twenty years and never once thought it was unsafe, which worries me now.</p></div></article>"#
+                <div class="message-content"><p>I drove over that bridge every day for twenty years and never once thought it was unsafe, which worries me now.</p>
+                <div class="message-signature">Sent from my phone since 2012</div></div></article>"#
             )
         };
         let page = format!(r#"<body><div class="thread">{}</div></body>"#, (0..6).map(post).collect::<String>());
         let s = story_of(&page);
-        assert!(s.contains("I drove over") && !s.contains("Joined") && !s.contains("2019") && !s.contains("1,204"), "{s}");
+        assert!(
+            s.contains("I drove over") && !s.contains("Joined") && !s.contains("2019") && !s.contains("1,204") && !s.contains("Sent from"),
+            "{s}"
+        );
     }
 
     #[test]
