@@ -274,31 +274,36 @@ fn page_title(doc: &Html, ld: &LinkedData, url: Option<&str>) -> String {
             .map(|t| clean(&t))
             .chain(ld.headline.as_deref().map(clean))
             .collect(),
-        title: all("title").into_iter().next(),
+        // The page's <title>, not a picture's.
+        title: doc
+            .select(&Selector::parse("title").expect("valid selector"))
+            .find(|e| !e.ancestors().any(|a| a.value().as_element().is_some_and(|a| a.name() == "svg")))
+            .map(|e| clean(&heading_text(e)))
+            .filter(|t| !t.is_empty()),
         site,
     };
     title::choose(&candidates)
 }
 
-/// A heading's words as a reader sees them: a line break is a space, and a `<time>`
-/// inside it is its dateline, not its words ("Dec 18 2025 Preparing a transition").
+/// A heading's words as a reader sees them: a line break is a space, a `<time>`
+/// inside it is its dateline, not its words ("Dec 18 2025 Preparing a transition"),
+/// and a logo's `<svg>` shows a picture, not its `<title>` and `<desc>` ("Artboard
+/// Created with Sketch.").
 fn heading_text(e: ElementRef) -> String {
     use ego_tree::iter::Edge;
+    let unread = |n: ego_tree::NodeRef<'_, Node>| n.value().as_element().is_some_and(|el| matches!(el.name(), "time" | "svg"));
     let mut out = String::new();
-    let mut in_time = 0usize;
+    let mut inside = 0usize;
     for edge in e.traverse() {
         match edge {
+            Edge::Open(n) if unread(n) => inside += 1,
             Edge::Open(n) => match n.value() {
-                Node::Element(el) if el.name() == "time" => in_time += 1,
                 Node::Element(el) if el.name() == "br" => out.push(' '),
-                Node::Text(t) if in_time == 0 => out.push_str(t),
+                Node::Text(t) if inside == 0 => out.push_str(t),
                 _ => {}
             },
-            Edge::Close(n) => {
-                if n.value().as_element().is_some_and(|el| el.name() == "time") {
-                    in_time -= 1;
-                }
-            }
+            Edge::Close(n) if unread(n) => inside -= 1,
+            Edge::Close(_) => {}
         }
     }
     out
@@ -595,6 +600,11 @@ mod tests {
             "Preparing a transition"
         );
         assert_eq!(h("Tools for 2026: Python, SQL &amp;#x26; AI"), "Tools for 2026: Python, SQL & AI");
+        // A logo drawn in the heading shows no words; nor is its <title> the page's.
+        let logo = r#"<svg viewBox="0 0 48 44"><title>Artboard</title><desc>Created with Sketch.</desc><path d="M5 44"/></svg>"#;
+        assert_eq!(h(&format!("<a href=\"/\">{logo}</a> SMF vs MyBB?")), "SMF vs MyBB?");
+        let page = format!("<html><body>{logo}<h2>Words</h2><p>Words of the story, long enough.</p></body></html>");
+        assert_ne!(read(&page).title, "Artboard");
         // UTF-8 read as Windows-1252 and written out as entities reads as meant.
         assert_eq!(h("Google&acirc;&euro;&trade;s plan"), "Google’s plan");
     }
