@@ -682,6 +682,7 @@ fn walk<'a>(root: NodeRef<'a, Node>, furniture: Furniture, exempt: &Wrappers, cu
                 Node::Element(e) => {
                     let left_out = || {
                         cut.contains(&node.id())
+                            || is_permalink(node, e)
                             || (is_furniture(e, furniture) || furniture == Furniture::Attributes && hidden_aside(node, e))
                                 && !exempt.contains(&node.id())
                     };
@@ -934,6 +935,17 @@ const HIDDEN_ASIDE_NODES: usize = 200;
 /// its whole story until a script shows it is read by the walk by tags).
 fn hidden_aside(node: NodeRef<'_, Node>, e: &Element) -> bool {
     e.attr("style").is_some_and(hides) && holds_little(node, HIDDEN_ASIDE, HIDDEN_ASIDE_NODES)
+}
+
+/// A heading's permalink: a link to its own anchor shown as a sign ("Quickstart¶",
+/// "§Examples", "Debug Mode#"), a widget beside the words, not one of them.
+fn is_permalink(node: NodeRef<'_, Node>, e: &Element) -> bool {
+    if e.name() != "a" || !e.attr("href").is_some_and(|h| h.starts_with('#')) || !holds_little(node, 8, 4) {
+        return false;
+    }
+    let text: String = node.descendants().filter_map(|d| d.value().as_text().map(|t| t.to_string())).collect();
+    let sign = text.trim_matches(|c: char| c.is_whitespace() || c == '\u{200b}');
+    matches!(sign, "¶" | "§" | "#" | "🔗")
 }
 
 /// Does `node` hold at most `bytes` of text in at most `nodes` elements and texts?
@@ -1345,6 +1357,18 @@ git status</code></pre>"#;
         let shown =
             format!(r#"<body><div class="post-content"><p style="display:block">Shown by its style.</p>{}</div></body>"#, paragraphs(8));
         assert!(story_of(&shown).contains("Shown by its style"));
+    }
+
+    #[test]
+    fn a_headings_permalink_sign_is_no_word_of_it() {
+        let page = format!(
+            r##"<body><div class="document"><h2>Quickstart<a class="headerlink" href="#quickstart">¶</a></h2>{}<h3><a href="#examples">§</a>Examples</h3><p>See <a href="#fn1">1</a> and <a href="/x">#</a>.</p></div></body>"##,
+            paragraphs(6)
+        );
+        let s = story_of(&page);
+        assert!(s.contains("Quickstart\n") && s.contains("\nExamples") && !s.contains('¶') && !s.contains('§'), "{s}");
+        // A note's number and a link elsewhere keep their words.
+        assert!(s.contains("See 1 and #."), "{s}");
     }
 
     #[test]
