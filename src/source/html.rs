@@ -287,11 +287,13 @@ fn page_title(doc: &Html, ld: &LinkedData, url: Option<&str>) -> String {
 
 /// A heading's words as a reader sees them: a line break is a space, a `<time>`
 /// inside it is its dateline, not its words ("Dec 18 2025 Preparing a transition"),
-/// and a logo's `<svg>` shows a picture, not its `<title>` and `<desc>` ("Artboard
-/// Created with Sketch.").
+/// a logo's `<svg>` shows a picture, not its `<title>` and `<desc>` ("Artboard
+/// Created with Sketch."), and a permalink's sign is no word ("Quickstart¶").
 fn heading_text(e: ElementRef) -> String {
     use ego_tree::iter::Edge;
-    let unread = |n: ego_tree::NodeRef<'_, Node>| n.value().as_element().is_some_and(|el| matches!(el.name(), "time" | "svg"));
+    let unread = |n: ego_tree::NodeRef<'_, Node>| {
+        n.value().as_element().is_some_and(|el| matches!(el.name(), "time" | "svg") || body::is_permalink(n, el))
+    };
     let mut out = String::new();
     let mut inside = 0usize;
     for edge in e.traverse() {
@@ -605,6 +607,7 @@ mod tests {
         assert_eq!(h(&format!("<a href=\"/\">{logo}</a> SMF vs MyBB?")), "SMF vs MyBB?");
         let page = format!("<html><body>{logo}<h2>Words</h2><p>Words of the story, long enough.</p></body></html>");
         assert_ne!(read(&page).title, "Artboard");
+        assert_eq!(h(r##"Quickstart<a class="headerlink" href="#quickstart">¶</a>"##), "Quickstart");
         // UTF-8 read as Windows-1252 and written out as entities reads as meant.
         assert_eq!(h("Google&acirc;&euro;&trade;s plan"), "Google’s plan");
     }

@@ -939,7 +939,7 @@ fn hidden_aside(node: NodeRef<'_, Node>, e: &Element) -> bool {
 
 /// A heading's permalink: a link to its own anchor shown as a sign ("Quickstart¶",
 /// "§Examples", "Debug Mode#"), a widget beside the words, not one of them.
-fn is_permalink(node: NodeRef<'_, Node>, e: &Element) -> bool {
+pub(super) fn is_permalink(node: NodeRef<'_, Node>, e: &Element) -> bool {
     if e.name() != "a" || !e.attr("href").is_some_and(|h| h.starts_with('#')) || !holds_little(node, 8, 4) {
         return false;
     }
