@@ -367,7 +367,7 @@ fn date_group(text: &str, timexes: &[Timex], k: usize) -> Vec<(usize, usize)> {
     timexes[lo..=hi].iter().map(|t| (t.start, t.end)).collect()
 }
 
-/// A dateline at the head of the article: a line of its own that is a date with at
+/// A dateline: a line of its own that is a date with at
 /// most three other words ("December 13, 2018 Updated: December 13, 2018") and no verb.
 fn is_dateline(text: &str, s: &Sentence, timexes: &[Timex]) -> bool {
     let (ss, se) = s.span;
@@ -467,7 +467,11 @@ pub fn mentions_of(article_idx: usize, article: &Article, tagger: &mut Tagger) -
             continue;
         }
         let s = Sentence::read(text, (ss, se));
-        if in_head && is_dateline(text, &s, &timexes) || is_credit(&text[ss..se]) {
+        // A dateline's shape further down is the page's too: a byline's "John Timmer –
+        // 3/5/2026", "Updated November 26, 2025", a date alone above a table. Unless it
+        // names what happened, as a chronology's lines do ("1969 – Moon landing").
+        let names_event = || s.words.iter().any(|w| is_event_noun(&lower(w.text(text))));
+        if is_dateline(text, &s, &timexes) && (in_head || !names_event()) || is_credit(&text[ss..se]) {
             continue;
         }
         in_head = false;
