@@ -377,9 +377,22 @@ fn is_dateline(text: &str, s: &Sentence, timexes: &[Timex]) -> bool {
         return false;
     }
     let dates: Vec<&Timex> = timexes.iter().filter(|t| t.start >= ss && t.end <= se).collect();
-    // No verb but the words of a dateline ("Updated:", "Posted").
+    // No verb but the words of a dateline ("Updated:", "Posted", a question's "asked").
     let dateline_verb = |g: &VerbGroup| {
-        matches!(lower(s.word(text, g.head)).as_ref(), "updated" | "published" | "posted" | "modified" | "filed" | "revised")
+        matches!(
+            lower(s.word(text, g.head)).as_ref(),
+            "updated"
+                | "published"
+                | "posted"
+                | "modified"
+                | "filed"
+                | "revised"
+                | "asked"
+                | "answered"
+                | "edited"
+                | "commented"
+                | "replied"
+        )
     };
     if dates.is_empty() || s.groups.iter().any(|g| !dateline_verb(g)) {
         return false;

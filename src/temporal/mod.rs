@@ -154,6 +154,15 @@ mod tests {
         tag(text, Some(rules::example_dct())).iter().map(|t| (text[t.start..t.end].to_string(), t.value.to_string())).collect()
     }
 
+    /// A time at the end of one paragraph and a date that opens the next are two
+    /// expressions (a comment's "asked … at 16:18", then a chronology's line).
+    #[test]
+    fn no_expression_runs_across_a_blank_line() {
+        let got = found("asked Mar 26, 2019 at 16:18\n\nJuly 20, 1969 – Moon landing");
+        assert!(got.iter().any(|(s, v)| s == "July 20, 1969" && v == "1969-07-20"), "{got:?}");
+        assert!(got.iter().all(|(s, _)| !s.contains('\n')), "{got:?}");
+    }
+
     /// Walks every rule's examples at the fixed reference date.
     #[test]
     fn every_rule_example() {

@@ -67,6 +67,9 @@ fn normalise_punct(c: char) -> char {
     }
 }
 
+/// The token a blank line leaves between paragraphs: punctuation no rule reads.
+pub const PARAGRAPH: char = '\u{2029}';
+
 /// Splits `text` into tokens, reusing `out`'s allocation.
 pub fn scan_into(text: &str, out: &mut Vec<Token>) {
     out.clear();
@@ -74,17 +77,33 @@ pub fn scan_into(text: &str, out: &mut Vec<Token>) {
     let bytes = text.as_bytes();
     let mut i = 0usize;
     let mut gap = Gap::Newline;
+    // Line breaks since the last token: a blank line parts paragraphs, and no time
+    // expression runs across one ("… at 16:18" / "July 20, 1969 – Moon landing").
+    let mut breaks = 0;
     while i < bytes.len() {
         let b = bytes[i];
         if b.is_ascii_whitespace() {
             if b == b'\n' {
                 gap = Gap::Newline;
+                breaks += 1;
+                if breaks == 2 && !out.is_empty() {
+                    out.push(Token {
+                        start: i as u32,
+                        end: i as u32 + 1,
+                        kind: Kind::Punct,
+                        gap,
+                        lex: NO_ENTRY,
+                        num: PARAGRAPH as u32,
+                        digits: 0,
+                    });
+                }
             } else if gap == Gap::None {
                 gap = Gap::Space;
             }
             i += 1;
             continue;
         }
+        breaks = 0;
         let start = i;
         if b.is_ascii_digit() {
             let mut v: u32 = 0;
