@@ -207,6 +207,26 @@ const COUNT_NOUNS: &[&str] = &[
     "pounds",
     "yen",
     "calories",
+    // On the web: "4.4 stars out of 1935 reviews", "a peak of 1600 nits".
+    "reviews",
+    "ratings",
+    "users",
+    "customers",
+    "members",
+    "subscribers",
+    "followers",
+    "views",
+    "downloads",
+    "comments",
+    "likes",
+    "visitors",
+    "items",
+    "products",
+    "orders",
+    "patients",
+    "participants",
+    "respondents",
+    "nits",
 ];
 
 pub static RULES: &[Rule] = &[
@@ -401,6 +421,8 @@ pub static RULES: &[Rule] = &[
             no("fans flocked to Euro 2024 matches"),
             no("They bought 1999 shares."),
             no("Temperatures hit 2000 degrees."),
+            no("4.4 stars out of 1935 reviews"),
+            no("a peak of 1600 nits in HDR"),
             ex("Sales Rise In 2019", "2019", "2019"),
             ex("It rose. 2019 was a good year", "2019", "2019"),
             ex("the summer. Summer 2019 was hot", "Summer 2019", "2019-SU"),
@@ -426,9 +448,13 @@ pub static RULES: &[Rule] = &[
     Rule {
         name: "year_with_preposition",
         // Years outside 1900–2099 need a preposition to be read as years.
-        pattern: &[After(&["in", "since", "by", "until", "till", "before", "after", "during", "from", "of", "circa"]), Year],
+        pattern: &[
+            After(&["in", "since", "by", "until", "till", "before", "after", "during", "from", "of", "circa"]),
+            Year,
+            NotFollowed(COUNT_NOUNS),
+        ],
         make: |c| plain(Raw::Absolute(TimexValue::Year(c.year?))),
-        examples: &[ex("built in 1066 by", "1066", "1066")],
+        examples: &[ex("built in 1066 by", "1066", "1066"), no("out of 1935 reviews"), no("by 2000 votes to 1500")],
     },
     Rule {
         name: "decade",
