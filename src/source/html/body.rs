@@ -11,12 +11,13 @@
 //! `<main>`) earn a small bonus; they no longer decide alone.
 //!
 //! Page furniture is left out by tag, and by attributes: role, `hidden`, class words,
-//! an inline `display: none` on a small element. Attributes are a guess, so a second walk by tag alone runs, and wins when
-//! the first found less than half its good text (a theme that calls its whole page
-//! "ehf-footer", or a page streamed into a `hidden` block that a script reveals,
-//! must not lose the story). When one wrapper's class words hid the story (a
-//! "sidebar-container" that lays the page out), a third walk exempts that wrapper
-//! alone and keeps judging the furniture inside it by its class words.
+//! an inline `display: none` on a small element. Attributes are a guess, so a second
+//! walk by tag alone runs, and wins when the first found less than half its good text
+//! (a theme that calls its whole page "ehf-footer", or a page streamed into a `hidden`
+//! block that a script reveals, must not lose the story). When one wrapper's class
+//! words hid the story (a "sidebar-container" that lays the page out), a third walk
+//! exempts that wrapper alone and keeps judging the furniture inside it by its class
+//! words.
 //!
 //! Every walk is iterative: hostile pages nest 100,000 levels deep.
 
@@ -411,10 +412,11 @@ fn is_other_stories(line: &str) -> bool {
 const MORE: [&str; 3] = ["more from ", "more in ", "more on "];
 
 /// What a heading of other stories or notes is counted as: its text, or for "More on
-/// X" its opening, so that a label repeated with a different name is seen repeated.
+/// X" its opening (one key whatever its case), so that a label repeated with a
+/// different name is seen repeated.
 fn label(line: &str) -> &str {
     let t = line.trim();
-    MORE.iter().find_map(|m| t.get(..m.len()).filter(|p| p.eq_ignore_ascii_case(m))).unwrap_or(line)
+    MORE.iter().find(|m| t.get(..m.len()).is_some_and(|p| p.eq_ignore_ascii_case(m))).copied().unwrap_or(line)
 }
 
 /// A page with no story of its own whose main region holds far more text than the
