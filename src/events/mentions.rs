@@ -367,8 +367,12 @@ fn date_group(text: &str, timexes: &[Timex], k: usize) -> Vec<(usize, usize)> {
     timexes[lo..=hi].iter().map(|t| (t.start, t.end)).collect()
 }
 
-/// A dateline: a line of its own that is a date with at
-/// most three other words ("December 13, 2018 Updated: December 13, 2018") and no verb.
+/// The verbs a dateline may hold ("Updated:", "Posted", a question's "asked").
+const DATELINE_VERBS: &[&str] =
+    &["updated", "published", "posted", "modified", "filed", "revised", "asked", "answered", "edited", "commented", "replied"];
+
+/// A dateline: a line of its own that is a date with at most three other words
+/// ("December 13, 2018 Updated: December 13, 2018") and no verb but a dateline's.
 fn is_dateline(text: &str, s: &Sentence, timexes: &[Timex]) -> bool {
     let (ss, se) = s.span;
     let whole_line = text[..ss].ends_with('\n') || ss == 0;
@@ -377,23 +381,8 @@ fn is_dateline(text: &str, s: &Sentence, timexes: &[Timex]) -> bool {
         return false;
     }
     let dates: Vec<&Timex> = timexes.iter().filter(|t| t.start >= ss && t.end <= se).collect();
-    // No verb but the words of a dateline ("Updated:", "Posted", a question's "asked").
-    let dateline_verb = |g: &VerbGroup| {
-        matches!(
-            lower(s.word(text, g.head)).as_ref(),
-            "updated"
-                | "published"
-                | "posted"
-                | "modified"
-                | "filed"
-                | "revised"
-                | "asked"
-                | "answered"
-                | "edited"
-                | "commented"
-                | "replied"
-        )
-    };
+    // No verb but a dateline's own.
+    let dateline_verb = |g: &VerbGroup| DATELINE_VERBS.contains(&lower(s.word(text, g.head)).as_ref());
     if dates.is_empty() || s.groups.iter().any(|g| !dateline_verb(g)) {
         return false;
     }

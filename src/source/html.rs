@@ -252,9 +252,11 @@ fn page_title(doc: &Html, ld: &LinkedData, url: Option<&str>) -> String {
         let s = if s.contains('&') && s.contains(';') { fragment_text(s) } else { s.to_string() };
         s.split_whitespace().collect::<Vec<_>>().join(" ")
     };
+    // Not inside a picture: an `<svg>`'s `<title>` names the drawing, not the page.
+    let in_svg = |e: &ElementRef| e.ancestors().any(|a| a.value().as_element().is_some_and(|a| a.name() == "svg"));
     let all = |selector: &str| {
         let sel = Selector::parse(selector).expect("valid selector");
-        doc.select(&sel).map(|e| clean(&heading_text(e))).filter(|t| !t.is_empty()).collect::<Vec<_>>()
+        doc.select(&sel).filter(|e| !in_svg(e)).map(|e| clean(&heading_text(e))).filter(|t| !t.is_empty()).collect::<Vec<_>>()
     };
     let mut site: Vec<String> =
         ["og:site_name", "application-name", "apple-mobile-web-app-title"].iter().filter_map(|k| meta(doc, &[k])).collect();
@@ -274,12 +276,7 @@ fn page_title(doc: &Html, ld: &LinkedData, url: Option<&str>) -> String {
             .map(|t| clean(&t))
             .chain(ld.headline.as_deref().map(clean))
             .collect(),
-        // The page's <title>, not a picture's.
-        title: doc
-            .select(&Selector::parse("title").expect("valid selector"))
-            .find(|e| !e.ancestors().any(|a| a.value().as_element().is_some_and(|a| a.name() == "svg")))
-            .map(|e| clean(&heading_text(e)))
-            .filter(|t| !t.is_empty()),
+        title: all("title").into_iter().next(),
         site,
     };
     title::choose(&candidates)

@@ -68,7 +68,7 @@ fn normalise_punct(c: char) -> char {
 }
 
 /// The token a blank line leaves between paragraphs: punctuation no rule reads.
-pub const PARAGRAPH: char = '\u{2029}';
+const PARAGRAPH: char = '\u{2029}';
 
 /// Splits `text` into tokens, reusing `out`'s allocation.
 pub fn scan_into(text: &str, out: &mut Vec<Token>) {

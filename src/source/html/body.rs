@@ -240,8 +240,9 @@ fn story_end(lines: &[Line]) -> usize {
     // ("most popular") opens nothing. (Counted once: a page may hold thousands.)
     // "More on Foetus" and "More on Goblin Band" under each of a list's items are one
     // label: counted by their shared opening.
+    let endings: Vec<Option<Ending>> = lines.iter().map(|l| ending(&l.text)).collect();
     let mut seen: crate::hashing::FastMap<&str, usize> = Default::default();
-    for l in lines.iter().filter(|l| is_other_stories(&l.text) || is_endnotes(&l.text) || is_about_author(&l.text)) {
+    for (l, _) in lines.iter().zip(&endings).filter(|(_, e)| e.is_some()) {
         *seen.entry(label(&l.text)).or_default() += 1;
     }
     if seen.is_empty() {
@@ -270,6 +271,7 @@ fn story_end(lines: &[Line]) -> usize {
             read += l.text.len();
         }
         let heading = l.text.trim_start().starts_with(char::is_uppercase) && seen.get(label(&l.text)) == Some(&1);
+        let opens = |kind| heading && endings[i] == Some(kind);
         // What follows is other pages' teasers: mostly links, once most of the prose is
         // read; or cards that each lead with a linked title (then a date, an excerpt),
         // once more is read than their excerpts hold or a story of its own is (a long
@@ -283,17 +285,17 @@ fn story_end(lines: &[Line]) -> usize {
         // Or teasers without links (a script opens them): titles and dates between one
         // excerpt and the next, never a run of paragraphs, once half the prose is read.
         let teasers_follow = read * 2 >= total && r.paragraphs < 3 && r.other >= 3;
-        if heading && (links_follow || cards_follow || teasers_follow) && is_other_stories(&l.text) {
+        if opens(Ending::OtherStories) && (links_follow || cards_follow || teasers_follow) {
             return i;
         }
         // The story's sources and notes, once most of it is read: a list of works, not
         // its text (and their years would read as its events).
-        if heading && is_endnotes(&l.text) && read * 2 >= total && l.tag.starts_with('h') {
+        if opens(Ending::Endnotes) && read * 2 >= total && l.tag.starts_with('h') {
             return i;
         }
         // A note on its author, once most of it is read: a name, a title, a paragraph or
         // two of biography; not the story going on under a misplaced label.
-        if heading && is_about_author(&l.text) && read * 2 >= total && r.paragraphs < 3 {
+        if opens(Ending::AboutAuthor) && read * 2 >= total && r.paragraphs < 3 {
             return i;
         }
     }
@@ -346,67 +348,74 @@ const ABOUT_AUTHOR: &[&str] = &[
     "written by",
 ];
 
-fn is_endnotes(line: &str) -> bool {
-    is_heading_of(line, ENDNOTES)
+/// What a heading that can end a story opens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Ending {
+    /// A list of other stories ("Related posts", "More from Reuters").
+    OtherStories,
+    /// The story's sources or notes ("References").
+    Endnotes,
+    /// A note on its author ("About the Author").
+    AboutAuthor,
 }
 
-fn is_about_author(line: &str) -> bool {
-    is_heading_of(line, ABOUT_AUTHOR)
-}
-
-/// Is a line one of `headings` ("References:", "About the Author")?
-fn is_heading_of(line: &str, headings: &[&str]) -> bool {
-    heading_words(line, 30).is_some_and(|t| headings.contains(&t.as_str()))
-}
-
-/// A short line's words, lower-cased, without a closing colon, stop or exclamation
-/// mark ("Related posts:" → "related posts"); `None` past `longest` bytes. Short, before
-/// any copy: this is asked of every line of the page.
-fn heading_words(line: &str, longest: usize) -> Option<String> {
+/// Which ending a line would open as a heading, by its words lower-cased without a
+/// closing colon, stop or exclamation mark ("Related posts:" → "related posts"). Short
+/// lines only, measured before any copy: this is asked of every line of the page.
+fn ending(line: &str) -> Option<Ending> {
     let t = line.trim().trim_end_matches([':', '.', '!']).trim();
-    (t.len() <= longest).then(|| t.to_lowercase())
+    if t.len() > 40 {
+        return None;
+    }
+    let t = t.to_lowercase();
+    let listed = |headings: &[&str]| t.len() <= 30 && headings.contains(&t.as_str());
+    if OTHER_STORIES.contains(&t.as_str()) || MORE.iter().any(|m| t.starts_with(m)) {
+        Some(Ending::OtherStories)
+    } else if listed(ENDNOTES) {
+        Some(Ending::Endnotes)
+    } else if listed(ABOUT_AUTHOR) {
+        Some(Ending::AboutAuthor)
+    } else {
+        None
+    }
 }
 
-/// Does a heading open a list of other stories?
-fn is_other_stories(line: &str) -> bool {
-    let Some(t) = heading_words(line, 40) else { return false };
-    const HEADINGS: &[&str] = &[
-        "related",
-        "related posts",
-        "related articles",
-        "related stories",
-        "related content",
-        "related news",
-        "related reading",
-        "you may also like",
-        "you might also like",
-        "you may also be interested in",
-        "read next",
-        "read this next",
-        "what to read next",
-        "up next",
-        "more stories",
-        "more articles",
-        "more news",
-        "latest news",
-        "also in the news",
-        "latest posts",
-        "latest articles",
-        "latest stories",
-        "recent posts",
-        "recent articles",
-        "recent news",
-        "popular posts",
-        "popular articles",
-        "most popular",
-        "most read",
-        "trending now",
-        "recommended for you",
-        "recommended reading",
-        "keep reading",
-    ];
-    HEADINGS.contains(&t.as_str()) || MORE.iter().any(|m| t.starts_with(m))
-}
+/// Headings that open a list of other stories.
+const OTHER_STORIES: &[&str] = &[
+    "related",
+    "related posts",
+    "related articles",
+    "related stories",
+    "related content",
+    "related news",
+    "related reading",
+    "you may also like",
+    "you might also like",
+    "you may also be interested in",
+    "read next",
+    "read this next",
+    "what to read next",
+    "up next",
+    "more stories",
+    "more articles",
+    "more news",
+    "latest news",
+    "also in the news",
+    "latest posts",
+    "latest articles",
+    "latest stories",
+    "recent posts",
+    "recent articles",
+    "recent news",
+    "popular posts",
+    "popular articles",
+    "most popular",
+    "most read",
+    "trending now",
+    "recommended for you",
+    "recommended reading",
+    "keep reading",
+];
 
 /// Headings of other stories that name what they are more of ("More from Reuters").
 const MORE: [&str; 3] = ["more from ", "more in ", "more on "];
