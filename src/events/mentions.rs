@@ -371,8 +371,12 @@ fn date_group(text: &str, timexes: &[Timex], k: usize) -> Vec<(usize, usize)> {
 const DATELINE_VERBS: &[&str] =
     &["updated", "published", "posted", "modified", "filed", "revised", "asked", "answered", "edited", "commented", "replied"];
 
+/// The verbs of a quoted post's header, a line that ends with a colon.
+const QUOTE_HEADER_VERBS: &[&str] = &["said", "wrote", "says", "writes"];
+
 /// A dateline: a line of its own that is a date with at most three other words
-/// ("December 13, 2018 Updated: December 13, 2018") and no verb but a dateline's.
+/// ("December 13, 2018 Updated: December 13, 2018") and no verb but a dateline's,
+/// or a quoted post's header ("On 6/14/2024 at 9:14 AM, Lisias said:").
 fn is_dateline(text: &str, s: &Sentence, timexes: &[Timex]) -> bool {
     let (ss, se) = s.span;
     let whole_line = text[..ss].ends_with('\n') || ss == 0;
@@ -381,8 +385,12 @@ fn is_dateline(text: &str, s: &Sentence, timexes: &[Timex]) -> bool {
         return false;
     }
     let dates: Vec<&Timex> = timexes.iter().filter(|t| t.start >= ss && t.end <= se).collect();
-    // No verb but a dateline's own.
-    let dateline_verb = |g: &VerbGroup| DATELINE_VERBS.contains(&lower(s.word(text, g.head)).as_ref());
+    // No verb but a dateline's own, or a quoted post's header's: "6 hours ago, Kerbart said:".
+    let quote_header = text[ss..se].trim_end().ends_with(':');
+    let dateline_verb = |g: &VerbGroup| {
+        let w = lower(s.word(text, g.head));
+        DATELINE_VERBS.contains(&w.as_ref()) || quote_header && QUOTE_HEADER_VERBS.contains(&w.as_ref())
+    };
     if dates.is_empty() || s.groups.iter().any(|g| !dateline_verb(g)) {
         return false;
     }
@@ -390,6 +398,8 @@ fn is_dateline(text: &str, s: &Sentence, timexes: &[Timex]) -> bool {
         .words
         .iter()
         .filter(|w| !dates.iter().any(|t| w.start >= t.start && w.end <= t.end) && w.text(text).chars().any(char::is_alphabetic))
+        // "Posted on … by", "On … at": a preposition only joins the others.
+        .filter(|w| !matches!(w.pos, Pos::IN | Pos::DT | Pos::CC | Pos::TO))
         .count();
     other_words <= 3
 }
@@ -471,8 +481,14 @@ pub fn mentions_of(article_idx: usize, article: &Article, tagger: &mut Tagger) -
         let s = Sentence::read(text, (ss, se));
         // A dateline's shape further down is the page's too: a byline's "John Timmer –
         // 3/5/2026", "Updated November 26, 2025", a date alone above a table. Unless it
-        // names what happened, as a chronology's lines do ("1969 – Moon landing").
-        let names_event = || s.words.iter().any(|w| is_event_noun(&lower(w.text(text))));
+        // names what happened, as a chronology's lines do ("1969 – Moon landing"); a
+        // date's own words name nothing ("Updated March 3, 2025": no protest march).
+        let names_event = || {
+            let dates = &timexes[timexes.partition_point(|t| t.start < ss)..];
+            let in_a_date =
+                |w: &crate::language::Word| dates.iter().take_while(|t| t.start < se).any(|t| t.start < w.end && w.start < t.end);
+            s.words.iter().any(|w| !in_a_date(w) && is_event_noun(&lower(w.text(text))))
+        };
         if is_dateline(text, &s, &timexes) && (in_head || !names_event()) || is_credit(&text[ss..se]) {
             continue;
         }
@@ -640,8 +656,15 @@ pub fn mentions_of(article_idx: usize, article: &Article, tagger: &mut Tagger) -
             {
                 continue;
             }
-            let title = title(&TitleSpec { text, sentence: &s, focus, stated, dates: &dates, antecedent: &antecedent });
-            out.push(dated_here(focus, title));
+            // A date with no word beside it ("2008;300(11):1350-1352." closing a
+            // citation, "(2016).", a date alone on a line) tells of nothing that
+            // happened: no event, though it still sets the time the text tells of.
+            let wordless =
+                focus.is_none() && !s.words.iter().any(|w| !w.overlaps(&sentence_dates) && w.text(text).chars().any(char::is_alphabetic));
+            if !wordless {
+                let title = title(&TitleSpec { text, sentence: &s, focus, stated, dates: &dates, antecedent: &antecedent });
+                out.push(dated_here(focus, title));
+            }
             if let Some(gi) = gi {
                 placed.push((gi, out.len() - 1));
             }

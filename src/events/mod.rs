@@ -198,4 +198,35 @@ mod tests {
         assert!(t.iter().any(|t| t.contains("rocket")) && t.iter().any(|t| t.contains("Moon landing")), "{t:?}");
         assert!(!t.iter().any(|t| t.contains("Timmer") || t.contains("Updated") || t.contains("Mar 25") || t.contains("sked")), "{t:?}");
     }
+
+    /// A forum's header over a quoted post is no saying of the day.
+    #[test]
+    fn a_quoted_posts_header_is_no_event() {
+        let text = "Engine thread\nMarch 6, 2026\nThe team fired the new engine on Tuesday.\n\n6 hours ago, Bej Kerman said:\n\nIt runs well.\n\nOn 6/14/2024 at 9:14 AM, Lisias said:\n\nPosted on March 2, 2026 by Jane Roe\n\nUpdated March 3, 2026";
+        let t = titles(text);
+        assert!(t.iter().any(|t| t.contains("engine")), "{t:?}");
+        assert!(!t.iter().any(|t| t.contains("said") || t.contains("Posted") || t.contains("Updated")), "{t:?}");
+    }
+
+    /// A date with no word beside it (a citation's tail, a year in brackets) is no
+    /// event, but still the time of what the text tells next to it.
+    #[test]
+    fn a_date_with_no_words_is_no_event() {
+        let text = "Sleep study\nMarch 6, 2026\nSmith J, Jones K. Sleep and memory. JAMA. 2008;300(11):1350-1352.\n\nRoe A. Dreams (2016).\n\nMay 3, 2024, 12:16pm 3\n\nIn the spring the club met on May 4, 2024. March 2, 2026. The board resigned.";
+        let tl = extract(&[crate::source::text::read(text)]);
+        let t: Vec<&str> = tl.events.iter().map(|e| e.title.as_str()).collect();
+        assert!(t.iter().all(|t| t.chars().any(char::is_alphabetic)), "{t:?}");
+        assert!(t.iter().any(|t| t.contains("club met")), "{t:?}");
+        let resigned = tl.events.iter().find(|e| e.title.contains("resigned")).expect("resigned");
+        assert_eq!(resigned.start.to_string(), "2026-03-02", "{:#?}", tl.events);
+    }
+
+    /// A name that stands for "they" takes the verb's clitic written out.
+    #[test]
+    fn a_pronouns_clitic_is_written_out_under_a_name() {
+        let text = "Shoppers change\nMarch 6, 2026\nOhio shoppers bought less in May. They’re buying more on Friday.";
+        let t = titles(text);
+        assert!(t.iter().any(|t| t.contains("Ohio shoppers are buying")), "{t:?}");
+        assert!(!t.iter().any(|t| t.contains("’re")), "{t:?}");
+    }
 }

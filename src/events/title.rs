@@ -170,6 +170,7 @@ pub fn title(spec: &TitleSpec<'_>) -> String {
         subject = np.into_iter().chain(subject).collect();
     }
     let pronoun = subject.len() == 1 && matches!(subject[0].pos, Pos::PRP) || subject.is_empty();
+    let subject_len = subject.len();
     if pronoun {
         let stand_in = match spec.stated {
             Some(_) => spec.focus.and_then(&group_of).map(|r| resolved_subject(s, text, r, spec, 0)),
@@ -183,6 +184,13 @@ pub fn title(spec: &TitleSpec<'_>) -> String {
     let pronoun = subject.len() == 1 && matches!(lower(&subject[0].text).as_ref(), "it" | "he" | "she" | "they");
     if let (true, Some(a)) = (pronoun, pronoun.then(spec.antecedent).flatten()) {
         subject = vec![Piece::new(a, Pos::NNP)];
+    }
+    // "they’re becoming" with a name for "they": the verb's clitic, which leant on the
+    // pronoun, is written out ("Consumers are becoming", not "Consumers’re"); so it is
+    // after any subject but the pronoun it was written with.
+    let own_pronoun = subject_len == 1 && subject.len() == 1 && subject[0].pos == Pos::PRP;
+    if !own_pronoun && let Some(full) = verb.first().and_then(|v| written_out(&v.text, verb.get(1))) {
+        verb[0] = Piece::new(full.into(), verb[0].pos);
     }
     for p in &mut verb {
         p.verb = true;
@@ -216,6 +224,25 @@ impl Piece {
     fn new(text: String, pos: Pos) -> Piece {
         Piece { chars: text.chars().count(), text, pos, verb: false, modifier: false, opens: false }
     }
+}
+
+/// The full word of a verb's clitic ("’re" → "are"), given the verb piece after it;
+/// `None` for anything else. "’s" and "’d" are read from what follows: "’s been" is
+/// "has been", "’d left" is "had left", "’d leave" is "would leave".
+fn written_out(clitic: &str, next: Option<&Piece>) -> Option<&'static str> {
+    let c = clitic.strip_prefix(['\'', '\u{2019}'])?;
+    let participle = next.is_some_and(|n| n.pos == Pos::VBN);
+    Some(match c.to_ascii_lowercase().as_str() {
+        "re" => "are",
+        "ve" => "have",
+        "ll" => "will",
+        "m" => "am",
+        "s" if next.is_some_and(|n| matches!(lower(&n.text).as_ref(), "been" | "got" | "gotten")) => "has",
+        "s" => "is",
+        "d" if participle => "had",
+        "d" => "would",
+        _ => return None,
+    })
 }
 
 /// No subject, or only a pronoun: one to stand in for it is wanted.
