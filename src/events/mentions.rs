@@ -205,6 +205,21 @@ fn clause_group(s: &Sentence, w: usize) -> Option<usize> {
     Some(aside.unwrap_or(k))
 }
 
+/// Is the group an instruction to the reader: a bare verb that opens its sentence
+/// with no subject ("Sign up today", "Please contact us on Monday", "Read more May 3,
+/// 2025"), or one joined to such a verb by "and" ("… and make this your best fall")?
+/// An instruction tells of nothing that happens.
+fn is_imperative(s: &Sentence, text: &str, gi: usize) -> bool {
+    let g = s.groups[gi];
+    if g.opener == Some(Opener::And) && gi > 0 {
+        return (g.clause_start..g.first).all(|i| s.words[i].pos == Pos::RB) && is_imperative(s, text, gi - 1);
+    }
+    let lead = |w: &crate::language::Word| {
+        w.pos.is_punct() || w.pos == Pos::UH || matches!(lower(w.text(text)).as_ref(), "please" | "just" | "simply" | "now" | "so" | "then")
+    };
+    s.words[g.first].pos == Pos::VB && s.words[..g.first].iter().all(lead)
+}
+
 /// Is the group inside a condition ("if it fails", "unless …")?
 fn is_conditional(s: &Sentence, text: &str, gi: usize) -> bool {
     let g = s.groups[gi];
@@ -369,14 +384,15 @@ fn date_group(text: &str, timexes: &[Timex], k: usize) -> Vec<(usize, usize)> {
 
 /// The verbs a dateline may hold ("Updated:", "Posted", a question's "asked").
 const DATELINE_VERBS: &[&str] =
-    &["updated", "published", "posted", "modified", "filed", "revised", "asked", "answered", "edited", "commented", "replied"];
+    &["updated", "published", "posted", "modified", "filed", "revised", "asked", "answered", "edited", "commented", "replied", "written"];
 
 /// The verbs of a quoted post's header, a line that ends with a colon.
 const QUOTE_HEADER_VERBS: &[&str] = &["said", "wrote", "says", "writes"];
 
 /// A dateline: a line of its own that is a date with at most three other words
 /// ("December 13, 2018 Updated: December 13, 2018") and no verb but a dateline's,
-/// or a quoted post's header ("On 6/14/2024 at 9:14 AM, Lisias said:").
+/// a dateline's label over its date ("Last updated on:"), or a quoted post's header
+/// ("On 6/14/2024 at 9:14 AM, Lisias said:").
 fn is_dateline(text: &str, s: &Sentence, timexes: &[Timex]) -> bool {
     let (ss, se) = s.span;
     let whole_line = text[..ss].ends_with('\n') || ss == 0;
@@ -384,14 +400,17 @@ fn is_dateline(text: &str, s: &Sentence, timexes: &[Timex]) -> bool {
     if !(whole_line && line_end) || se - ss > 100 {
         return false;
     }
-    let dates: Vec<&Timex> = timexes.iter().filter(|t| t.start >= ss && t.end <= se).collect();
+    let first = timexes.partition_point(|t| t.start < ss);
+    let dates: Vec<&Timex> = timexes[first..].iter().take_while(|t| t.start < se).filter(|t| t.end <= se).collect();
     // No verb but a dateline's own, or a quoted post's header's: "6 hours ago, Kerbart said:".
-    let quote_header = text[ss..se].trim_end().ends_with(':');
+    let label = text[ss..se].trim_end().ends_with(':');
     let dateline_verb = |g: &VerbGroup| {
         let w = lower(s.word(text, g.head));
-        DATELINE_VERBS.contains(&w.as_ref()) || quote_header && QUOTE_HEADER_VERBS.contains(&w.as_ref())
+        DATELINE_VERBS.contains(&w.as_ref()) || label && !dates.is_empty() && QUOTE_HEADER_VERBS.contains(&w.as_ref())
     };
-    if dates.is_empty() || s.groups.iter().any(|g| !dateline_verb(g)) {
+    // A label whose date follows on the next line ("Last updated on:") is one too.
+    let labels_a_date = label && !s.groups.is_empty();
+    if dates.is_empty() && !labels_a_date || s.groups.iter().any(|g| !dateline_verb(g)) {
         return false;
     }
     let other_words = s
@@ -586,9 +605,13 @@ pub fn mentions_of(article_idx: usize, article: &Article, tagger: &mut Tagger) -
             let gi = focus.and_then(|f| s.groups.iter().position(|g| g.head == f));
             if let Some(gi) = gi {
                 let g = s.groups[gi];
-                if g.negated || question || is_conditional(&s, text, gi) || is_habit(&s, text, &g) {
+                if g.negated || question || is_conditional(&s, text, gi) || is_habit(&s, text, &g) || is_imperative(&s, text, gi) {
                     continue;
                 }
+            }
+            // "Start your free trial today": a date in an instruction's clause dates nothing.
+            if clause_group(&s, s.word_from(t.start)).is_some_and(|k| is_imperative(&s, text, k)) {
+                continue;
             }
             // "voted to keep the branches open until at least 2027": a date that ends a
             // state is no time anything happens (one a verb moves an event to is that
@@ -702,7 +725,12 @@ pub fn mentions_of(article_idx: usize, article: &Article, tagger: &mut Tagger) -
         if !question {
             for (gi, kind) in candidates(&s, text, &dated) {
                 let g = s.groups[gi];
-                if dated[g.head] || is_conditional(&s, text, gi) || is_habit(&s, text, &g) || own_season(&s, text, &g) {
+                if dated[g.head]
+                    || is_conditional(&s, text, gi)
+                    || is_habit(&s, text, &g)
+                    || own_season(&s, text, &g)
+                    || is_imperative(&s, text, gi)
+                {
                     continue;
                 }
                 // A relative or adverbial clause is background ("charges that she misled

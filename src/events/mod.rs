@@ -199,13 +199,14 @@ mod tests {
         assert!(!t.iter().any(|t| t.contains("Timmer") || t.contains("Updated") || t.contains("Mar 25") || t.contains("sked")), "{t:?}");
     }
 
-    /// A forum's header over a quoted post is no saying of the day.
+    /// A forum's header over a quoted post is no saying of the day, nor a dateline's
+    /// label or a byline ("Last updated on:", "Written By Feb 11, 2019") a publication.
     #[test]
-    fn a_quoted_posts_header_is_no_event() {
-        let text = "Engine thread\nMarch 6, 2026\nThe team fired the new engine on Tuesday.\n\n6 hours ago, Bej Kerman said:\n\nIt runs well.\n\nOn 6/14/2024 at 9:14 AM, Lisias said:\n\nPosted on March 2, 2026 by Jane Roe\n\nUpdated March 3, 2026";
+    fn a_quoted_posts_header_or_a_datelines_label_is_no_event() {
+        let text = "Engine thread\nMarch 6, 2026\nThe team fired the new engine on Tuesday.\n\n6 hours ago, Bej Kerman said:\n\nIt runs well.\n\nOn 6/14/2024 at 9:14 AM, Lisias said:\n\nPosted on March 2, 2026 by Jane Roe\n\nUpdated March 3, 2026\n\nLast updated on:\n\nWritten By Feb 11, 2019";
         let t = titles(text);
         assert!(t.iter().any(|t| t.contains("engine")), "{t:?}");
-        assert!(!t.iter().any(|t| t.contains("said") || t.contains("Posted") || t.contains("Updated")), "{t:?}");
+        assert!(!t.iter().any(|t| t.contains("said") || t.contains("Posted") || t.contains("pdated") || t.contains("Written")), "{t:?}");
     }
 
     /// A date with no word beside it (a citation's tail, a year in brackets) is no
@@ -219,6 +220,15 @@ mod tests {
         assert!(t.iter().any(|t| t.contains("club met")), "{t:?}");
         let resigned = tl.events.iter().find(|e| e.title.contains("resigned")).expect("resigned");
         assert_eq!(resigned.start.to_string(), "2026-03-02", "{:#?}", tl.events);
+    }
+
+    /// An instruction to the reader is no event, dated or not; a sentence that opens
+    /// with its subject or a past verb is.
+    #[test]
+    fn an_instruction_is_no_event() {
+        let text = "Moving guide\nMarch 6, 2026\nThe company opened a depot in Ohio on Monday.\n\nSign up today and make this your best spring yet.\n\nPlease contact us on Friday to discuss your move.\n\nStart your free trial today!\n\nRead more May 3, 2025\n\nBook a call with our team.";
+        let t = titles(text);
+        assert_eq!(t, ["The company opened a depot in Ohio"], "{t:?}");
     }
 
     /// A name that stands for "they" takes the verb's clitic written out.
