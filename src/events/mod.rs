@@ -231,6 +231,13 @@ mod tests {
         assert_eq!(t, ["The company opened a depot in Ohio"], "{t:?}");
     }
 
+    /// A colon in a title stands against the word before it, as written.
+    #[test]
+    fn a_colon_in_a_title_has_no_space_before_it() {
+        let t = titles("Phones\nMarch 6, 2026\nIn March 2025, Samsung unveiled its latest innovation: the Flex Gaming concept.");
+        assert!(t.iter().any(|t| t.contains("innovation: Flex Gaming")), "{t:?}");
+    }
+
     /// A name that stands for "they" takes the verb's clitic written out.
     #[test]
     fn a_pronouns_clitic_is_written_out_under_a_name() {
