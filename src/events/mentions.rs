@@ -591,7 +591,11 @@ pub fn mentions_of(article_idx: usize, article: &Article, tagger: &mut Tagger) -
                     continue;
                 }
             }
-            let focus = foci.iter().find(|&&(k2, _)| k2 == k).and_then(|&(_, f)| f);
+            // A date's own word is no verb of an event's ("May" in "May 3, 2024", "Wed").
+            let focus = foci.iter().find(|&&(k2, _)| k2 == k).and_then(|&(_, f)| f).filter(|&f| {
+                let p = s.words[f].pos;
+                !((p.is_verb() || p == Pos::MD) && s.words[f].overlaps(&sentence_dates))
+            });
             // A date inside a quotation is the speaker's ("said, “Today is a great day"):
             // it dates what the quotation tells, never the saying outside it.
             let quoted = in_quotes(&s, text, s.word_from(t.start));
@@ -679,12 +683,15 @@ pub fn mentions_of(article_idx: usize, article: &Article, tagger: &mut Tagger) -
             {
                 continue;
             }
-            // A date with no word beside it ("2008;300(11):1350-1352." closing a
-            // citation, "(2016).", a date alone on a line) tells of nothing that
-            // happened: no event, though it still sets the time the text tells of.
-            let wordless =
-                focus.is_none() && !s.words.iter().any(|w| !w.overlaps(&sentence_dates) && w.text(text).chars().any(char::is_alphabetic));
-            if !wordless {
+            // A date that no word of the sentence takes, in a sentence with no verb
+            // that tells of anything — a citation's tail ("2008;300(11):1350-1352."),
+            // a heading ("Top 10 health trends for 2025"), a label ("Year Founded:
+            // 2011"), a caption — is no event, though it still sets the time the text
+            // tells of.
+            // (Not "May" in "May 3, 2024", read as a verb.)
+            let tells = |g: &VerbGroup| g.is_finite() && !s.words[g.first].overlaps(&sentence_dates);
+            let untold = focus.is_none() && !s.groups.iter().any(tells);
+            if !untold {
                 let title = title(&TitleSpec { text, sentence: &s, focus, stated, dates: &dates, antecedent: &antecedent });
                 out.push(dated_here(focus, title));
             }

@@ -122,8 +122,11 @@ fn correct_pasts(text: &str, words: &mut [Word]) {
         // After a singular noun, only before a figure: "the average rose 72 points",
         // "the index fell 3 percent" (a noun "rose" is no measure of anything).
         // Or before an adverb of how much: "inflation fell more sharply than expected".
+        // Or before "to", "by" or "from" a figure: "the jobless rate rose to 8.1 percent".
         let singular_before = i > 0 && words[i - 1].pos == Pos::NN;
-        if singular_before && words.get(i + 1).is_some_and(|n| matches!(n.pos, Pos::CD | Pos::RB | Pos::RBR)) {
+        let to_a_figure = words.get(i + 1).is_some_and(|n| matches!(n.text(text), "to" | "by" | "from"))
+            && words.get(i + 2).is_some_and(|f| f.pos == Pos::CD || matches!(f.text(text), "$" | "\u{20ac}" | "\u{a3}"));
+        if singular_before && (to_a_figure || words.get(i + 1).is_some_and(|n| matches!(n.pos, Pos::CD | Pos::RB | Pos::RBR))) {
             words[i].pos = Pos::VBD;
         }
     }
@@ -880,6 +883,8 @@ mod tests {
             assert_eq!(t[verb].1, Pos::VBD, "{text}: {t:?}");
         }
         let t = tags("The industrial average rose 72.24 points.");
+        assert_eq!(t[3].1, Pos::VBD, "{t:?}");
+        let t = tags("The jobless rate rose to 8.1 percent in February.");
         assert_eq!(t[3].1, Pos::VBD, "{t:?}");
         // Not before a noun, nor a form that is also a participle or a present.
         let t = tags("He saw the rose garden.");
