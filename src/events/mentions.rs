@@ -207,7 +207,8 @@ fn clause_group(s: &Sentence, w: usize) -> Option<usize> {
 
 /// Is the group an instruction to the reader: a bare verb that opens its sentence
 /// with no subject ("Sign up today", "Please contact us on Monday", "Read more May 3,
-/// 2025"), or one joined to such a verb by "and" ("… and make this your best fall")?
+/// 2025", "Let’s talk today"), or one joined to such a verb by "and" ("… and make
+/// this your best fall")?
 /// An instruction tells of nothing that happens.
 fn is_imperative(s: &Sentence, text: &str, gi: usize) -> bool {
     let g = s.groups[gi];
@@ -217,7 +218,12 @@ fn is_imperative(s: &Sentence, text: &str, gi: usize) -> bool {
     let lead = |w: &crate::language::Word| {
         w.pos.is_punct() || w.pos == Pos::UH || matches!(lower(w.text(text)).as_ref(), "please" | "just" | "simply" | "now" | "so" | "then")
     };
-    s.words[g.first].pos == Pos::VB && s.words[..g.first].iter().all(lead)
+    // "Let’s talk today", "Let us meet on Friday": "let" and its "us" lead the verb.
+    let opening = s.words[..g.first].iter().position(|w| !lead(w)).unwrap_or(g.first);
+    let lets = opening + 2 == g.first
+        && lower(s.word(text, opening)) == "let"
+        && matches!(lower(s.word(text, opening + 1)).as_ref(), "'s" | "\u{2019}s" | "us");
+    s.words[g.first].pos == Pos::VB && (opening == g.first || lets)
 }
 
 /// Is the group inside a condition ("if it fails", "unless …")?

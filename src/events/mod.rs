@@ -227,16 +227,20 @@ mod tests {
     /// with its subject or a past verb is.
     #[test]
     fn an_instruction_is_no_event() {
-        let text = "Moving guide\nMarch 6, 2026\nThe company opened a depot in Ohio on Monday.\n\nSign up today and make this your best spring yet.\n\nPlease contact us on Friday to discuss your move.\n\nStart your free trial today!\n\nRead more May 3, 2025\n\nBook a call with our team.";
+        let text = "Moving guide\nMarch 6, 2026\nThe company opened a depot in Ohio on Monday.\n\nSign up today and make this your best spring yet.\n\nPlease contact us on Friday to discuss your move.\n\nStart your free trial today!\n\nRead more May 3, 2025\n\nLet’s talk today.\n\nLet us meet on Friday.\n\nBook a call with our team.";
         let t = titles(text);
         assert_eq!(t, ["The company opened a depot in Ohio"], "{t:?}");
     }
 
-    /// A colon in a title stands against the word before it, as written.
+    /// A colon in a title stands against the word before it, as written, and so does
+    /// a percent sign.
     #[test]
     fn a_colon_in_a_title_has_no_space_before_it() {
         let t = titles("Phones\nMarch 6, 2026\nIn March 2025, Samsung unveiled its latest innovation: the Flex Gaming concept.");
         assert!(t.iter().any(|t| t.contains("innovation: Flex Gaming")), "{t:?}");
+        // Nor before a percent sign after its figure.
+        let t = titles("Sales\nMarch 6, 2026\nIn 2021, enrollments rose by 32%.");
+        assert!(t.iter().any(|t| t.contains("rose by 32%")), "{t:?}");
     }
 
     /// A name that stands for "they" takes the verb's clitic written out.

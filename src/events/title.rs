@@ -842,6 +842,7 @@ fn glued(pieces: &[Piece], i: usize) -> bool {
         && !(matches!(p.pos, Pos::Comma | Pos::Stop | Pos::Possessive | Pos::CloseBracket)
             || p.text == "n't"
             || matches!(p.text.as_str(), ":" | ";")
+            || p.text == "%" && pieces[i - 1].pos == Pos::CD
             || p.text.starts_with('\'') && p.text.len() <= 3 && p.pos != Pos::Quote
             || p.text.starts_with('\u{2019}')
             || matches!(pieces[i - 1].pos, Pos::OpenBracket)
