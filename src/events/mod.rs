@@ -243,6 +243,13 @@ mod tests {
         assert!(t.iter().any(|t| t.contains("rose by 32%")), "{t:?}");
     }
 
+    /// "I" and "we" outside a quotation are the writer, never another clause's subject.
+    #[test]
+    fn the_writers_i_stays_i() {
+        let t = titles("Coffee\nMarch 6, 2026\nOklahoma City has many coffee shops, but last winter I stumbled upon my favorite.");
+        assert!(t.iter().any(|t| t.starts_with("I stumbled upon")), "{t:?}");
+    }
+
     /// A name that stands for "they" takes the verb's clitic written out.
     #[test]
     fn a_pronouns_clitic_is_written_out_under_a_name() {

@@ -169,7 +169,12 @@ pub fn title(spec: &TitleSpec<'_>) -> String {
     if let Some(np) = predicative.then(|| phrase_before(s, text, cs)).flatten() {
         subject = np.into_iter().chain(subject).collect();
     }
-    let pronoun = subject.len() == 1 && matches!(subject[0].pos, Pos::PRP) || subject.is_empty();
+    // "I", "we" and "you" outside a quotation are the writer and the reader, whom no
+    // other clause's subject stands for ("As we move toward 2030, blockchain is maturing").
+    let person = subject.len() == 1
+        && matches!(lower(&subject[0].text).as_ref(), "i" | "we" | "you")
+        && !super::mentions::in_quotes(s, text, g.first);
+    let pronoun = (subject.len() == 1 && matches!(subject[0].pos, Pos::PRP) || subject.is_empty()) && !person;
     let subject_len = subject.len();
     if pronoun {
         let stand_in = match spec.stated {
