@@ -90,7 +90,7 @@ pub fn lower(word: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
-fn is_be(w: &str) -> bool {
+pub(super) fn is_be(w: &str) -> bool {
     matches!(w, "be" | "is" | "are" | "was" | "were" | "been" | "being" | "am" | "'s" | "'re" | "'m")
 }
 

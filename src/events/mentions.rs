@@ -110,6 +110,20 @@ fn noun_clause(s: &Sentence, text: &str, g: &VerbGroup, dates: &[(usize, usize)]
     !noun.overlaps(dates) && !stated
 }
 
+/// Is group `g` in a clause a wh-word opens that stands for a thing or a manner: an
+/// embedded question or a free relative ("so you know what’s happening", "the
+/// application of what you’ve learned")? It names what it asks about and tells of no
+/// happening; only a date of its own places it. Not after "be", where the clause is
+/// what is said: "That’s why we’re launching a series", "this is what we found".
+fn wh_clause(s: &Sentence, text: &str, g: &VerbGroup) -> bool {
+    (g.clause_start.saturating_sub(1)..g.first).any(|i| {
+        let after_be = i > 0 && super::grammar::is_be(&lower(s.word(text, i - 1)).replace('\u{2019}', "'"));
+        matches!(s.words[i].pos, Pos::WP | Pos::WRB)
+            && matches!(lower(s.word(text, i)).as_ref(), "what" | "whatever" | "how" | "why")
+            && !after_be
+    })
+}
+
 /// An explicitly and narrowly dated mention earlier in the article that the simple past
 /// of group `g` tells again: the same event word ("invaded", "the invasion") and the
 /// same object ("Kuwait"), a name or a noun right after the verb. Not a verb with no
@@ -752,6 +766,7 @@ pub fn mentions_of(article_idx: usize, article: &Article, tagger: &mut Tagger) -
                     || joined_to_relative(&s, gi)
                     || reduced_relative(&s, text, &g, &sentence_dates)
                     || noun_clause(&s, text, &g, &sentence_dates)
+                    || wh_clause(&s, text, &g)
                 {
                     continue;
                 }

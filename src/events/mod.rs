@@ -243,6 +243,16 @@ mod tests {
         assert!(t.iter().any(|t| t.contains("rose by 32%")), "{t:?}");
     }
 
+    /// What a wh-clause asks about is no event, unless "be" says it: "That's why we
+    /// launched …" tells of the launch.
+    #[test]
+    fn a_wh_clause_is_no_event_unless_be_says_it() {
+        let text = "Notes\nMarch 6, 2026\nThe trends highlight what’s shifting. Now you know what customers have bought. That’s why we launched a new series.";
+        let t = titles(text);
+        assert!(t.iter().any(|t| t.contains("launched a new series")), "{t:?}");
+        assert!(!t.iter().any(|t| t.contains("shifting") || t.contains("bought")), "{t:?}");
+    }
+
     /// "I" and "we" outside a quotation are the writer, never another clause's subject.
     #[test]
     fn the_writers_i_stays_i() {
