@@ -580,7 +580,8 @@ pub fn mentions_of(article_idx: usize, article: &Article, tagger: &mut Tagger) -
                 Some((k, trigger::attach(text, &s, t.start, t.end, against(placeable(t)?))))
             })
             .collect();
-        for &k in &in_story {
+        // A question asks and tells of nothing: "Which app is best for me in 2025?".
+        for &k in in_story.iter().filter(|_| !question) {
             let t = &timexes[k];
             let Some(range) = placeable(t) else {
                 // "were removed a few years ago": a time of its own, though not one a
@@ -629,7 +630,7 @@ pub fn mentions_of(article_idx: usize, article: &Article, tagger: &mut Tagger) -
             let gi = focus.and_then(|f| s.groups.iter().position(|g| g.head == f));
             if let Some(gi) = gi {
                 let g = s.groups[gi];
-                if g.negated || question || is_conditional(&s, text, gi) || is_habit(&s, text, &g) || is_imperative(&s, text, gi) {
+                if g.negated || is_conditional(&s, text, gi) || is_habit(&s, text, &g) || is_imperative(&s, text, gi) {
                     continue;
                 }
             }

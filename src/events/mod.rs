@@ -253,6 +253,15 @@ mod tests {
         assert!(!t.iter().any(|t| t.contains("shifting") || t.contains("bought")), "{t:?}");
     }
 
+    /// A question with a date of its own asks and tells of nothing.
+    #[test]
+    fn a_dated_question_is_no_event() {
+        let t = titles(
+            "Apps\nMarch 6, 2026\nWhich language app is best for me in 2025? Who was the King of England in 1650? The company launched its app in May 2025.",
+        );
+        assert_eq!(t, ["The company launched its app"], "{t:?}");
+    }
+
     /// "I" and "we" outside a quotation are the writer, never another clause's subject.
     #[test]
     fn the_writers_i_stays_i() {
