@@ -400,8 +400,53 @@ fn verb_groups(words: &[Word], lw: &[std::borrow::Cow<'_, str>]) -> Vec<VerbGrou
             out[k].negated = true;
         }
     }
+    drop_comments(words, lw, &mut out);
     main_verb(words, lw, &mut out);
     out
+}
+
+/// The verbs of a comment set between a subject and its verb: ", it turned out,",
+/// ", he said,", ", it seems,", ", analysts believe,".
+const COMMENT_VERBS: &[&str] = &[
+    "said", "says", "seems", "seemed", "appears", "appeared", "turned", "turns", "emerged", "believe", "believes", "believed", "think",
+    "thinks", "thought", "reckon", "reckons", "added", "noted", "insisted", "argued", "admitted",
+];
+
+/// A comment set off by commas between a subject and its verb ("Prelogar, it turned
+/// out, won that vote", "Jones, he said, resigned") is no clause of the sentence's own:
+/// its group goes, and the verb after it takes back the subject before it.
+fn drop_comments(words: &[Word], lw: &[std::borrow::Cow<'_, str>], out: &mut Vec<VerbGroup>) {
+    let mut k = 0;
+    while k + 1 < out.len() {
+        let g = out[k];
+        let from = if k == 0 { 0 } else { out[k - 1].head + 1 };
+        // The comma that opens the comment, right before its subject.
+        let open = (from..g.first).rev().find(|&j| words[j].pos == Pos::Comma).filter(|&c| c >= 1);
+        let particle = lw.get(g.head + 1).is_some_and(|w| w == "out");
+        let close = g.head + 1 + usize::from(particle);
+        let noun = |i: usize| matches!(words[i].pos, Pos::PRP | Pos::NN | Pos::NNS | Pos::NNP | Pos::NNPS);
+        // A lone verb in a past form, whatever the tagger read it as.
+        let past_form = |n: &VerbGroup| n.first == n.head && (lw[n.head].ends_with("ed") || crate::language::irregular_past(&lw[n.head]));
+        let comment = open.is_some_and(|c| noun(c - 1) && (1..=2).contains(&(g.first - c - 1)) && (c + 1..g.first).all(noun))
+            && g.first == g.head
+            && !g.negated
+            && COMMENT_VERBS.contains(&lw[g.head].as_ref())
+            && words.get(close).is_some_and(|w| w.pos == Pos::Comma)
+            && (out[k + 1].is_finite() || past_form(&out[k + 1]))
+            && out[k + 1].first == close + 1;
+        if let (true, Some(c)) = (comment, open) {
+            let next = &mut out[k + 1];
+            next.clause_start = (from..c).rev().find(|&j| words[j].pos == Pos::Comma).map_or(from, |j| j + 1);
+            next.opener = None;
+            // After the comment's comma the tagger took "resigned" for a participle.
+            if !next.is_finite() {
+                next.tense = Tense::Past;
+            }
+            out.remove(k);
+        } else {
+            k += 1;
+        }
+    }
 }
 
 /// A sentence has a main verb. When the tagger read none ("Pedro Toledo urged people

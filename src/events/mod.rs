@@ -253,6 +253,16 @@ mod tests {
         assert!(!t.iter().any(|t| t.contains("shifting") || t.contains("bought")), "{t:?}");
     }
 
+    /// A comment set between a subject and its verb (", it turned out,", ", he said,")
+    /// is no event, and the verb keeps its subject.
+    #[test]
+    fn a_comment_between_subject_and_verb_is_no_event() {
+        let text = "Vote\nMarch 6, 2026\nThe committee met on Monday. Prelogar, it turned out, won that vote, too. Smith, it seems, lost the second vote on Tuesday. Jones, he said, resigned on Friday.";
+        let mut t = titles(text);
+        t.sort();
+        assert_eq!(t, ["Jones resigned", "Prelogar won that vote", "Smith lost the second vote", "The committee met"], "{t:?}");
+    }
+
     /// A question with a date of its own asks and tells of nothing.
     #[test]
     fn a_dated_question_is_no_event() {
