@@ -263,6 +263,29 @@ mod tests {
         assert_eq!(t, ["Jones resigned", "Prelogar won that vote", "Smith lost the second vote", "The committee met"], "{t:?}");
     }
 
+    /// A saying whose clause says nothing more is titled as headlines quote: the
+    /// speaker, a colon and the quotation's own words, cut with an ellipsis to fit.
+    #[test]
+    fn a_quoted_saying_is_titled_by_speaker_and_quotation() {
+        // (The last quotation opened in a paragraph before.)
+        let text = "Talk\nDecember 18, 2016\n\"No one could explain this disruption,\" Maurizi said.\n\n\"No one at the plant could have known how much money the company had lost over ten years,\" Jones said.\n\nYou can’t be at each other’s throats 24/7,” Gates said.";
+        let t = titles(text);
+        for want in ["Maurizi: No one could explain this disruption", "Gates: You can’t be at each other’s throats 24/7"] {
+            assert!(t.iter().any(|t| t == want), "{want}: {t:?}");
+        }
+        let cut = t.iter().find(|t| t.starts_with("Jones: No one at the plant")).expect("Jones");
+        assert!(cut.ends_with('\u{2026}') && cut.chars().count() <= title::MAX_TITLE, "{cut}");
+    }
+
+    /// A sentence that is all in brackets is titled by its words, within the limit.
+    #[test]
+    fn a_bracketed_sentence_gets_a_short_title() {
+        let t = titles(
+            "Tests\nMarch 6, 2026\n(We recorded temps above 160 in our testing on Monday, making the Sanitize cycle hot enough to kill E. coli in minutes.)",
+        );
+        assert!(!t.is_empty() && t.iter().all(|t| t.chars().count() <= title::MAX_TITLE && t.starts_with("We recorded")), "{t:?}");
+    }
+
     /// A question with a date of its own asks and tells of nothing.
     #[test]
     fn a_dated_question_is_no_event() {

@@ -215,6 +215,14 @@ pub fn title(spec: &TitleSpec<'_>) -> String {
     // Only a phrase that says something on its own: a few words with a phrase of
     // their own ("arrest in Canada of …"); "a British government report" takes its clause.
     let telling = |np: &[Piece]| np.iter().filter(|p| !p.pos.is_punct()).count() > 3 && np.iter().any(|p| p.pos == Pos::IN);
+    // "“No one could explain this disruption,” Maurizi said": a saying whose clause
+    // says nothing more is titled as headlines quote, "Maurizi: No one could explain
+    // this disruption".
+    let saying = spec.stated.is_none() && is_saying(&lower(s.word(text, g.head)));
+    let quoted = (saying && !no_subject(&subject) && rest.iter().all(|p| p.pos.is_punct())).then(|| quotation(s, text)).flatten();
+    if let Some(t) = quoted.and_then(|q| quote_title(subject.clone(), q)) {
+        return t;
+    }
     let mut pieces: Vec<Piece> = match noun_phrase {
         Some(np) if telling(&np) => np,
         _ => subject.into_iter().chain(verb).chain(rest).collect(),
@@ -248,6 +256,52 @@ fn written_out(clitic: &str, next: Option<&Piece>) -> Option<&'static str> {
         "d" => "would",
         _ => return None,
     })
+}
+
+/// A verb of saying, also a light one ("quipped", "joked", "tweeted").
+fn is_saying(w: &str) -> bool {
+    super::lexicon::is_verb_of(super::lexicon::VerbClass::Report, w)
+        || matches!(w, "quipped" | "quips" | "joked" | "jokes" | "tweeted" | "tweets" | "vowed" | "vows")
+}
+
+/// The sentence's quotation, its words without the marks: its quoted stretches in
+/// order ("“From now on,” he quipped, “I’m going to …”"), from the sentence's start
+/// when the quotation opened in a sentence before ("… throats 24/7,” Gates said.").
+/// At least three words, or none.
+fn quotation(s: &Sentence, text: &str) -> Option<Vec<Piece>> {
+    let mut marks: Vec<usize> = (0..s.words.len()).filter(|&i| s.words[i].pos == Pos::Quote).collect();
+    let closes_first = marks.first().is_some_and(|&m| m > 0 && s.word(text, m) != "\u{201c}" && s.words[m - 1].pos.is_punct());
+    if marks.len() % 2 == 1 && closes_first {
+        marks.insert(0, usize::MAX);
+    }
+    let inside: Vec<usize> = marks.chunks_exact(2).flat_map(|m| m[0].wrapping_add(1)..m[1]).collect();
+    (inside.iter().filter(|&&i| !s.words[i].pos.is_punct()).count() >= 3).then(|| inside.into_iter().map(|i| piece(s, text, i)).collect())
+}
+
+/// "Maurizi: No one could explain this disruption": the speaker, a colon and the
+/// quotation's words as said, cut at a word to fit [`MAX_TITLE`] (never shortened
+/// the way a clause is: a quotation keeps its words). None when a long name leaves
+/// room for less than three of them.
+fn quote_title(speaker: Vec<Piece>, quotation: Vec<Piece>) -> Option<String> {
+    let said = speaker.len() + 1;
+    let mut v: Vec<Piece> = speaker.into_iter().chain([Piece::new(":".into(), Pos::Colon)]).chain(quotation).collect();
+    let words = |v: &[Piece]| v.iter().filter(|p| !p.pos.is_punct()).count();
+    let all = words(&v);
+    // One character is kept for the ellipsis a cut quotation ends with.
+    let room = if len(&v) > MAX_TITLE { MAX_TITLE - 1 } else { MAX_TITLE };
+    while len(&v) > room && v.len() > 2 {
+        v.pop();
+    }
+    // A cut quotation ends at a word that ends a phrase; a whole one as said.
+    let cut = words(&v) < all;
+    while v.len() > 2 && v.last().is_some_and(|p| p.pos.is_punct() || cut && matches!(p.pos, Pos::CC | Pos::IN | Pos::DT | Pos::TO)) {
+        v.pop();
+    }
+    if words(&v[said.min(v.len())..]) < 3 {
+        return None;
+    }
+    let out = join(&v);
+    Some(if cut { format!("{out}\u{2026}") } else { out })
 }
 
 /// No subject, or only a pronoun: one to stand in for it is wanted.
@@ -846,6 +900,7 @@ fn glued(pieces: &[Piece], i: usize) -> bool {
     i > 0
         && !(matches!(p.pos, Pos::Comma | Pos::Stop | Pos::Possessive | Pos::CloseBracket)
             || p.text == "n't"
+            || p.text == "n\u{2019}t"
             || matches!(p.text.as_str(), ":" | ";")
             || p.text == "%" && pieces[i - 1].pos == Pos::CD
             || p.text.starts_with('\'') && p.text.len() <= 3 && p.pos != Pos::Quote
@@ -1201,9 +1256,15 @@ fn fallback(spec: &TitleSpec<'_>) -> String {
     cut_dates(spec, &mut keep);
     cut_asides(s, spec.text, 0, s.words.len(), &mut keep);
     let pieces: Vec<Piece> = (0..s.words.len()).filter(|&i| keep[i]).map(|i| piece(s, spec.text, i)).collect();
-    let pieces = drop_leading(pieces);
+    let mut pieces = drop_leading(pieces);
+    // A sentence that is all aside, "(We recorded temps above 160 in our testing …)":
+    // its own words, shortened like any title.
     if pieces.is_empty() {
-        return capitalise(spec.text[s.span.0..s.span.1].trim());
+        let words = (0..s.words.len()).filter(|&i| !matches!(s.words[i].pos, Pos::OpenBracket | Pos::CloseBracket));
+        pieces = drop_leading(words.map(|i| piece(s, spec.text, i)).collect());
+    }
+    if pieces.is_empty() {
+        return capitalise(spec.text[s.span.0..s.span.1].trim()).chars().take(MAX_TITLE).collect();
     }
     shorten(pieces)
 }
@@ -1219,6 +1280,16 @@ fn capitalise(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_clitic_negation_joins_its_verb_with_either_apostrophe() {
+        for n in ["n't", "n\u{2019}t"] {
+            assert_eq!(
+                join(&[Piece::new("We".into(), Pos::PRP), Piece::new("do".into(), Pos::VBP), Piece::new(n.into(), Pos::RB)]),
+                format!("We do{n}")
+            );
+        }
+    }
 
     /// The title of the event at `focus` (the first occurrence of the word), without `date`.
     fn t(sentence: &str, focus: &str, date: Option<&str>) -> String {
