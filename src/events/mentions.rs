@@ -634,8 +634,12 @@ pub fn mentions_of(article_idx: usize, article: &Article, tagger: &mut Tagger) -
                     continue;
                 }
             }
-            // "Start your free trial today": a date in an instruction's clause dates nothing.
-            if clause_group(&s, s.word_from(t.start)).is_some_and(|k| is_imperative(&s, text, k)) {
+            // "Start your free trial today": a date in an instruction's clause dates nothing,
+            // nor one in what the instruction goes on to ("Let’s break down the trends to
+            // watch in 2026": an infinitive or a participle with no clause of its own).
+            let instruction = !s.groups.is_empty() && is_imperative(&s, text, 0);
+            let own_clause = clause_group(&s, s.word_from(t.start));
+            if own_clause.is_some_and(|k| is_imperative(&s, text, k)) || instruction && gi.is_none_or(|k| !s.groups[k].is_finite()) {
                 continue;
             }
             // "voted to keep the branches open until at least 2027": a date that ends a
