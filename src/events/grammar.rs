@@ -624,6 +624,8 @@ mod tests {
         assert_eq!(g[0], ("arrested".into(), Tense::Past, false, true, false));
         let g = groups("The company has never flown it.");
         assert!(g[0].4, "{g:?}");
+        let g = groups("To this day I cannot say.");
+        assert!(g.iter().any(|g| g.0 == "say" && g.4), "{g:?}");
     }
 
     #[test]

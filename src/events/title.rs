@@ -901,6 +901,7 @@ fn glued(pieces: &[Piece], i: usize) -> bool {
         && !(matches!(p.pos, Pos::Comma | Pos::Stop | Pos::Possessive | Pos::CloseBracket)
             || p.text == "n't"
             || p.text == "n\u{2019}t"
+            || p.text == "not" && pieces[i - 1].text.eq_ignore_ascii_case("can")
             || matches!(p.text.as_str(), ":" | ";")
             || p.text == "%" && pieces[i - 1].pos == Pos::CD
             || p.text.starts_with('\'') && p.text.len() <= 3 && p.pos != Pos::Quote
@@ -1282,13 +1283,16 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_clitic_negation_joins_its_verb_with_either_apostrophe() {
+    fn a_negation_joins_its_verb_as_written() {
         for n in ["n't", "n\u{2019}t"] {
             assert_eq!(
                 join(&[Piece::new("We".into(), Pos::PRP), Piece::new("do".into(), Pos::VBP), Piece::new(n.into(), Pos::RB)]),
                 format!("We do{n}")
             );
         }
+        // "cannot", which the tokenizer parts as the treebank does.
+        let can = [Piece::new("It".into(), Pos::PRP), Piece::new("can".into(), Pos::MD), Piece::new("not".into(), Pos::RB)];
+        assert_eq!(join(&can), "It cannot");
     }
 
     /// The title of the event at `focus` (the first occurrence of the word), without `date`.

@@ -172,6 +172,12 @@ fn keeps_period(word: &str) -> bool {
 fn split_clitic(text: &str, start: usize, end: usize, out: &mut Vec<Tok>) {
     let word = &text[start..end];
     // Most words have no apostrophe at all: nothing to split.
+    // "cannot" → "can" "not", as the treebank the tagger learnt from has it.
+    if word.eq_ignore_ascii_case("cannot") {
+        out.push(Tok { start, end: start + 3 });
+        out.push(Tok { start: start + 3, end });
+        return;
+    }
     if !word.contains(['\'', '\u{2019}']) {
         out.push(Tok { start, end });
         return;
@@ -219,6 +225,7 @@ mod tests {
             toks("It can't, won't -- and 10,000 U.S.-led"),
             ["It", "ca", "n't", ",", "wo", "n't", "--", "and", "10,000", "U.S.-led"]
         );
+        assert_eq!(toks("It cannot say; Cannot."), ["It", "can", "not", "say", ";", "Can", "not", "."]);
         assert_eq!(toks("the sources' view..."), ["the", "sources", "'", "view", "..."]);
         // A word with an apostrophe whose last three bytes start inside a character.
         assert_eq!(toks("dans l'Œil"), ["dans", "l'Œil"]);
