@@ -413,8 +413,10 @@ const COMMENT_VERBS: &[&str] = &[
 ];
 
 /// A comment set off by commas between a subject and its verb ("Prelogar, it turned
-/// out, won that vote", "Jones, he said, resigned") is no clause of the sentence's own:
-/// its group goes, and the verb after it takes back the subject before it.
+/// out, won that vote", "Jones, he said, resigned"), or between an opening phrase and
+/// a clause ("Since October 7, he says, he’s treated two patients"), is no clause of
+/// the sentence's own: its group goes, and a verb after it with no subject of its own
+/// takes back the subject before it.
 fn drop_comments(words: &[Word], lw: &[std::borrow::Cow<'_, str>], out: &mut Vec<VerbGroup>) {
     let mut k = 0;
     while k + 1 < out.len() {
@@ -427,16 +429,23 @@ fn drop_comments(words: &[Word], lw: &[std::borrow::Cow<'_, str>], out: &mut Vec
         let noun = |i: usize| matches!(words[i].pos, Pos::PRP | Pos::NN | Pos::NNS | Pos::NNP | Pos::NNPS);
         // A lone verb in a past form, whatever the tagger read it as.
         let past_form = |n: &VerbGroup| n.first == n.head && (lw[n.head].ends_with("ed") || crate::language::irregular_past(&lw[n.head]));
-        let comment = open.is_some_and(|c| noun(c - 1) && (1..=2).contains(&(g.first - c - 1)) && (c + 1..g.first).all(noun))
+        let next = out[k + 1];
+        // The verb after it shares the subject before it ("Prelogar, it turned out, won"),
+        // or has its own after an opening phrase ("Since October 7, he says, he’s treated").
+        let shares = next.first == close + 1 && (next.is_finite() || past_form(&next));
+        let own = next.first > close + 1 && next.clause_start == close + 1 && next.opener.is_none() && next.is_finite();
+        let before = |c: usize| noun(c - 1) || own && words[c - 1].pos == Pos::CD;
+        let comment = open.is_some_and(|c| before(c) && (1..=2).contains(&(g.first - c - 1)) && (c + 1..g.first).all(noun))
             && g.first == g.head
             && !g.negated
             && COMMENT_VERBS.contains(&lw[g.head].as_ref())
             && words.get(close).is_some_and(|w| w.pos == Pos::Comma)
-            && (out[k + 1].is_finite() || past_form(&out[k + 1]))
-            && out[k + 1].first == close + 1;
+            && (shares || own);
         if let (true, Some(c)) = (comment, open) {
             let next = &mut out[k + 1];
-            next.clause_start = (from..c).rev().find(|&j| words[j].pos == Pos::Comma).map_or(from, |j| j + 1);
+            if shares {
+                next.clause_start = (from..c).rev().find(|&j| words[j].pos == Pos::Comma).map_or(from, |j| j + 1);
+            }
             next.opener = None;
             // After the comment's comma the tagger took "resigned" for a participle.
             if !next.is_finite() {

@@ -261,6 +261,9 @@ mod tests {
         let mut t = titles(text);
         t.sort();
         assert_eq!(t, ["Jones resigned", "Prelogar won that vote", "Smith lost the second vote", "The committee met"], "{t:?}");
+        // After an opening phrase, the clause keeps its own subject.
+        let t = titles("Clinic\nNovember 7, 2023\nSince October 7, he says, he’s treated two Palestinians who have been shot by soldiers.");
+        assert_eq!(t, ["He treated two Palestinians"], "{t:?}");
     }
 
     /// A saying whose clause says nothing more is titled as headlines quote: the
@@ -268,9 +271,13 @@ mod tests {
     #[test]
     fn a_quoted_saying_is_titled_by_speaker_and_quotation() {
         // (The last quotation opened in a paragraph before.)
-        let text = "Talk\nDecember 18, 2016\n\"No one could explain this disruption,\" Maurizi said.\n\n\"No one at the plant could have known how much money the company had lost over ten years,\" Jones said.\n\nYou can’t be at each other’s throats 24/7,” Gates said.";
+        let text = "Talk\nDecember 18, 2016\n\"No one could explain this disruption,\" Maurizi said.\n\n\"No one at the plant could have known how much money the company had lost over ten years,\" Jones said.\n\nYou can’t be at each other’s throats 24/7,” Gates said.\n\n\"They cannot move freely,” says Tahseen Elayyan, a legal researcher.";
         let t = titles(text);
-        for want in ["Maurizi: No one could explain this disruption", "Gates: You can’t be at each other’s throats 24/7"] {
+        for want in [
+            "Maurizi: No one could explain this disruption",
+            "Gates: You can’t be at each other’s throats 24/7",
+            "Tahseen Elayyan: They cannot move freely",
+        ] {
             assert!(t.iter().any(|t| t == want), "{want}: {t:?}");
         }
         let cut = t.iter().find(|t| t.starts_with("Jones: No one at the plant")).expect("Jones");

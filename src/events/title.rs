@@ -219,8 +219,15 @@ pub fn title(spec: &TitleSpec<'_>) -> String {
     // says nothing more is titled as headlines quote, "Maurizi: No one could explain
     // this disruption".
     let saying = spec.stated.is_none() && is_saying(&lower(s.word(text, g.head)));
-    let quoted = (saying && !no_subject(&subject) && rest.iter().all(|p| p.pos.is_punct())).then(|| quotation(s, text)).flatten();
-    if let Some(t) = quoted.and_then(|q| quote_title(subject.clone(), q)) {
+    // The speaker: the subject, or a name after the verb ("…,” says Tahseen Elayyan").
+    let name_after = rest.iter().take_while(|p| p.pos.is_proper()).count();
+    let speaker = match (no_subject(&subject), name_after) {
+        (false, _) if rest.iter().all(|p| p.pos.is_punct()) => Some(subject.clone()),
+        (true, n) if n > 0 && rest[n..].iter().all(|p| p.pos.is_punct()) => Some(rest[..n].to_vec()),
+        _ => None,
+    };
+    let quoted = speaker.filter(|_| saying).and_then(|who| Some((who, quotation(s, text)?)));
+    if let Some(t) = quoted.and_then(|(who, q)| quote_title(who, q)) {
         return t;
     }
     let mut pieces: Vec<Piece> = match noun_phrase {
