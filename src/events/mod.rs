@@ -293,6 +293,17 @@ mod tests {
         assert!(!t.is_empty() && t.iter().all(|t| t.chars().count() <= title::MAX_TITLE && t.starts_with("We recorded")), "{t:?}");
     }
 
+    /// A description after a name keeps its own commas ("a Trenton, New Jersey,
+    /// native") out of the name, in a title and in what "he" stands for later.
+    #[test]
+    fn a_description_with_commas_leaves_the_name_whole() {
+        let t = titles(
+            "Lectern\nNovember 6, 2023\nAlito, a Trenton, New Jersey, native, once stood at the lectern on Monday. After Yale, he joined the Department of Justice in 1981.",
+        );
+        assert!(t.iter().any(|t| t == "Alito once stood at the lectern"), "{t:?}");
+        assert!(t.iter().any(|t| t == "Alito joined the Department of Justice"), "{t:?}");
+    }
+
     /// A question with a date of its own asks and tells of nothing.
     #[test]
     fn a_dated_question_is_no_event() {

@@ -339,7 +339,12 @@ pub fn named_subject(s: &Sentence, text: &str) -> Option<String> {
         let (cs, _) = clause_bounds(s, gi, text);
         let mut keep: Vec<bool> = (0..s.words.len()).map(|i| i >= cs && i < g.first).collect();
         cut_asides(s, text, cs, g.first, &mut keep);
-        drop_leading((cs..g.first).filter(|&i| keep[i]).map(|i| piece(s, text, i)).collect())
+        let mut words = drop_leading((cs..g.first).filter(|&i| keep[i]).map(|i| piece(s, text, i)).collect());
+        // "Alito once stood": the adverb is the verb's, not the name's.
+        while words.last().is_some_and(|p| p.pos == Pos::RB) {
+            words.pop();
+        }
+        words
     };
     let words: Vec<Piece> = subject(gi);
     // A name, short enough to stand for it, with no clause or quote inside.
@@ -722,9 +727,15 @@ fn cut_asides(s: &Sentence, text: &str, cs: usize, ce: usize, keep: &mut [bool])
             i += 1;
             continue;
         }
-        let Some(close) = (i + 1..n).find(|&j| is_mark(j) && s.word(text, j) == s.word(text, i)) else { break };
+        let Some(mut close) = (i + 1..n).find(|&j| is_mark(j) && s.word(text, j) == s.word(text, i)) else { break };
+        let first = lower(s.word(text, (i + 1).min(n - 1)));
+        // "Alito, a Trenton, New Jersey, native, once stood": a description after a name
+        // holds its own commas (a place and its state) up to the last before the verb.
+        if i > cs && s.words[i - 1].pos.is_proper() && matches!(first.as_ref(), "a" | "an" | "the") {
+            let verb = heads.iter().copied().filter(|&h| h > close && h < n).min().unwrap_or(n);
+            close = (close..verb).rev().find(|&j| is_mark(j) && s.word(text, j) == s.word(text, i)).unwrap_or(close);
+        }
         let inner: Vec<usize> = (i + 1..close).collect();
-        let first = inner.first().map(|&k| lower(s.word(text, k))).unwrap_or_default();
         // A relative clause, or a participle one (", founded in 1990,", ", begun two years ago,").
         let participle =
             inner.first().is_some_and(|&k| s.groups.iter().any(|g| g.first == k && g.head == k && g.tense == Tense::Participle));
