@@ -271,15 +271,21 @@ mod tests {
     #[test]
     fn a_quoted_saying_is_titled_by_speaker_and_quotation() {
         // (The last quotation opened in a paragraph before.)
-        let text = "Talk\nDecember 18, 2016\n\"No one could explain this disruption,\" Maurizi said.\n\n\"No one at the plant could have known how much money the company had lost over ten years,\" Jones said.\n\nYou can’t be at each other’s throats 24/7,” Gates said.\n\n\"They cannot move freely,” says Tahseen Elayyan, a legal researcher.";
+        let text = "Talk\nDecember 18, 2016\n\"No one could explain this disruption,\" Maurizi said.\n\n\"No one at the plant could have known how much money the company had lost over ten years,\" Jones said.\n\nYou can’t be at each other’s throats 24/7,” Gates said.\n\n\"They cannot move freely,” says Tahseen Elayyan, a legal researcher.\n\n“What about a college that does not have a program,” Alito interjected on Monday.";
         let t = titles(text);
         for want in [
             "Maurizi: No one could explain this disruption",
             "Gates: You can’t be at each other’s throats 24/7",
             "Tahseen Elayyan: They cannot move freely",
+            "Alito: What about a college that does not have a program",
         ] {
             assert!(t.iter().any(|t| t == want), "{want}: {t:?}");
         }
+        // Not under a misread clause as its speaker.
+        let t2 = titles(
+            "Talk\nFebruary 28, 2020\nOn that day, he said Morales tore open his shirt, puffed out his chest, exclaimed: “I am a wholehearted mercenary!”",
+        );
+        assert!(t2.iter().all(|t| !t.contains(":")), "{t2:?}");
         let cut = t.iter().find(|t| t.starts_with("Jones: No one at the plant")).expect("Jones");
         assert!(cut.ends_with('\u{2026}') && cut.chars().count() <= title::MAX_TITLE, "{cut}");
     }

@@ -226,7 +226,13 @@ pub fn title(spec: &TitleSpec<'_>) -> String {
         (true, n) if n > 0 && rest[n..].iter().all(|p| p.pos.is_punct()) => Some(rest[..n].to_vec()),
         _ => None,
     };
-    let quoted = speaker.filter(|_| saying).and_then(|who| Some((who, quotation(s, text)?)));
+    // Only a speaker that reads as one: a noun phrase ending in its noun ("out his
+    // chest" is what is left of a misread clause, not who spoke).
+    let in_name = |p: &Piece| {
+        p.pos.is_noun() || p.pos.is_adjective() || matches!(p.pos, Pos::DT | Pos::PRPS | Pos::Possessive | Pos::CD) || p.text == "of"
+    };
+    let speaks = |who: &Vec<Piece>| who.last().is_some_and(|p| p.pos.is_noun()) && who.iter().all(in_name);
+    let quoted = speaker.filter(|who| saying && speaks(who)).and_then(|who| Some((who, quotation(s, text)?)));
     if let Some(t) = quoted.and_then(|(who, q)| quote_title(who, q)) {
         return t;
     }
@@ -265,10 +271,29 @@ fn written_out(clitic: &str, next: Option<&Piece>) -> Option<&'static str> {
     })
 }
 
-/// A verb of saying, also a light one ("quipped", "joked", "tweeted").
+/// A verb of saying, also one that says how ("quipped", "countered", "asked").
 fn is_saying(w: &str) -> bool {
     super::lexicon::is_verb_of(super::lexicon::VerbClass::Report, w)
-        || matches!(w, "quipped" | "quips" | "joked" | "jokes" | "tweeted" | "tweets" | "vowed" | "vows")
+        || matches!(
+            w,
+            "quipped"
+                | "quips"
+                | "joked"
+                | "jokes"
+                | "tweeted"
+                | "tweets"
+                | "vowed"
+                | "vows"
+                | "countered"
+                | "counters"
+                | "interjected"
+                | "rejoined"
+                | "responded"
+                | "responds"
+                | "exclaimed"
+                | "asked"
+                | "asks"
+        )
 }
 
 /// The sentence's quotation, its words without the marks: its quoted stretches in
