@@ -580,8 +580,7 @@ pub fn mentions_of(article_idx: usize, article: &Article, tagger: &mut Tagger) -
                 Some((k, trigger::attach(text, &s, t.start, t.end, against(placeable(t)?))))
             })
             .collect();
-        // A question asks and tells of nothing: "Which app is best for me in 2025?".
-        for &k in in_story.iter().filter(|_| !question) {
+        for &k in &in_story {
             let t = &timexes[k];
             let Some(range) = placeable(t) else {
                 // "were removed a few years ago": a time of its own, though not one a
@@ -630,7 +629,7 @@ pub fn mentions_of(article_idx: usize, article: &Article, tagger: &mut Tagger) -
             let gi = focus.and_then(|f| s.groups.iter().position(|g| g.head == f));
             if let Some(gi) = gi {
                 let g = s.groups[gi];
-                if g.negated || is_conditional(&s, text, gi) || is_habit(&s, text, &g) || is_imperative(&s, text, gi) {
+                if g.negated || question || is_conditional(&s, text, gi) || is_habit(&s, text, &g) || is_imperative(&s, text, gi) {
                     continue;
                 }
             }
@@ -713,10 +712,13 @@ pub fn mentions_of(article_idx: usize, article: &Article, tagger: &mut Tagger) -
             // a heading ("Top 10 health trends for 2025"), a label ("Year Founded:
             // 2011"), a caption — is no event, though it still sets the time the text
             // tells of.
-            // (Not "May" in "May 3, 2024", read as a verb.)
-            let tells = |g: &VerbGroup| g.is_finite() && !s.words[g.first].overlaps(&sentence_dates);
+            // (A participle may be a past the tagger misread: "US prosecutors secretly
+            // filed charges". Not "May" in "May 3, 2024", read as a verb.)
+            let tells = |g: &VerbGroup| (g.is_finite() || g.tense == Tense::Participle) && !s.words[g.first].overlaps(&sentence_dates);
             let untold = focus.is_none() && !s.groups.iter().any(tells);
-            if !untold {
+            // Nor is a question, which asks and tells of nothing ("Which app is best for
+            // me in 2025?"); its date still tells what time the text is about.
+            if !untold && !question {
                 let title = title(&TitleSpec { text, sentence: &s, focus, stated, dates: &dates, antecedent: &antecedent });
                 out.push(dated_here(focus, title));
             }
