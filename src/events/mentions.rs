@@ -721,13 +721,13 @@ pub fn mentions_of(article_idx: usize, article: &Article, tagger: &mut Tagger) -
             if !untold && !question {
                 let title = title(&TitleSpec { text, sentence: &s, focus, stated, dates: &dates, antecedent: &antecedent });
                 out.push(dated_here(focus, title));
-            }
-            if let Some(gi) = gi {
-                placed.push((gi, out.len() - 1));
-            }
-            if let Some((_, inf)) = governed {
-                let f = out[out.len() - 1].clone();
-                out.push(Found { trigger: Some((s.words[inf].start, s.words[inf].end)), with: Some(out.len() - 1), ..f });
+                if let Some(gi) = gi {
+                    placed.push((gi, out.len() - 1));
+                }
+                if let Some((_, inf)) = governed {
+                    let f = out[out.len() - 1].clone();
+                    out.push(Found { trigger: Some((s.words[inf].start, s.words[inf].end)), with: Some(out.len() - 1), ..f });
+                }
             }
             // An event noun tells of the story's time only as part of a clause in the
             // past: "is serving a life sentence for the November 1995 assassination"

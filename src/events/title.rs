@@ -271,29 +271,31 @@ fn written_out(clitic: &str, next: Option<&Piece>) -> Option<&'static str> {
     })
 }
 
-/// A verb of saying, also one that says how ("quipped", "countered", "asked").
+/// Verbs of saying that say how, beside the lexicon's bare attributions ("said",
+/// "told"): a quotation after them is what was said.
+const SAYING_HOW: &[&str] = &[
+    "quipped",
+    "quips",
+    "joked",
+    "jokes",
+    "tweeted",
+    "tweets",
+    "vowed",
+    "vows",
+    "countered",
+    "counters",
+    "interjected",
+    "rejoined",
+    "responded",
+    "responds",
+    "exclaimed",
+    "asked",
+    "asks",
+];
+
+/// A verb of saying: an attribution or one that says how ("quipped", "countered").
 fn is_saying(w: &str) -> bool {
-    super::lexicon::is_verb_of(super::lexicon::VerbClass::Report, w)
-        || matches!(
-            w,
-            "quipped"
-                | "quips"
-                | "joked"
-                | "jokes"
-                | "tweeted"
-                | "tweets"
-                | "vowed"
-                | "vows"
-                | "countered"
-                | "counters"
-                | "interjected"
-                | "rejoined"
-                | "responded"
-                | "responds"
-                | "exclaimed"
-                | "asked"
-                | "asks"
-        )
+    super::lexicon::is_verb_of(super::lexicon::VerbClass::Report, w) || SAYING_HOW.contains(&w)
 }
 
 /// The sentence's quotation, its words without the marks: its quoted stretches in
@@ -303,6 +305,7 @@ fn is_saying(w: &str) -> bool {
 fn quotation(s: &Sentence, text: &str) -> Option<Vec<Piece>> {
     let mut marks: Vec<usize> = (0..s.words.len()).filter(|&i| s.words[i].pos == Pos::Quote).collect();
     let closes_first = marks.first().is_some_and(|&m| m > 0 && s.word(text, m) != "\u{201c}" && s.words[m - 1].pos.is_punct());
+    // An opening mark before the sentence: one past `usize::MAX` wraps to its start.
     if marks.len() % 2 == 1 && closes_first {
         marks.insert(0, usize::MAX);
     }
