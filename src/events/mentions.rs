@@ -413,6 +413,7 @@ const QUOTE_HEADER_VERBS: &[&str] = &["said", "wrote", "says", "writes"];
 /// ("December 13, 2018 Updated: December 13, 2018") and no verb but a dateline's,
 /// a dateline's label over its date ("Last updated on:"), or a quoted post's header
 /// ("On 6/14/2024 at 9:14 AM, Lisias said:").
+/// `timexes` are those that start in the sentence.
 fn is_dateline(text: &str, s: &Sentence, timexes: &[Timex]) -> bool {
     let (ss, se) = s.span;
     let whole_line = text[..ss].ends_with('\n') || ss == 0;
@@ -420,8 +421,7 @@ fn is_dateline(text: &str, s: &Sentence, timexes: &[Timex]) -> bool {
     if !(whole_line && line_end) || se - ss > 100 {
         return false;
     }
-    let first = timexes.partition_point(|t| t.start < ss);
-    let dates: Vec<&Timex> = timexes[first..].iter().take_while(|t| t.start < se).filter(|t| t.end <= se).collect();
+    let dates: Vec<&Timex> = timexes.iter().filter(|t| t.end <= se).collect();
     // No verb but a dateline's own, or a quoted post's header's: "6 hours ago, Kerbart said:".
     let label = text[ss..se].trim_end().ends_with(':');
     let dateline_verb = |g: &VerbGroup| {
@@ -518,17 +518,19 @@ pub fn mentions_of(article_idx: usize, article: &Article, tagger: &mut Tagger) -
             continue;
         }
         let s = Sentence::read(text, (ss, se));
+        // The expressions that start in the sentence. The tagger gives them in text
+        // order: they are found by search, not by a scan of the whole article's.
+        let first = timexes.partition_point(|t| t.start < ss);
+        let here = first..first + timexes[first..].iter().take_while(|t| t.start < se).count();
         // A dateline's shape further down is the page's too: a byline's "John Timmer –
         // 3/5/2026", "Updated November 26, 2025", a date alone above a table. Unless it
         // names what happened, as a chronology's lines do ("1969 – Moon landing"); a
         // date's own words name nothing ("Updated March 3, 2025": no protest march).
         let names_event = || {
-            let dates = &timexes[timexes.partition_point(|t| t.start < ss)..];
-            let in_a_date =
-                |w: &crate::language::Word| dates.iter().take_while(|t| t.start < se).any(|t| t.start < w.end && w.start < t.end);
+            let in_a_date = |w: &crate::language::Word| timexes[here.clone()].iter().any(|t| t.start < w.end && w.start < t.end);
             s.words.iter().any(|w| !in_a_date(w) && is_event_noun(&lower(w.text(text))))
         };
-        if is_dateline(text, &s, &timexes) && (in_head || !names_event()) || is_credit(&text[ss..se]) {
+        if is_dateline(text, &s, &timexes[here.clone()]) && (in_head || !names_event()) || is_credit(&text[ss..se]) {
             continue;
         }
         in_head = false;
@@ -544,11 +546,7 @@ pub fn mentions_of(article_idx: usize, article: &Article, tagger: &mut Tagger) -
         // Groups that got a mention, and where: an infinitive may complete them.
         let mut placed: Vec<(usize, usize)> = Vec::new();
         let mut last_explicit: Option<Narrative> = None;
-        // The tagger gives expressions in text order: the sentence's are found by
-        // search, not by a scan of the whole article's for every sentence.
-        let first = timexes.partition_point(|t| t.start < ss);
-        let in_sentence: Vec<usize> =
-            (first..timexes.len()).take_while(|&k| timexes[k].start < se).filter(|&k| timexes[k].end <= se).collect();
+        let in_sentence: Vec<usize> = here.clone().filter(|&k| timexes[k].end <= se).collect();
         // Dates leave titles; durations ("lasted four hours") and sets are what the event says.
         let sentence_dates: Vec<(usize, usize)> = in_sentence
             .iter()
