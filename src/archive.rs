@@ -11,6 +11,7 @@ use chrono::NaiveDate;
 use rayon::prelude::*;
 use serde::Serialize;
 
+use crate::events::spread::{self, Plan, Reaching, Unit};
 use crate::events::{self, ArticleMentions};
 use crate::source::{self, Article, LoadError};
 use crate::temporal::Tagger;
@@ -48,7 +49,7 @@ fn map_batch(batch: &[(Article, usize)], first: usize, out: &mut impl Write) -> 
         .map_init(Tagger::new, |t, (k, (a, at))| ArticleMentions { at: *at, ..events::article_mentions(first + k, a, t) })
         .collect();
     for p in &parts {
-        let mut own = events::merge_articles(vec![p.clone()]).events;
+        let mut own = events::merge_part(vec![p.clone()]).events;
         // Merging names the lone article a1; its line keeps the run's name.
         let id: std::sync::Arc<str> = p.article.id.as_str().into();
         for m in own.iter_mut().flat_map(|e| e.mentions.iter_mut()) {
@@ -140,79 +141,184 @@ pub fn merge(mut parts: Vec<ArticleMentions>) -> Timeline {
     events::merge_articles(parts)
 }
 
-/// The date partitions of a merge spread over machines: the merge ranges (start,
-/// end) that no merge crosses, in date order.
-///
-/// Two mentions merge only when their merge ranges overlap (one contains the other,
-/// or two publication dates a day apart meet), and a mention that is part of another
-/// goes with it. So the mentions whose ranges overlap, directly or through others,
-/// form one partition, and merging each partition on its own gives the events of one
-/// merge of everything. A wide range (a year, a quarter) needs no rule of its own: it
-/// joins the partitions it overlaps into one, so no merge that one machine makes is
-/// lost; the cost is a larger partition, not a different timeline.
-pub fn date_partitions(parts: &[ArticleMentions]) -> Vec<(NaiveDate, NaiveDate)> {
-    unite(parts.iter().flat_map(|p| blocks(&p.mentions).into_iter().map(|(_, hull)| hull)).collect())
-}
-
-/// Date ranges united where they overlap, in date order: how the partitions of
-/// several inputs become those of all of them.
-pub fn unite(mut ranges: Vec<(NaiveDate, NaiveDate)>) -> Vec<(NaiveDate, NaiveDate)> {
-    ranges.sort_unstable();
-    let mut out: Vec<(NaiveDate, NaiveDate)> = Vec::new();
-    for (s, e) in ranges {
-        match out.last_mut() {
-            Some(last) if s <= last.1 => last.1 = last.1.max(e),
-            _ => out.push((s, e)),
+/// The reduce step spread over machines, step 1: the reach of an article's mentions,
+/// each under every bucket it goes to ([`spread::buckets`]): "BUCKET\tREACH" records,
+/// which the Spark job groups by bucket.
+pub fn reach_lines(line: &ArticleMentions, out: &mut impl Records) -> std::io::Result<()> {
+    for r in spread::reaches(line).1 {
+        let json = serde_json::to_string(&r)?;
+        for b in spread::buckets(&r.reach) {
+            out.record(&b.to_string(), &json)?;
         }
     }
-    out
+    Ok(())
 }
 
-/// An article's mentions in blocks that stay together: each mention with those it is
-/// part of. Each block is its mentions' indices and the hull of their merge ranges.
-fn blocks(mentions: &[events::Placed]) -> Vec<(Vec<usize>, (NaiveDate, NaiveDate))> {
-    let root = |mut i: usize| {
-        // `part_of` points to an earlier or later mention of the same article; a chain ends
-        // at a mention that is part of none (a bad index or a cycle ends it too).
-        for _ in 0..mentions.len() {
-            match mentions[i].part_of.filter(|&w| w < mentions.len() && w != i) {
-                Some(w) => i = w,
-                None => break,
-            }
-        }
-        i
-    };
-    let mut by_root: std::collections::BTreeMap<usize, Vec<usize>> = Default::default();
-    for i in 0..mentions.len() {
-        by_root.entry(root(i)).or_default().push(i);
+/// Where the steps write "KEY\tVALUE" records: one a line, or packed by shard.
+pub trait Records {
+    fn record(&mut self, key: &str, value: &str) -> std::io::Result<()>;
+}
+
+impl<W: Write> Records for W {
+    fn record(&mut self, key: &str, value: &str) -> std::io::Result<()> {
+        writeln!(self, "{key}\t{value}")
     }
-    by_root
-        .into_values()
-        .map(|ix| {
-            let ranges = ix.iter().map(|&i| events::merge::merge_range(&mentions[i]));
-            let hull = ranges.fold((NaiveDate::MAX, NaiveDate::MIN), |h, r| (h.0.min(r.0), h.1.max(r.1)));
-            (ix, hull)
+}
+
+/// Separates records packed into one line: JSON never holds it unescaped.
+pub const RECORD_SEPARATOR: char = '\u{1e}';
+
+/// Records packed by shard: a line "SHARD\tRECORD\u{1e}RECORD…" holds records whose
+/// keys hash to one shard (FNV-1a of the key, modulo the shards), so a shuffle moves a
+/// few long lines instead of millions of short ones; every record of a key is in its
+/// shard's lines. A shard's line is written when it holds [`Shards::LINE`] bytes.
+pub struct Shards<W: Write> {
+    out: W,
+    lines: Vec<String>,
+}
+
+impl<W: Write> Shards<W> {
+    const LINE: usize = 1 << 22;
+
+    pub fn new(out: W, shards: usize) -> Shards<W> {
+        Shards { out, lines: vec![String::new(); shards.max(1)] }
+    }
+
+    /// The shard of a key.
+    pub fn shard(key: &str, shards: usize) -> usize {
+        use std::hash::Hasher;
+        let mut h = crate::hashing::Fnv::default();
+        h.write(key.as_bytes());
+        (h.finish() % shards.max(1) as u64) as usize
+    }
+
+    fn flush_shard(&mut self, k: usize) -> std::io::Result<()> {
+        if !self.lines[k].is_empty() {
+            writeln!(self.out, "{k}\t{}", self.lines[k])?;
+            self.lines[k].clear();
+        }
+        Ok(())
+    }
+
+    /// Writes a line as it is, not a record (the Spark job tells them apart).
+    pub fn line(&mut self, text: &str) -> std::io::Result<()> {
+        writeln!(self.out, "{text}")
+    }
+
+    /// Writes what is held; the writer back.
+    pub fn finish(mut self) -> std::io::Result<W> {
+        for k in 0..self.lines.len() {
+            self.flush_shard(k)?;
+        }
+        Ok(self.out)
+    }
+}
+
+impl<W: Write> Records for Shards<W> {
+    fn record(&mut self, key: &str, value: &str) -> std::io::Result<()> {
+        let k = Self::shard(key, self.lines.len());
+        let line = &mut self.lines[k];
+        if !line.is_empty() {
+            line.push(RECORD_SEPARATOR);
+        }
+        line.push_str(key);
+        line.push('\t');
+        line.push_str(value);
+        if line.len() >= Self::LINE {
+            self.flush_shard(k)?;
+        }
+        Ok(())
+    }
+}
+
+/// The records of some input: its lines, and within a line of packed records
+/// ([`Shards`], the shard's key already taken off by the shuffle) each record.
+fn records(text: &str) -> impl Iterator<Item = &str> {
+    text.lines().flat_map(|l| l.split(RECORD_SEPARATOR)).filter(|r| !r.trim().is_empty())
+}
+
+/// Step 2: the links among the reaches of some buckets ("BUCKET\tREACH" records, one a
+/// line or packed, each bucket's all here): "AT ROOT AT ROOT", a pair of units for each
+/// join.
+pub fn links(input: &str, out: &mut impl Write) -> std::io::Result<Result<(), String>> {
+    let mut by_bucket: crate::hashing::FastMap<&str, Vec<Reaching>> = Default::default();
+    for (n, record) in records(input).enumerate() {
+        let Some((bucket, json)) = record.split_once('\t') else { return Ok(Err(format!("record {}: not \"BUCKET<TAB>REACH\"", n + 1))) };
+        match serde_json::from_str::<Reaching>(json) {
+            Ok(r) => by_bucket.entry(bucket).or_default().push(r),
+            Err(e) => return Ok(Err(format!("record {}: not a reach ({e})", n + 1))),
+        }
+    }
+    let mut buckets: Vec<(&str, Vec<Reaching>)> = by_bucket.into_iter().collect();
+    buckets.sort_unstable_by(|a, b| a.0.cmp(b.0));
+    let found: Vec<Vec<(Unit, Unit)>> = buckets
+        .par_iter()
+        .map(|(bucket, rs)| {
+            let items: Vec<spread::Item<Unit>> =
+                rs.iter().map(|r| spread::Item { unit: r.unit, article: r.unit.0, reach: &r.reach }).collect();
+            spread::links(spread::Bucket::is_day_key(bucket), &items)
         })
-        .collect()
+        .collect();
+    for ((a0, a1), (b0, b1)) in found.into_iter().flatten() {
+        writeln!(out, "{a0} {a1} {b0} {b1}")?;
+    }
+    Ok(Ok(()))
 }
 
-/// One article's line cut into one line per date partition it has mentions in,
-/// each with that partition's index; `part_of` is renumbered within the new line.
-pub fn split_by_date(part: &ArticleMentions, partitions: &[(NaiveDate, NaiveDate)]) -> Vec<(usize, ArticleMentions)> {
-    let mut by_partition: std::collections::BTreeMap<usize, Vec<usize>> = Default::default();
-    for (ix, hull) in blocks(&part.mentions) {
-        let k = partitions.partition_point(|p| p.1 < hull.0).min(partitions.len().saturating_sub(1));
-        by_partition.entry(k).or_default().extend(ix);
+/// Pairs of units, a line "AT ROOT AT ROOT" each (the links, and the plan); `shape`
+/// names the line in errors.
+fn unit_pairs<'t>(text: &'t str, shape: &'t str) -> impl Iterator<Item = Result<(Unit, Unit), String>> + 't {
+    text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()).map(move |(n, l)| {
+        let bad = || format!("line {}: not \"{shape}\"", n + 1);
+        let v: Vec<usize> = l.split_whitespace().map(str::parse).collect::<Result<_, _>>().map_err(|_| bad())?;
+        let [a0, a1, b0, b1] = v[..] else { return Err(bad()) };
+        Ok(((a0, a1), (b0, b1)))
+    })
+}
+
+/// Step 3: the plan, from the links of all buckets ("AT ROOT AT ROOT" lines): each
+/// linked unit with its part, "AT ROOT PART_AT PART_ROOT" lines. A unit not listed is
+/// a part of its own.
+pub fn plan(links: &str) -> Result<Vec<(Unit, Unit)>, String> {
+    let mut plan: Plan<Unit> = Plan::default();
+    for pair in unit_pairs(links, "AT ROOT AT ROOT") {
+        let (a, b) = pair?;
+        plan.link(a, b);
     }
-    by_partition
+    Ok(plan.assignments())
+}
+
+/// Reads a plan ("AT ROOT PART_AT PART_ROOT" lines).
+pub fn read_plan(text: &str) -> Result<crate::hashing::FastMap<Unit, Unit>, String> {
+    unit_pairs(text, "AT ROOT PART_AT PART_ROOT").collect()
+}
+
+/// Step 4: an article's line cut by part: one line per part it has mentions in, with
+/// that part.
+pub fn split_by_plan(line: &ArticleMentions, plan: &crate::hashing::FastMap<Unit, Unit>) -> Vec<(Unit, ArticleMentions)> {
+    let (roots, _) = spread::reaches(line);
+    let units: Vec<Unit> = roots.iter().map(|&r| (line.at, r)).collect();
+    let of: Vec<Unit> = units.iter().map(|u| plan.get(u).copied().unwrap_or(*u)).collect();
+    cut(line, &of)
+}
+
+/// One article's line cut by the part of each mention (`of`): a line per part, with
+/// that part; `part_of` is counted within the new line (a mention whose `part_of` is
+/// in another part points at itself, as [`events::merge_articles`] has it).
+pub fn cut<K: Ord + Copy>(part: &ArticleMentions, of: &[K]) -> Vec<(K, ArticleMentions)> {
+    let mut by_part: std::collections::BTreeMap<K, Vec<usize>> = Default::default();
+    for (i, &k) in of.iter().enumerate() {
+        by_part.entry(k).or_default().push(i);
+    }
+    by_part
         .into_iter()
-        .map(|(k, mut ix)| {
-            ix.sort_unstable();
+        .map(|(k, ix)| {
             let mentions = ix
                 .iter()
-                .map(|&i| {
+                .enumerate()
+                .map(|(local, &i)| {
                     let mut m = part.mentions[i].clone();
-                    m.part_of = m.part_of.and_then(|w| ix.binary_search(&w).ok());
+                    m.part_of = m.part_of.filter(|&w| w < part.mentions.len()).map(|w| ix.binary_search(&w).unwrap_or(local));
                     m
                 })
                 .collect();
@@ -221,15 +327,36 @@ pub fn split_by_date(part: &ArticleMentions, partitions: &[(NaiveDate, NaiveDate
         .collect()
 }
 
-/// The events of some per-article lines merged, each mention naming its article by
-/// its place in the whole run (`a{at+1}`), not by its place among these lines: a
-/// partition's share of the merge spread by date, which [`join`] completes.
-pub fn merge_events_by_place(mut parts: Vec<ArticleMentions>) -> Vec<Event> {
+/// Step 5's input: "PART<TAB>LINE" records (one a line, or packed), the lines of each
+/// part together; a record that is not one is reported and skipped.
+pub fn read_keyed_parts(text: &str) -> (std::collections::BTreeMap<String, Vec<ArticleMentions>>, Vec<LoadError>) {
+    let mut parts: std::collections::BTreeMap<String, Vec<ArticleMentions>> = Default::default();
+    let mut skipped = Vec::new();
+    for (n, line) in records(text).enumerate() {
+        let parsed = line
+            .split_once('\t')
+            .ok_or_else(|| "no PART<TAB>".to_string())
+            .and_then(|(k, json)| serde_json::from_str::<ArticleMentions>(json).map(|p| (k, p)).map_err(|e| e.to_string()));
+        match parsed {
+            Ok((k, p)) => parts.entry(k.to_string()).or_default().push(p),
+            Err(e) => skipped.push(LoadError::new(
+                std::path::Path::new("-"),
+                format!("record {}: not a \"PART<TAB>LINE\" record ({e}); skipped", n + 1),
+            )),
+        }
+    }
+    (parts, skipped)
+}
+
+/// Step 5: the events of one part, merged as one ([`events::merge_part`]), each mention
+/// naming its article by its place in the whole run (`a{at+1}`), not by its place
+/// among these lines; [`join`] completes the timeline.
+pub fn merge_part_by_place(mut parts: Vec<ArticleMentions>) -> Vec<Event> {
     parts.sort_by(|a, b| a.order_key().cmp(&b.order_key()));
-    // `merge_articles` names the kth line `article_id(k)`; it is the run's `article_id(at)`.
+    // `merge_part` names the kth line `article_id(k)`; it is the run's `article_id(at)`.
     let global: crate::hashing::FastMap<String, std::sync::Arc<str>> =
         parts.iter().enumerate().map(|(k, p)| (events::article_id(k), events::article_id(p.at).into())).collect();
-    let mut events = events::merge_articles(parts).events;
+    let mut events = events::merge_part(parts).events;
     for m in events.iter_mut().flat_map(|e| e.mentions.iter_mut()) {
         m.article = global[&*m.article].clone();
     }
@@ -266,27 +393,33 @@ pub fn join(mut heads: Vec<ArticleMentions>, mut events: Vec<Event>) -> Result<T
     Ok(Timeline { version: crate::timeline::VERSION, articles, events })
 }
 
-/// The reduce step spread by date, in one process: the steps the Spark job spreads
-/// over machines. The articles are numbered in the run's order (the job's
-/// `zipWithIndex`); each is cut by [`date_partitions`]; each partition merges on its
-/// own (in parallel here); [`join`] puts them together. Gives [`merge`]'s timeline,
-/// event ids aside, with one exception: in an article with more than
-/// [`events::merge`]'s comparison limit of mentions sharing a word, a partition,
-/// holding fewer of them, may compare (and so merge) a pair that one run skipped.
-pub fn merge_by_date(mut parts: Vec<ArticleMentions>) -> Timeline {
+/// The reduce step spread over machines, in one process: the steps the Spark job
+/// spreads, through the same functions. The articles are numbered in the run's order
+/// (the job's `zipWithIndex`); their reaches are grouped by bucket and linked, the
+/// links planned into parts, each line cut by part, the parts dealt into `bins` (each
+/// part whole), each part merged alone; [`join`] puts them together. Gives
+/// [`merge`]'s timeline, event ids aside, since [`events::merge_articles`] merges part
+/// by part too.
+pub fn merge_spread(mut parts: Vec<ArticleMentions>, bins: usize) -> Timeline {
     parts.sort_by(|a, b| a.order_key().cmp(&b.order_key()));
-    // Numbering keeps the order: within a file the places were already increasing.
     for (g, p) in parts.iter_mut().enumerate() {
         p.at = g;
     }
-    let partitions = date_partitions(&parts);
-    let mut split: Vec<Vec<ArticleMentions>> = vec![Vec::new(); partitions.len()];
+    let mut reach = Vec::new();
     for p in &parts {
-        for (k, line) in split_by_date(p, &partitions) {
-            split[k].push(line);
+        reach_lines(p, &mut reach).expect("writes to memory");
+    }
+    let mut found = Vec::new();
+    links(std::str::from_utf8(&reach).expect("UTF-8"), &mut found).expect("writes to memory").expect("lines written above");
+    let plan = plan(std::str::from_utf8(&found).expect("ASCII")).expect("links written above").into_iter().collect();
+    let bins = bins.max(1);
+    let mut split: Vec<crate::hashing::FastMap<Unit, Vec<ArticleMentions>>> = (0..bins).map(|_| Default::default()).collect();
+    for p in &parts {
+        for (k, piece) in split_by_plan(p, &plan) {
+            split[(k.0 * 31 + k.1) % bins].entry(k).or_default().push(piece);
         }
     }
-    let events: Vec<Event> = split.into_par_iter().flat_map_iter(merge_events_by_place).collect();
+    let events: Vec<Event> = split.into_par_iter().flat_map_iter(|bin| bin.into_values().flat_map(merge_part_by_place)).collect();
     let heads = parts.iter().map(ArticleMentions::head).collect();
     join(heads, events).expect("places numbered once above")
 }

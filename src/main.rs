@@ -51,24 +51,37 @@ enum Command {
     Merge {
         #[arg(long, value_enum, default_value_t = Format::Json)]
         format: Format,
-        /// The merge spread by date, step 1: print the date partitions of these lines,
-        /// "START END" a line. Partitions of several inputs join into those of all by
-        /// uniting overlapping ranges.
+        /// The merge spread over machines (the README's Archives section), step 1: the
+        /// reach of these lines' mentions, "BUCKET<TAB>REACH" lines.
+        #[arg(long, conflicts_with_all = ["links", "plan", "split", "events", "join"])]
+        reach: bool,
+        /// Step 2: from step 1's lines (every line of a bucket together), the links
+        /// between units that may meet, "AT ROOT AT ROOT" lines.
+        #[arg(long, conflicts_with_all = ["plan", "split", "events", "join"])]
+        links: bool,
+        /// Step 3: from the links of all buckets, the plan: each linked unit and its
+        /// part, "AT ROOT PART_AT PART_ROOT" lines.
         #[arg(long, conflicts_with_all = ["split", "events", "join"])]
-        partitions: bool,
-        /// Step 2: cut each line by the partitions in this file (step 1's lines, united):
-        /// prints "K<TAB>LINE" for each partition K the article has mentions in, and
-        /// "-<TAB>LINE" once with the article alone.
-        #[arg(long, value_name = "PARTITIONS", conflicts_with_all = ["events", "join"])]
+        plan: bool,
+        /// Step 4: cut each line by the parts of this plan (step 3's lines): prints
+        /// "PART<TAB>LINE" for each part the article has mentions in, and "-<TAB>LINE"
+        /// once with the article alone.
+        #[arg(long, value_name = "PLAN", conflicts_with_all = ["events", "join"])]
         split: Option<PathBuf>,
-        /// Step 3: merge one partition's lines; print its events as JSON lines, each
-        /// naming its articles by their place in the run (`at`).
+        /// Step 5: from step 4's "PART<TAB>LINE" lines (every line of a part together),
+        /// each part merged alone; prints the events as JSON lines, each naming its
+        /// articles by their place in the run (`at`).
         #[arg(long, conflicts_with = "join")]
         events: bool,
-        /// Step 4: the timeline of the articles read from PARTS (the "-" lines of step 2)
-        /// with the events in this file (step 3's lines of every partition).
+        /// Step 6: the timeline of the articles read from PARTS (the "-" lines of step 4)
+        /// with the events in this file (step 5's lines of every part).
         #[arg(long, value_name = "EVENTS")]
         join: Option<PathBuf>,
+        /// With --reach or --split: pack the records by the shard their key hashes to,
+        /// "SHARD<TAB>RECORD\x1eRECORD…" lines, so a shuffle moves a few long lines;
+        /// --links and --events read records packed or not.
+        #[arg(long, value_name = "N")]
+        shards: Option<usize>,
         /// Files of per-article lines, or "-" for stdin.
         #[arg(required = true)]
         parts: Vec<PathBuf>,
@@ -149,15 +162,21 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Some(Command::Extract { format, dct, explicit_only, per_article: true, paths }) => map(format, dct, explicit_only, &paths),
         Some(Command::Extract { format, dct, explicit_only, per_article: false, paths }) => extract(format, dct, explicit_only, &paths),
-        Some(Command::Merge { format, partitions, split, events, join, parts }) => {
-            let step = match (partitions, split, events, join) {
-                (true, ..) => MergeStep::Partitions,
-                (_, Some(file), ..) => MergeStep::Split(file),
-                (_, _, true, _) => MergeStep::Events,
-                (_, _, _, Some(file)) => MergeStep::Join(file),
+        Some(Command::Merge { format, reach, links, plan, split, events, join, shards, parts }) => {
+            let step = match (reach, links, plan, split, events, join) {
+                (true, ..) => MergeStep::Reach,
+                (_, true, ..) => MergeStep::Links,
+                (_, _, true, ..) => MergeStep::Plan,
+                (.., Some(file), _, _) => MergeStep::Split(file),
+                (.., true, _) => MergeStep::Events,
+                (.., Some(file)) => MergeStep::Join(file),
                 _ => MergeStep::All,
             };
-            merge(format, step, &parts)
+            if shards.is_some() && !matches!(step, MergeStep::Reach | MergeStep::Split(_)) {
+                Err(anyhow::anyhow!("--shards packs the records of --reach or --split"))
+            } else {
+                merge(format, step, shards, &parts)
+            }
         }
         Some(Command::Export { output, width, height, from, to, theme, title, scale, dct, explicit_only, paths }) => {
             let theme = match theme {
@@ -325,10 +344,12 @@ fn map(format: Format, dct: Option<NaiveDate>, explicit_only: bool, paths: &[Pat
 }
 
 /// What `newsline merge` does with its lines: all of the reduce step, or one step of
-/// the reduce spread by date (see the README's Archives section).
+/// the reduce spread over machines (see the README's Archives section).
 enum MergeStep {
     All,
-    Partitions,
+    Reach,
+    Links,
+    Plan,
     Split(PathBuf),
     Events,
     Join(PathBuf),
@@ -354,62 +375,98 @@ fn read_lines(parts: &[PathBuf]) -> Result<Vec<events::ArticleMentions>> {
     Ok(lines)
 }
 
-/// `newsline merge`: the reduce step, or one step of it spread by date.
-fn merge(format: Format, step: MergeStep, parts: &[PathBuf]) -> Result<()> {
+/// The text of files or stdin, one after another: the input of the steps whose lines
+/// are not per-article lines.
+fn read_text(parts: &[PathBuf]) -> Result<String> {
+    let mut text = String::new();
+    for p in parts {
+        if p.as_os_str() == "-" {
+            std::io::Read::read_to_string(&mut std::io::stdin().lock(), &mut text)?;
+        } else {
+            text.push_str(&std::fs::read_to_string(p).with_context(|| format!("cannot read {}", p.display()))?);
+        }
+        if !text.ends_with('\n') {
+            text.push('\n');
+        }
+    }
+    Ok(text)
+}
+
+/// `newsline merge`: the reduce step, or one step of it spread over machines.
+fn merge(format: Format, step: MergeStep, shards: Option<usize>, parts: &[PathBuf]) -> Result<()> {
     use newsline::archive;
-    let lines = read_lines(parts)?;
     let mut out = BufWriter::new(std::io::stdout().lock());
     match step {
-        MergeStep::All | MergeStep::Join(_) if lines.is_empty() => {
-            bail!("no per-article line in {}", parts.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", "))
+        MergeStep::Links => {
+            archive::links(&read_text(parts)?, &mut out)?.map_err(|e| anyhow::anyhow!("merge --links: {e}"))?;
         }
-        MergeStep::All => return write_timeline(&archive::merge(lines), format),
-        MergeStep::Partitions => {
-            for (s, e) in archive::date_partitions(&lines) {
-                writeln!(out, "{s} {e}")?;
-            }
-        }
-        MergeStep::Split(file) => {
-            let partitions = read_partitions(&file)?;
-            for line in &lines {
-                writeln!(out, "-\t{}", serde_json::to_string(&line.head())?)?;
-                for (k, piece) in archive::split_by_date(line, &partitions) {
-                    writeln!(out, "{k}\t{}", serde_json::to_string(&piece)?)?;
-                }
+        MergeStep::Plan => {
+            for ((a, b), (c, d)) in archive::plan(&read_text(parts)?).map_err(|e| anyhow::anyhow!("merge --plan: {e}"))? {
+                writeln!(out, "{a} {b} {c} {d}")?;
             }
         }
         MergeStep::Events => {
-            for e in archive::merge_events_by_place(lines) {
+            let (pieces, skipped) = archive::read_keyed_parts(&read_text(parts)?);
+            for e in &skipped {
+                eprintln!("newsline: skipped {e}");
+            }
+            for e in pieces.into_values().flat_map(archive::merge_part_by_place) {
                 writeln!(out, "{}", serde_json::to_string(&e)?)?;
             }
         }
-        MergeStep::Join(file) => {
-            let text = std::fs::read_to_string(&file).with_context(|| format!("cannot read {}", file.display()))?;
-            let mut events = Vec::new();
-            for (n, l) in text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
-                events.push(serde_json::from_str(l).with_context(|| format!("{}: line {} is not an event", file.display(), n + 1))?);
+        step => {
+            let lines = read_lines(parts)?;
+            match step {
+                MergeStep::All | MergeStep::Join(_) if lines.is_empty() => {
+                    bail!("no per-article line in {}", parts.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", "))
+                }
+                MergeStep::All => return write_timeline(&archive::merge(lines), format),
+                MergeStep::Reach => match shards {
+                    Some(n) => {
+                        let mut packed = archive::Shards::new(&mut out, n);
+                        for line in &lines {
+                            archive::reach_lines(line, &mut packed)?;
+                        }
+                        packed.finish()?;
+                    }
+                    None => {
+                        for line in &lines {
+                            archive::reach_lines(line, &mut out)?;
+                        }
+                    }
+                },
+                MergeStep::Split(file) => {
+                    let text = std::fs::read_to_string(&file).with_context(|| format!("cannot read {}", file.display()))?;
+                    let plan = archive::read_plan(&text).map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?;
+                    let mut packed = archive::Shards::new(&mut out, shards.unwrap_or(1));
+                    for line in &lines {
+                        packed.line(&format!("-\t{}", serde_json::to_string(&line.head())?))?;
+                        for ((at, root), piece) in archive::split_by_plan(line, &plan) {
+                            let (key, json) = (format!("{at}.{root}"), serde_json::to_string(&piece)?);
+                            match shards {
+                                Some(_) => archive::Records::record(&mut packed, &key, &json)?,
+                                None => packed.line(&format!("{key}\t{json}"))?,
+                            }
+                        }
+                    }
+                    packed.finish()?;
+                }
+                MergeStep::Join(file) => {
+                    let text = std::fs::read_to_string(&file).with_context(|| format!("cannot read {}", file.display()))?;
+                    let mut events = Vec::new();
+                    for (n, l) in text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
+                        events
+                            .push(serde_json::from_str(l).with_context(|| format!("{}: line {} is not an event", file.display(), n + 1))?);
+                    }
+                    let timeline = archive::join(lines, events).map_err(|e| anyhow::anyhow!(e))?;
+                    return write_timeline(&timeline, format);
+                }
+                MergeStep::Links | MergeStep::Plan | MergeStep::Events => unreachable!("handled above"),
             }
-            let timeline = archive::join(lines, events).map_err(|e| anyhow::anyhow!(e))?;
-            return write_timeline(&timeline, format);
         }
     }
     out.flush()?;
     Ok(())
-}
-
-/// The partitions file of `merge --split`: "START END" lines, in any order, overlapping
-/// ranges united (the partitions of several inputs).
-fn read_partitions(file: &Path) -> Result<Vec<(NaiveDate, NaiveDate)>> {
-    let text = std::fs::read_to_string(file).with_context(|| format!("cannot read {}", file.display()))?;
-    let mut ranges = Vec::new();
-    for (n, l) in text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
-        let mut it = l.split_whitespace().map(parse_date);
-        match (it.next(), it.next(), it.next()) {
-            (Some(Ok(s)), Some(Ok(e)), None) if s <= e => ranges.push((s, e)),
-            _ => bail!("{}: line {} is not \"START END\" (YYYY-MM-DD YYYY-MM-DD)", file.display(), n + 1),
-        }
-    }
-    Ok(newsline::archive::unite(ranges))
 }
 
 #[derive(serde::Deserialize)]

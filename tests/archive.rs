@@ -77,6 +77,7 @@ proptest! {
     fn merging_the_parts_gives_the_whole(
         picks in prop::collection::vec((any::<bool>(), 0usize..4), 11),
         order in prop::collection::vec(any::<u32>(), 11),
+        bins in 1usize..5,
     ) {
         let all = lines();
         prop_assert_eq!(all.len(), 11);
@@ -94,49 +95,115 @@ proptest! {
         for p in parts.iter().rev() {
             merged_input.extend(parts_of(p));
         }
-        let by_date = archive::merge_by_date(merged_input.clone());
+        let spread = archive::merge_spread(merged_input.clone(), bins);
+        // All as one part, a single flat merge: the parts lose no merge it makes (the
+        // sample is too small for the limit on candidates to matter).
+        let mut sorted = merged_input.clone();
+        sorted.sort_by(|a, b| a.order_key().cmp(&b.order_key()));
+        let flat = newsline::events::merge_part(sorted);
         let merged = archive::merge(merged_input);
         let whole = extract_all(&chosen.iter().map(|&i| all[i].0.clone()).collect::<Vec<_>>());
         prop_assert_eq!(comparable(&merged), comparable(&whole));
-        // Merged partition by partition, as a cluster spreads it by date: the same.
-        prop_assert_eq!(comparable(&by_date), comparable(&whole));
+        // Planned into parts and merged part by part in a few bins, as a cluster
+        // spreads it: the same.
+        prop_assert_eq!(comparable(&spread), comparable(&whole));
+        prop_assert_eq!(comparable(&flat), comparable(&whole));
     }
 }
 
-/// The sample's mentions fall in several date partitions, no partition overlaps
-/// another, and each line's mentions land in the partitions that hold their dates.
+/// The lines numbered in the run's order, as the Spark job numbers them.
+fn numbered(mut parts: Vec<ArticleMentions>) -> Vec<ArticleMentions> {
+    for (g, p) in parts.iter_mut().enumerate() {
+        p.at = g;
+    }
+    parts
+}
+
+/// The part of each mention of each line, as the Spark job plans it: the reaches
+/// linked bucket by bucket, the links planned.
+fn planned(parts: &[ArticleMentions]) -> Vec<Vec<(usize, usize)>> {
+    let mut reach = Vec::new();
+    for p in parts {
+        archive::reach_lines(p, &mut reach).unwrap();
+    }
+    let mut links = Vec::new();
+    archive::links(std::str::from_utf8(&reach).unwrap(), &mut links).unwrap().unwrap();
+    let plan: std::collections::HashMap<_, _> = archive::plan(std::str::from_utf8(&links).unwrap()).unwrap().into_iter().collect();
+    parts
+        .iter()
+        .map(|p| {
+            let (roots, _) = newsline::events::spread::reaches(p);
+            roots.iter().map(|&r| plan.get(&(p.at, r)).copied().unwrap_or((p.at, r))).collect()
+        })
+        .collect()
+}
+
+/// The sample's mentions fall in many parts; articles that report one event share a
+/// part; and each line cut by the plan keeps every mention once.
 #[test]
-fn date_partitions_are_disjoint_and_hold_every_mention() {
-    let parts: Vec<ArticleMentions> = lines().iter().flat_map(|(_, l)| parts_of(l)).collect();
-    let partitions = archive::date_partitions(&parts);
-    assert!(partitions.len() >= 3, "{partitions:?}");
-    assert!(partitions.windows(2).all(|w| w[0].1 < w[1].0), "{partitions:?}");
+fn the_plan_parts_the_sample_and_keeps_every_mention() {
+    let parts = numbered(lines().iter().flat_map(|(_, l)| parts_of(l)).collect());
+    let of = planned(&parts);
+    let distinct: std::collections::HashSet<_> = of.iter().flatten().collect();
+    assert!(distinct.len() > 20, "{} parts", distinct.len());
+    let shared = distinct.iter().filter(|&&&k| of.iter().enumerate().filter(|(_, o)| o.contains(&k)).count() > 1).count();
+    assert!(shared >= 3, "parts of two articles or more: {shared}");
+    let plan: newsline::hashing::FastMap<_, _> = of
+        .iter()
+        .zip(&parts)
+        .flat_map(|(o, p)| newsline::events::spread::reaches(p).0.into_iter().map(move |r| (p.at, r)).zip(o.iter().copied()))
+        .collect();
     for p in &parts {
-        let split = archive::split_by_date(p, &partitions);
-        assert_eq!(split.iter().map(|(_, l)| l.mentions.len()).sum::<usize>(), p.mentions.len());
-        for (k, line) in &split {
-            for m in &line.mentions {
-                let r = newsline::events::merge::merge_range(m);
-                assert!(partitions[*k].0 <= r.0 && r.1 <= partitions[*k].1, "{r:?} outside {:?}", partitions[*k]);
-            }
-        }
+        let pieces = archive::split_by_plan(p, &plan);
+        assert_eq!(pieces.iter().map(|(_, l)| l.mentions.len()).sum::<usize>(), p.mentions.len());
     }
 }
 
-/// A wide range joins the partitions it overlaps: a year-long mention added to two
-/// articles' lines puts their dates in one partition.
+/// A year-long mention joins the part of a mention it may meet in another article
+/// (the same event word and a name in common), and no other: it does not glue the
+/// days of its year. With an event word nothing else has, it is a part of its own.
 #[test]
-fn a_wide_range_joins_the_partitions_it_overlaps() {
-    let mut parts: Vec<ArticleMentions> = lines().iter().flat_map(|(_, l)| parts_of(l)).collect();
-    let before = archive::date_partitions(&parts).len();
-    let mut wide = parts[0].mentions[0].clone();
-    let d = |s: &str| s.parse::<chrono::NaiveDate>().unwrap();
-    wide.range = (d("2005-01-01"), d("2007-12-31"));
-    wide.part_of = None;
-    parts[0].mentions.push(wide);
-    let after = archive::date_partitions(&parts);
-    assert!(after.len() < before, "{before} -> {after:?}");
-    assert!(after.iter().any(|p| p.0 <= d("2005-01-01") && d("2007-12-31") <= p.1), "{after:?}");
+fn a_wide_range_joins_only_what_it_may_meet() {
+    let parts = numbered(lines().iter().flat_map(|(_, l)| parts_of(l)).collect());
+    let before: std::collections::HashSet<_> = planned(&parts).into_iter().flatten().collect();
+    // A narrow mention of the last article with a trigger and a name (an A380 article).
+    let last = parts.len() - 2;
+    let (m, narrow) = parts[last]
+        .mentions
+        .iter()
+        .enumerate()
+        .find(|(_, m)| {
+            m.part_of.is_none()
+                && m.mention.trigger.is_some()
+                && m.mention.basis == newsline::timeline::Basis::Explicit
+                && m.mention.sentence.contains("Airbus")
+                && m.range.0 == m.range.1
+        })
+        .expect("an explicit mention of Airbus");
+    let year = |d: chrono::NaiveDate| {
+        (chrono::NaiveDate::from_ymd_opt(d.year(), 1, 1).unwrap(), chrono::NaiveDate::from_ymd_opt(d.year(), 12, 31).unwrap())
+    };
+    use chrono::Datelike;
+    let mut wide = narrow.clone();
+    wide.range = year(narrow.range.0);
+    wide.mention.basis = newsline::timeline::Basis::Explicit;
+    let mut with_wide = parts.clone();
+    with_wide[0].mentions.push(wide.clone());
+    let of = planned(&with_wide);
+    let added = *of[0].last().unwrap();
+    assert_eq!(added, of[last][m], "the year's mention is in the part of the day it may meet");
+    let after: std::collections::HashSet<_> = of.iter().flatten().collect();
+    assert!(after.len() + 2 >= before.len(), "it joined more than its own: {} -> {} parts", before.len(), after.len());
+
+    // The same with an event word no other sentence has: a part of its own.
+    let mut lone = wide;
+    let t = lone.mention.trigger.as_mut().unwrap();
+    t.text = "zzyzxed".into();
+    let mut with_lone = parts.clone();
+    with_lone[0].mentions.push(lone);
+    let of = planned(&with_lone);
+    let added = *of[0].last().unwrap();
+    assert_eq!(of.iter().flatten().filter(|&&k| k == added).count(), 1, "alone in its part");
 }
 
 fn newsline(args: &[&str], stdin: Option<&[u8]>) -> Vec<u8> {
@@ -227,12 +294,13 @@ fn merge_skips_what_is_not_a_line() {
     assert!(skipped[0].to_string().contains("line 2"), "{}", skipped[0]);
 }
 
-/// The merge spread by date, through the binary, step by step as the Spark job runs
-/// it: the lines numbered across the run, the partitions of two halves united, each
-/// line cut by them, the pieces merged in two groups that are not stretches of time,
-/// and the events joined with the articles: the timeline of one extract.
+/// The merge spread over machines, through the binary, step by step as the Spark
+/// job runs it: the lines numbered across the run; their reaches from two halves,
+/// packed into two shards by bucket and linked shard by shard; the links planned;
+/// each line cut by the plan, the pieces packed into two shards by part and merged
+/// shard by shard; the events joined with the articles: the timeline of one extract.
 #[test]
-fn the_merge_spread_by_date_through_the_cli_gives_the_extract() {
+fn the_merge_spread_through_the_cli_gives_the_extract() {
     let dir = std::env::temp_dir().join(format!("newsline-spread-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let path = |name: &str| dir.join(name).display().to_string();
@@ -248,23 +316,40 @@ fn the_merge_spread_by_date_through_the_cli_gives_the_extract() {
         .collect();
     let (a, b) = numbered.split_at(numbered.len() / 2);
     let halves = [a.concat(), b.concat()];
-    let partitions: Vec<u8> = halves.iter().flat_map(|h| newsline(&["merge", "--partitions", "-"], Some(h.as_bytes()))).collect();
-    let ranges = String::from_utf8(partitions.clone()).unwrap();
-    assert!(ranges.lines().count() > 2, "{ranges}");
-    std::fs::write(dir.join("partitions.txt"), partitions).unwrap();
+    // The records packed into two shards (every record of a bucket in one), each
+    // shard's lines to one group, as the job's shuffle by shard puts them.
+    let shard = |line: &str| -> (usize, String) {
+        let (k, packed) = line.split_once('\t').unwrap();
+        (k.parse().unwrap(), format!("{packed}\n"))
+    };
+    let mut buckets = [String::new(), String::new()];
+    for h in &halves {
+        for line in String::from_utf8(newsline(&["merge", "--reach", "--shards", "2", "-"], Some(h.as_bytes()))).unwrap().lines() {
+            let (k, packed) = shard(line);
+            buckets[k].push_str(&packed);
+        }
+    }
+    assert!(buckets.iter().all(|b| !b.is_empty()), "both shards hold buckets");
+    let links: Vec<u8> = buckets.iter().flat_map(|b| newsline(&["merge", "--links", "-"], Some(b.as_bytes()))).collect();
+    assert!(!links.is_empty(), "the A380 articles share events");
+    let plan = newsline(&["merge", "--plan", "-"], Some(&links));
+    std::fs::write(dir.join("plan.txt"), plan).unwrap();
 
     let (mut heads, mut groups) = (String::new(), [String::new(), String::new()]);
     for h in &halves {
-        let out = String::from_utf8(newsline(&["merge", "--split", &path("partitions.txt"), "-"], Some(h.as_bytes()))).unwrap();
-        for piece in out.lines() {
-            let (k, line) = piece.split_once('\t').unwrap();
-            let to = if k == "-" { &mut heads } else { &mut groups[k.parse::<usize>().unwrap() % 2] };
-            to.push_str(line);
-            to.push('\n');
+        let out = String::from_utf8(newsline(&["merge", "--split", &path("plan.txt"), "--shards", "2", "-"], Some(h.as_bytes()))).unwrap();
+        for line in out.lines() {
+            match line.strip_prefix("-\t") {
+                Some(head) => heads.push_str(&format!("{head}\n")),
+                None => {
+                    let (k, packed) = shard(line);
+                    groups[k].push_str(&packed);
+                }
+            }
         }
     }
     assert_eq!(heads.lines().count(), numbered.len(), "every article once");
-    assert!(groups.iter().all(|g| !g.is_empty()), "both groups hold partitions");
+    assert!(groups.iter().all(|g| !g.is_empty()), "both groups hold parts");
     let events: Vec<u8> = groups.iter().flat_map(|g| newsline(&["merge", "--events", "-"], Some(g.as_bytes()))).collect();
     std::fs::write(dir.join("events.jsonl"), events).unwrap();
     let joined: Timeline =
@@ -283,4 +368,27 @@ fn join_refuses_articles_numbered_twice() {
     let twice = vec![parts[0].clone(), ArticleMentions { at: parts[0].at, ..parts_of(&lines()[1].1).remove(0) }];
     let err = archive::join(twice, Vec::new()).unwrap_err();
     assert!(err.contains("place"), "{err}");
+}
+
+/// The spread steps refuse what is not their input, with a clear error naming the line.
+#[test]
+fn the_spread_steps_refuse_what_is_not_theirs() {
+    let run = |args: &[&str], stdin: &str| {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_newsline"))
+            .args(args)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        child.stdin.take().unwrap().write_all(stdin.as_bytes()).unwrap();
+        let out = child.wait_with_output().unwrap();
+        (out.status.success(), String::from_utf8_lossy(&out.stderr).into_owned())
+    };
+    let (ok, err) = run(&["merge", "--plan", "-"], "0 1 2 3\n0 1 two 3\n");
+    assert!(!ok && err.contains("line 2"), "{err}");
+    let (ok, err) = run(&["merge", "--links", "-"], "n00ab12.24000\t{\"not\": \"a reach\"}\n");
+    assert!(!ok && err.contains("not a reach"), "{err}");
+    let (ok, err) = run(&["merge", "--events", "--shards", "2", "-"], "");
+    assert!(!ok && err.contains("--shards"), "{err}");
 }

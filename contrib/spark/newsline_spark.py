@@ -8,13 +8,15 @@ Reads JSON Lines news records (one article per line: "title", "text"/"body",
 "published"/"date", "url", ... as `newsline extract` reads them), local or
 HDFS/S3 paths. Each partition is piped through `newsline extract --per-article
 --format jsonl -` (RDD.pipe), which writes one line per article: its own events
-and the mentions they were made from. The merge is then spread by date (the
-README's Archives section): the executors report the date partitions of their
-lines (`merge --partitions`), the driver unites them, the executors cut every
-line by them (`merge --split`), the pieces are shuffled by partition and each
-partition is merged where it lands (`merge --events`); the driver joins the
-events with the articles (`merge --join`) into one timeline JSON (Contract 2)
-that the window opens.
+and the mentions they were made from. The merge is then spread over the
+executors in parts (the README's Archives section): the executors write the
+reach of every mention under each of its buckets (`merge --reach`), the reaches
+are shuffled by bucket and linked where they land (`merge --links`), the driver
+plans the links into parts (`merge --plan`), the executors cut every line by
+the plan (`merge --split`), the pieces are shuffled by part and each part is
+merged where it lands (`merge --events`); the driver joins the events with the
+articles (`merge --join`) into one timeline JSON (Contract 2) that the window
+opens.
 
 The binary is shipped to the executors with SparkContext.addFile: on a cluster it
 lands in each executor's working directory (./newsline); in local mode the
@@ -24,6 +26,7 @@ executors share the driver's file system and run it where it is.
 import argparse
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -69,34 +72,38 @@ def main() -> int:
     # Kept: numbering counts each partition first, and the steps below read the lines twice.
     mapped = records.pipe(command, checkCode=True).persist(StorageLevel.MEMORY_AND_DISK)
     lines = mapped.zipWithIndex().map(lambda li: at.sub(f'"at":{li[1]}', li[0], count=1))
-
-    # The date partitions: each executor's, united on the driver (ranges that overlap
-    # are one partition: no merge crosses from one partition to another).
-    ranges = sorted(tuple(r.split()) for r in lines.pipe(f"{exe} merge --partitions -", checkCode=True).distinct().collect())
-    united = []
-    for start, end in ranges:  # ISO dates compare as strings
-        if united and start <= united[-1][1]:
-            united[-1][1] = max(united[-1][1], end)
-        else:
-            united.append([start, end])
-    phase(f"mapped; {len(united)} date partitions")
+    n = max(4 * sc.defaultParallelism, records.getNumPartitions())
+    # "SHARD\tRECORDS": the binary packs its records by shard (--shards), so the
+    # shuffles below move a few long lines, each to the executor partition its shard names.
+    shard = lambda line: (int(line[: line.index("\t")]), line[line.index("\t") + 1 :])
+    by_shard = lambda k: k
 
     with tempfile.TemporaryDirectory() as tmp:
-        bounds = os.path.join(tmp, "partitions.txt")
-        with open(bounds, "w", encoding="utf-8") as f:
-            f.writelines(f"{s} {e}\n" for s, e in united)
-        sc.addFile(bounds)
-        bounds_arg = bounds if local else "./partitions.txt"
-        # Every line cut by partition ("K\tLINE"), with the article alone once ("-\tLINE").
-        pieces = lines.pipe(f"{exe} merge --split {bounds_arg} -", checkCode=True).persist(StorageLevel.MEMORY_AND_DISK)
+        # The reach of every mention under each of its buckets, shuffled by bucket (every
+        # record of a bucket in one place) and linked there: pairs of units that may meet.
+        reach = lines.pipe(f"{exe} merge --reach --shards {n} -", checkCode=True).map(shard)
+        links = reach.partitionBy(n, by_shard).values().pipe(f"{exe} merge --links -", checkCode=True)
+        links_file = os.path.join(tmp, "links.txt")
+        with open(links_file, "w", encoding="utf-8") as f:
+            for line in links.toLocalIterator():
+                f.write(line)
+                f.write("\n")
+        phase("mapped and linked")
+        plan = os.path.join(tmp, "plan.txt")
+        with open(plan, "wb") as out:
+            subprocess.run([binary, "merge", "--plan", links_file], stdout=out, check=True)
+        with open(plan, encoding="utf-8") as f:
+            units = sum(1 for _ in f)
+        phase(f"planned: {units} units linked into parts")
+        sc.addFile(plan)
+        plan_arg = plan if local else "./plan.txt"
+        # Every line cut by part ("PART\tLINE" records, packed by shard), with the
+        # article alone once ("-\tLINE").
+        pieces = lines.pipe(f"{exe} merge --split {plan_arg} --shards {n} -", checkCode=True).persist(StorageLevel.MEMORY_AND_DISK)
         heads = pieces.filter(lambda p: p.startswith("-\t")).map(lambda p: p[2:])
-        keyed = pieces.filter(lambda p: not p.startswith("-\t")).map(lambda p: (int(p[: p.index("\t")]), p[p.index("\t") + 1 :]))
-        # Neighbouring date partitions go to the same executor partition: contiguous
-        # ranges of K, so each executor merges a stretch of time.
-        # Several per core: the driver fetches the merged events one partition at a time.
-        k_count = max(1, len(united))
-        n = max(1, min(k_count, max(4 * sc.defaultParallelism, records.getNumPartitions())))
-        merged = keyed.partitionBy(n, lambda k: k * n // k_count).values().pipe(f"{exe} merge --events -", checkCode=True)
+        keyed = pieces.filter(lambda p: not p.startswith("-\t")).map(shard)
+        # Each part's pieces in one place, merged there as one part.
+        merged = keyed.partitionBy(n, by_shard).values().pipe(f"{exe} merge --events -", checkCode=True)
         # Written where they are merged, and read back in file blocks: one executor
         # partition's events can outgrow the driver's heap as a single task result.
         if not (args.work or local):
@@ -104,18 +111,30 @@ def main() -> int:
         work = f"{(args.work or 'file://' + os.path.join(tmp, 'work')).rstrip('/')}/events-{int(started)}"
         merged.saveAsTextFile(work)
         phase("merged")
+        heads.saveAsTextFile(work + "-articles")
+
+        def fetch(saved: str, path: str) -> None:
+            """The lines saved at `saved` into the local file `path`: on a cluster read
+            back through Spark in file blocks; in local mode the part files are here."""
+            with open(path, "w", encoding="utf-8") as f:
+                if saved.startswith("file://"):
+                    folder = saved[len("file://") :]
+                    for part in sorted(p for p in os.listdir(folder) if p.startswith("part-")):
+                        with open(os.path.join(folder, part), encoding="utf-8") as src:
+                            shutil.copyfileobj(src, f)
+                else:
+                    for line in sc.textFile(saved).toLocalIterator():
+                        f.write(line)
+                        f.write("\n")
+            phase(f"{os.path.basename(path)} written")
 
         articles = os.path.join(tmp, "articles.jsonl")
         events = os.path.join(tmp, "events.jsonl")
-        for path, rdd in ((articles, heads), (events, sc.textFile(work))):
-            with open(path, "w", encoding="utf-8") as f:
-                for line in rdd.toLocalIterator():
-                    f.write(line)
-                    f.write("\n")
-            phase(f"{os.path.basename(path)} written")
+        fetch(work + "-articles", articles)
+        fetch(work, events)
         with open(args.out, "wb") as out:
             done = subprocess.run([binary, "merge", "--format", "json", "--join", events, articles], stdout=out)
-        phase(f"joined: {len(united)} date partitions merged in {n} executor partitions")
+        phase(f"joined: parts merged in {n} executor partitions")
     spark.stop()
     if done.returncode != 0:
         print("newsline merge failed", file=sys.stderr)

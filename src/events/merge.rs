@@ -11,6 +11,7 @@
 //! bucket, so merging stays near-linear in mentions however long an article is.
 
 use chrono::{Duration, NaiveDate};
+use serde::{Deserialize, Serialize};
 
 use super::placed::Placed;
 use crate::timeline::Basis;
@@ -26,12 +27,12 @@ fn sorted(mut v: Vec<u64>) -> Vec<u64> {
     v
 }
 
-fn contains(sorted: &[u64], k: u64) -> bool {
+fn contains<T: Ord>(sorted: &[T], k: T) -> bool {
     sorted.binary_search(&k).is_ok()
 }
 
 /// How many keys two sorted lists share, by one merge walk.
-fn shared(a: &[u64], b: &[u64]) -> usize {
+fn shared<T: Ord>(a: &[T], b: &[T]) -> usize {
     let (mut i, mut j, mut n) = (0, 0, 0);
     while i < a.len() && j < b.len() {
         match a[i].cmp(&b[j]) {
@@ -265,6 +266,7 @@ fn is_reporting(stem: &str) -> bool {
 }
 
 /// What merging compares of a mention, computed once.
+#[derive(Clone)]
 pub struct Keys {
     /// The trigger's stem, hashed ([`key`]).
     trig: Option<u64>,
@@ -348,7 +350,8 @@ fn sentence_words(text: &str, start: usize, end: usize) -> Vec<(usize, &str)> {
     out
 }
 
-type Range = (NaiveDate, NaiveDate);
+/// A date range, first and last day.
+pub type Range = (NaiveDate, NaiveDate);
 
 /// The range a mention merges with: a publication date stands for that day and the
 /// day before, since the news it reports may be a day old.
@@ -485,7 +488,7 @@ fn same_event(a: &Placed, ka: &Keys, b: &Placed, kb: &Keys) -> bool {
     // Across articles: the same trigger, or one's trigger named in the other's
     // sentence, and a participant in common ("Singapore", "Airbus") … A vague date
     // ("later this year") meets a precise one only through the same event word.
-    let vague = (span_days(ra) - span_days(rb)).abs() > 31;
+    let vague = (span_days(ra) - span_days(rb)).abs() > VAGUE_DAYS;
     if related && (!vague || sa == sb) && shared(&ka.sentence.names, &kb.sentence.names) > 0 {
         return true;
     }
@@ -495,6 +498,143 @@ fn same_event(a: &Placed, ka: &Keys, b: &Placed, kb: &Keys) -> bool {
         && a.range == b.range
         && span_days(a.range) == 0
         && shared(&ka.sentence.content, &kb.sentence.content) >= 2
+}
+
+/// How much wider than another a mention's range may be before it is vague beside
+/// it: then the two merge across articles only through the same event word.
+pub const VAGUE_DAYS: i64 = 31;
+
+/// What a mention can meet in another article: the merge across articles, seen from
+/// one mention, so that the merge can be spread over machines ([`crate::archive`])
+/// without parting a pair that [`same_event`] would join. A mention with no trigger,
+/// a reporting one, or one that is part of another meets no other article's mention
+/// (the buckets across articles leave them out); its event's other mentions do.
+///
+/// Keys are cut to 24 bits to keep the lines that carry them short: two keys that
+/// then collide can only make more pairs meet, never fewer.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(into = "ReachLine", try_from = "ReachLine")]
+pub struct Reach {
+    /// Its merge range ([`merge_range`]).
+    pub range: Range,
+    /// Its trigger's key.
+    pub trigger: u32,
+    /// The names in its sentence, sorted.
+    pub names: Vec<u32>,
+    /// The words of its sentence, sorted: another's trigger named here.
+    pub words: Vec<u32>,
+    /// The same without filler, sorted, of a mention dated to one day: what else two
+    /// sentences of that day share. Empty for others, which never need it.
+    pub content: Vec<u32>,
+    /// Dated by its article's publication date.
+    pub published: bool,
+    /// Dated explicitly to one day.
+    pub one_day: bool,
+}
+
+/// A reach as its line carries it, short: keys as one string of six hex digits each,
+/// the content words as a mask over the words (a hex digit for four).
+#[derive(Clone, Serialize, Deserialize)]
+struct ReachLine {
+    r: Range,
+    t: u32,
+    n: String,
+    w: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    c: String,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    p: bool,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    d: bool,
+}
+
+fn hex_keys(keys: &[u32]) -> String {
+    keys.iter().map(|k| format!("{k:06x}")).collect()
+}
+
+fn keys_of_hex(text: &str) -> Result<Vec<u32>, String> {
+    if !text.len().is_multiple_of(6) || !text.is_ascii() {
+        return Err("keys are six hex digits each".into());
+    }
+    (0..text.len()).step_by(6).map(|i| u32::from_str_radix(&text[i..i + 6], 16).map_err(|e| e.to_string())).collect()
+}
+
+impl From<Reach> for ReachLine {
+    fn from(r: Reach) -> ReachLine {
+        let mut c = String::new();
+        if !r.content.is_empty() {
+            for chunk in r.words.chunks(4) {
+                let nibble = chunk.iter().enumerate().filter(|(_, w)| contains(&r.content, **w)).fold(0u32, |m, (i, _)| m | 1 << i);
+                c.push(char::from_digit(nibble, 16).expect("a nibble"));
+            }
+        }
+        ReachLine { r: r.range, t: r.trigger, n: hex_keys(&r.names), w: hex_keys(&r.words), c, p: r.published, d: r.one_day }
+    }
+}
+
+impl TryFrom<ReachLine> for Reach {
+    type Error = String;
+
+    fn try_from(l: ReachLine) -> Result<Reach, String> {
+        let words = keys_of_hex(&l.w)?;
+        let mut content = Vec::new();
+        for (k, digit) in l.c.chars().enumerate() {
+            let nibble = digit.to_digit(16).ok_or("the content mask is hex digits")?;
+            content.extend((0..4).filter(|i| nibble & 1 << i != 0).filter_map(|i| words.get(k * 4 + i)));
+        }
+        Ok(Reach { range: l.r, trigger: l.t, names: keys_of_hex(&l.n)?, words, content, published: l.p, one_day: l.d })
+    }
+}
+
+/// A key cut to 24 bits.
+fn short_key(k: u64) -> u32 {
+    (k & 0xff_ffff) as u32
+}
+
+fn short(keys: &[u64]) -> Vec<u32> {
+    let mut v: Vec<u32> = keys.iter().map(|&k| short_key(k)).collect();
+    v.sort_unstable();
+    v.dedup();
+    v
+}
+
+/// The reach of mention `p` across articles, `None` if it has none.
+pub fn reach(p: &Placed, k: &Keys) -> Option<Reach> {
+    let trigger = k.trig.filter(|_| !k.reporting && p.part_of.is_none())?;
+    let one_day = p.basis() == Basis::Explicit && span_days(p.range) == 0;
+    Some(Reach {
+        range: merge_range(p),
+        trigger: short_key(trigger),
+        names: short(&k.sentence.names),
+        words: short(&k.sentence.words),
+        content: if one_day { short(&k.sentence.content) } else { Vec::new() },
+        published: p.basis() == Basis::Published,
+        one_day,
+    })
+}
+
+impl Reach {
+    /// The days its range spans.
+    pub fn span(&self) -> i64 {
+        span_days(self.range)
+    }
+
+    /// Whether it may be one event with `other`, a mention of another article:
+    /// [`same_event`]'s test across articles, on the keys alone. True of every pair
+    /// that `same_event` joins across articles, so a spread merge that keeps together
+    /// what may meet loses no merge.
+    pub fn may_meet(&self, other: &Reach) -> bool {
+        let (a, b) = (self, other);
+        if a.one_day && b.one_day && a.range == b.range && shared(&a.content, &b.content) >= 2 {
+            return true;
+        }
+        let overlap = a.range.0 <= b.range.1 && b.range.0 <= a.range.1;
+        if !(compatible(a.range, b.range) || a.published && b.published && overlap) || shared(&a.names, &b.names) == 0 {
+            return false;
+        }
+        let vague = (a.span() - b.span()).abs() > VAGUE_DAYS;
+        a.trigger == b.trigger || !vague && (contains(&b.words, a.trigger) || contains(&a.words, b.trigger))
+    }
 }
 
 /// How many later candidates one mention is compared with, at most, in a bucket:
@@ -554,12 +694,27 @@ fn same_event_pairs(found: &[Placed], keys: &[Keys], start: usize, end: usize) -
     out
 }
 
-/// Merges mentions into groups. `found` is grouped by article.
-pub fn merge(found: &[Placed], keys: &[Keys]) -> Groups {
+/// The spans of `found` that are one article each (`found` is grouped by article).
+pub fn article_spans(found: &[Placed]) -> Vec<(usize, usize)> {
+    let mut v = Vec::new();
+    let mut start = 0;
+    while start < found.len() {
+        let art = found[start].article;
+        let end = found[start..].iter().position(|f| f.article != art).map_or(found.len(), |p| start + p);
+        v.push((start, end));
+        start = end;
+    }
+    v
+}
+
+/// Each article's own events: its mentions merged within the article only (the
+/// first step of [`merge`], which merging across articles never undoes). `found` is
+/// grouped by article.
+pub fn within(found: &[Placed], keys: &[Keys]) -> Groups {
     let mut uf = Groups::new(found);
     // Mentions that are part of another: joined whatever else is said of them.
     for (i, f) in found.iter().enumerate() {
-        if let Some(w) = f.part_of {
+        if let Some(w) = f.part_of.filter(|&w| w < found.len()) {
             uf.join(i, w);
         }
     }
@@ -568,21 +723,19 @@ pub fn merge(found: &[Placed], keys: &[Keys]) -> Groups {
     // pairs are found article by article in parallel, then joined in order, so the
     // groups are the same whatever the thread count.
     use rayon::prelude::*;
-    let articles: Vec<(usize, usize)> = {
-        let mut v = Vec::new();
-        let mut start = 0;
-        while start < found.len() {
-            let art = found[start].article;
-            let end = found[start..].iter().position(|f| f.article != art).map_or(found.len(), |p| start + p);
-            v.push((start, end));
-            start = end;
-        }
-        v
-    };
-    let pairs: Vec<Vec<(usize, usize)>> = articles.par_iter().map(|&(start, end)| same_event_pairs(found, keys, start, end)).collect();
+    let pairs: Vec<Vec<(usize, usize)>> =
+        article_spans(found).par_iter().map(|&(start, end)| same_event_pairs(found, keys, start, end)).collect();
     for (i, j) in pairs.into_iter().flatten() {
         uf.join(i, j);
     }
+    uf
+}
+
+/// Merges mentions into groups: within each article, then across articles. `found`
+/// is grouped by article.
+pub fn merge(found: &[Placed], keys: &[Keys]) -> Groups {
+    use rayon::prelude::*;
+    let mut uf = within(found, keys);
     // Across articles, bucketed by trigger, by name and by day.
     let mut buckets: crate::hashing::FastMap<(u8, u64), Vec<usize>> = Default::default();
     for (i, f) in found.iter().enumerate() {
@@ -633,6 +786,92 @@ pub fn merge(found: &[Placed], keys: &[Keys]) -> Groups {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A reach from words, as a mention's sentence would give it.
+    fn reach_of(range: (&str, &str), trigger: &str, names: &[&str], words: &[&str]) -> Reach {
+        let d = |s: &str| s.parse::<NaiveDate>().unwrap();
+        let keys = |v: &[&str]| short(&v.iter().map(|w| with_stem(w, key)).collect::<Vec<u64>>());
+        Reach {
+            range: (d(range.0), d(range.1)),
+            trigger: short_key(with_stem(trigger, key)),
+            names: keys(names),
+            words: keys(words),
+            content: Vec::new(),
+            published: false,
+            one_day: range.0 == range.1,
+        }
+    }
+
+    #[test]
+    fn what_may_meet_across_articles() {
+        let day = reach_of(("2024-03-05", "2024-03-05"), "launched", &["Airbus"], &["Airbus", "launched", "jet"]);
+        let year = reach_of(("2024-01-01", "2024-12-31"), "launch", &["Airbus"], &["Airbus", "launch", "plans"]);
+        assert!(year.may_meet(&day) && day.may_meet(&year), "a year and a day in it: the same event word and a name");
+        let boeing = reach_of(("2024-01-01", "2024-12-31"), "launch", &["Boeing"], &["Boeing", "launch"]);
+        assert!(!boeing.may_meet(&day), "no name in common");
+        // Beside a day, a year is vague: the day's event word in its sentence is not enough …
+        let expects = reach_of(("2024-01-01", "2024-12-31"), "expects", &["Airbus"], &["Airbus", "expects", "launched"]);
+        assert!(!expects.may_meet(&day) && !day.may_meet(&expects));
+        // … beside a month it is.
+        let march = reach_of(("2024-03-01", "2024-03-31"), "expects", &["Airbus"], &["Airbus", "expects", "launched"]);
+        assert!(march.may_meet(&day) && day.may_meet(&march));
+        let april = reach_of(("2024-04-01", "2024-04-30"), "launched", &["Airbus"], &["Airbus", "launched"]);
+        assert!(!april.may_meet(&day), "dates that do not agree");
+        // Two publication days a day apart overlap.
+        let mut monday = reach_of(("2024-03-03", "2024-03-04"), "launched", &["Airbus"], &["launched"]);
+        let mut tuesday = reach_of(("2024-03-04", "2024-03-05"), "launched", &["Airbus"], &["launched"]);
+        assert!(!monday.may_meet(&tuesday));
+        (monday.published, tuesday.published) = (true, true);
+        assert!(monday.may_meet(&tuesday));
+        // The same day, two content words in common and no name.
+        let mut held = reach_of(("2024-03-05", "2024-03-05"), "held", &[], &["special", "service", "held"]);
+        let mut attended = reach_of(("2024-03-05", "2024-03-05"), "attended", &[], &["special", "service", "attended"]);
+        assert!(!held.may_meet(&attended));
+        held.content = held.words.clone();
+        attended.content = attended.words.clone();
+        assert!(held.may_meet(&attended));
+    }
+
+    #[test]
+    fn a_reach_line_gives_the_reach_back() {
+        let mut r = reach_of(("2024-03-05", "2024-03-05"), "held", &["London"], &["special", "service", "held", "in", "London", "the"]);
+        r.content = short(&["special", "service", "held", "London"].iter().map(|w| with_stem(w, key)).collect::<Vec<u64>>());
+        r.published = true;
+        let line = serde_json::to_string(&r).unwrap();
+        assert_eq!(serde_json::from_str::<Reach>(&line).unwrap(), r, "{line}");
+        assert!(serde_json::from_str::<Reach>(&line.replace("\"w\":\"", "\"w\":\"zz")).is_err(), "keys are hex");
+    }
+
+    /// On real articles (the A380 sample), every pair of mentions of two articles that
+    /// merging joins may meet: spreading the merge by what may meet parts no such pair.
+    #[test]
+    fn every_pair_merged_across_articles_may_meet() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("sample_data/wikinews-a380");
+        let loaded = crate::source::load_paths(&[dir]);
+        let mut tagger = crate::temporal::Tagger::new();
+        let mut found: Vec<Placed> = Vec::new();
+        for (i, a) in loaded.articles.iter().enumerate() {
+            found.extend(crate::events::article_mentions(i, a, &mut tagger).mentions.into_iter().map(|mut p| {
+                p.article = i;
+                p
+            }));
+        }
+        let mut keys = Vec::new();
+        for (s, e) in article_spans(&found) {
+            keys.extend(keys_of_article(&found[s..e]));
+        }
+        let mut joined = 0;
+        for i in 0..found.len() {
+            for j in i + 1..found.len() {
+                let (Some(ri), Some(rj)) = (reach(&found[i], &keys[i]), reach(&found[j], &keys[j])) else { continue };
+                if found[i].article != found[j].article && same_event(&found[i], &keys[i], &found[j], &keys[j]) {
+                    joined += 1;
+                    assert!(ri.may_meet(&rj) && rj.may_meet(&ri), "{:?} / {:?}", found[i].title, found[j].title);
+                }
+            }
+        }
+        assert!(joined >= 5, "{joined} pairs joined across articles");
+    }
 
     #[test]
     fn stems() {

@@ -15,6 +15,7 @@ pub mod mentions;
 pub mod merge;
 pub mod placed;
 pub mod sentences;
+pub mod spread;
 pub mod title;
 pub mod topics;
 pub mod trigger;
@@ -82,9 +83,21 @@ fn placed_of(f: Found, t: &str, id: &std::sync::Arc<str>) -> Placed {
 }
 
 /// Merges articles' mentions into one timeline: within each article and across
-/// them. Articles are named a1, a2, … in the order given; `extract` is this over
-/// each article's [`article_mentions`], and `newsline merge` over the map step's lines.
+/// them, part by part ([`spread`]). Articles are named a1, a2, … in the order given;
+/// `extract` is this over each article's [`article_mentions`], and `newsline merge`
+/// over the map step's lines.
 pub fn merge_articles(parts: Vec<ArticleMentions>) -> Timeline {
+    merge_into_timeline(parts, true)
+}
+
+/// Merges the mentions of one part of a merge as one ([`merge_articles`] merges each
+/// part so): what a machine does with a part of a merge spread over many. The map
+/// step's own events of an article are this too: no merge reads them.
+pub fn merge_part(parts: Vec<ArticleMentions>) -> Timeline {
+    merge_into_timeline(parts, false)
+}
+
+fn merge_into_timeline(parts: Vec<ArticleMentions>, by_part: bool) -> Timeline {
     use rayon::prelude::*;
     let mut articles = Vec::with_capacity(parts.len());
     let mut placed: Vec<Placed> = Vec::new();
@@ -92,30 +105,84 @@ pub fn merge_articles(parts: Vec<ArticleMentions>) -> Timeline {
     for (i, mut part) in parts.into_iter().enumerate() {
         part.set_id(&article_id(i));
         let offset = placed.len();
+        let count = part.mentions.len();
         for mut p in part.mentions {
             p.article = i;
-            // Joins within an article become indices into all the mentions.
-            p.part_of = p.part_of.map(|w| w + offset);
+            // Joins within an article become indices into all the mentions (a line
+            // read from a file may name a mention it does not have: no join).
+            p.part_of = p.part_of.filter(|&w| w < count).map(|w| w + offset);
             placed.push(p);
         }
         bounds.push((offset, placed.len()));
         articles.push(part.article);
     }
     let keys: Vec<merge::Keys> = bounds.par_iter().flat_map_iter(|&(s, e)| merge::keys_of_article(&placed[s..e])).collect();
-    let mut uf = merge::merge(&placed, &keys);
+    let (placed, groups) = if by_part {
+        merge_by_part(placed, keys)
+    } else {
+        let groups = groups_of(merge::merge(&placed, &keys), 0, placed.len());
+        (placed, groups)
+    };
+    let mut events: Vec<Event> = groups.par_iter().map(|g| placed::event_of(g, &placed)).collect();
+    number_events(&mut events);
+    Timeline { version: VERSION, articles, events }
+}
+
+/// The groups of mentions `0..n` as `uf` holds them, each as indices from `offset`, in
+/// the order of their first mentions.
+fn groups_of(mut uf: merge::Groups, offset: usize, n: usize) -> Vec<Vec<usize>> {
     let mut groups: Vec<Vec<usize>> = Vec::new();
-    let mut group_of = vec![usize::MAX; placed.len()];
-    for i in 0..placed.len() {
+    let mut group_of = vec![usize::MAX; n];
+    for i in 0..n {
         let r = uf.find(i);
         if group_of[r] == usize::MAX {
             group_of[r] = groups.len();
             groups.push(Vec::new());
         }
-        groups[group_of[r]].push(i);
+        groups[group_of[r]].push(offset + i);
     }
-    let mut events: Vec<Event> = groups.par_iter().map(|g| placed::event_of(g, &placed)).collect();
-    number_events(&mut events);
-    Timeline { version: VERSION, articles, events }
+    groups
+}
+
+/// Merges mentions (grouped by article) part by part ([`spread`]): each part alone,
+/// in parallel. Returns the mentions reordered by part (within a part, in their
+/// order; `part_of` counted within the part) and the groups, as indices into them.
+fn merge_by_part(placed: Vec<Placed>, keys: Vec<merge::Keys>) -> (Vec<Placed>, Vec<Vec<usize>>) {
+    use rayon::prelude::*;
+    let (n, part) = spread::parts(&placed, &keys);
+    // Each part's mentions in one run, in their order; `at[i]` is mention i's new place.
+    let mut starts = vec![0usize; n + 1];
+    for &k in &part {
+        starts[k + 1] += 1;
+    }
+    for k in 0..n {
+        starts[k + 1] += starts[k];
+    }
+    let mut next = starts.clone();
+    let mut at = vec![0usize; placed.len()];
+    for (i, &k) in part.iter().enumerate() {
+        at[i] = next[k];
+        next[k] += 1;
+    }
+    let mut slots: Vec<Option<(Placed, merge::Keys)>> = (0..placed.len()).map(|_| None).collect();
+    for (i, (mut p, k)) in placed.into_iter().zip(keys).enumerate() {
+        // `part_of` is counted from the part's start, as the part is merged alone. It
+        // joins mentions of one own event, so of one part, unless their dates refused
+        // the join: then it points at the mention itself, still part of another, so
+        // still left out of the buckets, as in the whole merge.
+        let local = |j: usize| at[j] - starts[part[i]];
+        p.part_of = p.part_of.map(|w| if part[w] == part[i] { local(w) } else { local(i) });
+        slots[at[i]] = Some((p, k));
+    }
+    let (placed, keys): (Vec<Placed>, Vec<merge::Keys>) = slots.into_iter().flatten().unzip();
+    let groups: Vec<Vec<usize>> = (0..n)
+        .into_par_iter()
+        .flat_map_iter(|k| {
+            let (s, e) = (starts[k], starts[k + 1]);
+            groups_of(merge::merge(&placed[s..e], &keys[s..e]), s, e - s)
+        })
+        .collect();
+    (placed, groups)
 }
 
 /// Puts a timeline's events in date order (then by title) and names them e1, e2, ….
