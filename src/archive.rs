@@ -171,7 +171,7 @@ pub const RECORD_SEPARATOR: char = '\u{1e}';
 /// Records packed by shard: a line "SHARD\tRECORD\u{1e}RECORD…" holds records whose
 /// keys hash to one shard (FNV-1a of the key, modulo the shards), so a shuffle moves a
 /// few long lines instead of millions of short ones; every record of a key is in its
-/// shard's lines. A shard's line is written when it holds [`Shards::LINE`] bytes.
+/// shard's lines. A shard's line is written when it holds four megabytes.
 pub struct Shards<W: Write> {
     out: W,
     lines: Vec<String>,
@@ -327,7 +327,7 @@ pub fn cut<K: Ord + Copy>(part: &ArticleMentions, of: &[K]) -> Vec<(K, ArticleMe
         .collect()
 }
 
-/// Step 5's input: "PART<TAB>LINE" records (one a line, or packed), the lines of each
+/// Step 5's input: `PART<TAB>LINE` records (one a line, or packed), the lines of each
 /// part together; a record that is not one is reported and skipped.
 pub fn read_keyed_parts(text: &str) -> (std::collections::BTreeMap<String, Vec<ArticleMentions>>, Vec<LoadError>) {
     let mut parts: std::collections::BTreeMap<String, Vec<ArticleMentions>> = Default::default();
@@ -363,8 +363,8 @@ pub fn merge_part_by_place(mut parts: Vec<ArticleMentions>) -> Vec<Event> {
     events
 }
 
-/// The timeline of a merge spread by date: the run's articles (their lines, mentions
-/// not needed) with the events each partition merged ([`merge_events_by_place`]),
+/// Step 6, the timeline of a merge spread over machines: the run's articles (their
+/// lines, mentions not needed) with the events of every part ([`merge_part_by_place`]),
 /// articles named in the run's order and events numbered. Each article's `at` must be
 /// its own in the run (the Spark job numbers the records of its one stream).
 pub fn join(mut heads: Vec<ArticleMentions>, mut events: Vec<Event>) -> Result<Timeline, String> {
