@@ -25,10 +25,11 @@ fn main() -> std::io::Result<()> {
         l.at = g;
     }
     let t = std::time::Instant::now();
-    let mut reach = Vec::new();
+    let mut records = archive::Records::new(Vec::new(), None);
     for l in &lines {
-        archive::reach_lines(l, &mut reach)?;
+        archive::reach_lines(l, &mut records)?;
     }
+    let reach = records.finish()?;
     let mut links = Vec::new();
     archive::links(std::str::from_utf8(&reach).unwrap(), &mut links)?.expect("reach lines");
     let plan: newsline::hashing::FastMap<_, _> = archive::plan(std::str::from_utf8(&links).unwrap()).unwrap().into_iter().collect();

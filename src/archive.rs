@@ -144,8 +144,8 @@ pub fn merge(mut parts: Vec<ArticleMentions>) -> Timeline {
 /// The reduce step spread over machines, step 1: the reach of an article's mentions,
 /// each under every bucket it goes to ([`spread::buckets`]): "BUCKET\tREACH" records,
 /// which the Spark job groups by bucket.
-pub fn reach_lines(line: &ArticleMentions, out: &mut impl Records) -> std::io::Result<()> {
-    for r in spread::reaches(line).1 {
+pub fn reach_lines<W: Write>(line: &ArticleMentions, out: &mut Records<W>) -> std::io::Result<()> {
+    for r in spread::reaches(line) {
         let json = serde_json::to_string(&r)?;
         for b in spread::buckets(&r.reach) {
             out.record(&b.to_string(), &json)?;
@@ -154,69 +154,39 @@ pub fn reach_lines(line: &ArticleMentions, out: &mut impl Records) -> std::io::R
     Ok(())
 }
 
-/// Where the steps write "KEY\tVALUE" records: one a line, or packed by shard.
-pub trait Records {
-    fn record(&mut self, key: &str, value: &str) -> std::io::Result<()>;
-}
-
-impl<W: Write> Records for W {
-    fn record(&mut self, key: &str, value: &str) -> std::io::Result<()> {
-        writeln!(self, "{key}\t{value}")
-    }
-}
-
 /// Separates records packed into one line: JSON never holds it unescaped.
 pub const RECORD_SEPARATOR: char = '\u{1e}';
 
-/// Records packed by shard: a line "SHARD\tRECORD\u{1e}RECORD…" holds records whose
-/// keys hash to one shard (FNV-1a of the key, modulo the shards), so a shuffle moves a
-/// few long lines instead of millions of short ones; every record of a key is in its
-/// shard's lines. A shard's line is written when it holds four megabytes.
-pub struct Shards<W: Write> {
+/// Where the steps write "KEY\tVALUE" records: a line each, or packed by shard. Packed,
+/// a line "SHARD\tRECORD\u{1e}RECORD…" holds records whose keys hash to one shard
+/// (FNV-1a of the key, modulo the shards), so a shuffle moves a few long lines instead
+/// of millions of short ones; every record of a key is in its shard's lines. A shard's
+/// line is written when it holds four megabytes.
+pub struct Records<W: Write> {
     out: W,
+    /// Each shard's line so far; none when records go a line each.
     lines: Vec<String>,
 }
 
-impl<W: Write> Shards<W> {
+impl<W: Write> Records<W> {
     const LINE: usize = 1 << 22;
 
-    pub fn new(out: W, shards: usize) -> Shards<W> {
-        Shards { out, lines: vec![String::new(); shards.max(1)] }
+    /// Records a line each (`shards` none), or packed into `shards` shards.
+    pub fn new(out: W, shards: Option<usize>) -> Records<W> {
+        Records { out, lines: vec![String::new(); shards.map_or(0, |n| n.max(1))] }
     }
 
-    /// The shard of a key.
-    pub fn shard(key: &str, shards: usize) -> usize {
-        use std::hash::Hasher;
-        let mut h = crate::hashing::Fnv::default();
-        h.write(key.as_bytes());
-        (h.finish() % shards.max(1) as u64) as usize
-    }
-
-    fn flush_shard(&mut self, k: usize) -> std::io::Result<()> {
-        if !self.lines[k].is_empty() {
-            writeln!(self.out, "{k}\t{}", self.lines[k])?;
-            self.lines[k].clear();
+    /// Writes a record.
+    pub fn record(&mut self, key: &str, value: &str) -> std::io::Result<()> {
+        if self.lines.is_empty() {
+            return writeln!(self.out, "{key}\t{value}");
         }
-        Ok(())
-    }
-
-    /// Writes a line as it is, not a record (the Spark job tells them apart).
-    pub fn line(&mut self, text: &str) -> std::io::Result<()> {
-        writeln!(self.out, "{text}")
-    }
-
-    /// Writes what is held; the writer back.
-    pub fn finish(mut self) -> std::io::Result<W> {
-        for k in 0..self.lines.len() {
-            self.flush_shard(k)?;
-        }
-        Ok(self.out)
-    }
-}
-
-impl<W: Write> Records for Shards<W> {
-    fn record(&mut self, key: &str, value: &str) -> std::io::Result<()> {
-        let k = Self::shard(key, self.lines.len());
+        let k = {
+            use std::hash::Hasher;
+            let mut h = crate::hashing::Fnv::default();
+            h.write(key.as_bytes());
+            (h.finish() % self.lines.len() as u64) as usize
+        };
         let line = &mut self.lines[k];
         if !line.is_empty() {
             line.push(RECORD_SEPARATOR);
@@ -229,10 +199,31 @@ impl<W: Write> Records for Shards<W> {
         }
         Ok(())
     }
+
+    /// Writes a line as it is, never packed (the Spark job tells them apart).
+    pub fn line(&mut self, text: &str) -> std::io::Result<()> {
+        writeln!(self.out, "{text}")
+    }
+
+    fn flush_shard(&mut self, k: usize) -> std::io::Result<()> {
+        if !self.lines[k].is_empty() {
+            writeln!(self.out, "{k}\t{}", self.lines[k])?;
+            self.lines[k].clear();
+        }
+        Ok(())
+    }
+
+    /// Writes what is held; the writer back.
+    pub fn finish(mut self) -> std::io::Result<W> {
+        for k in 0..self.lines.len() {
+            self.flush_shard(k)?;
+        }
+        Ok(self.out)
+    }
 }
 
 /// The records of some input: its lines, and within a line of packed records
-/// ([`Shards`], the shard's key already taken off by the shuffle) each record.
+/// ([`Records`], the shard's key already taken off by the shuffle) each record.
 fn records(text: &str) -> impl Iterator<Item = &str> {
     text.lines().flat_map(|l| l.split(RECORD_SEPARATOR)).filter(|r| !r.trim().is_empty())
 }
@@ -296,9 +287,7 @@ pub fn read_plan(text: &str) -> Result<crate::hashing::FastMap<Unit, Unit>, Stri
 /// Step 4: an article's line cut by part: one line per part it has mentions in, with
 /// that part.
 pub fn split_by_plan(line: &ArticleMentions, plan: &crate::hashing::FastMap<Unit, Unit>) -> Vec<(Unit, ArticleMentions)> {
-    let (roots, _) = spread::reaches(line);
-    let units: Vec<Unit> = roots.iter().map(|&r| (line.at, r)).collect();
-    let of: Vec<Unit> = units.iter().map(|u| plan.get(u).copied().unwrap_or(*u)).collect();
+    let of: Vec<Unit> = spread::units(line).into_iter().map(|u| plan.get(&u).copied().unwrap_or(u)).collect();
     cut(line, &of)
 }
 
@@ -405,10 +394,11 @@ pub fn merge_spread(mut parts: Vec<ArticleMentions>, bins: usize) -> Timeline {
     for (g, p) in parts.iter_mut().enumerate() {
         p.at = g;
     }
-    let mut reach = Vec::new();
+    let mut records = Records::new(Vec::new(), None);
     for p in &parts {
-        reach_lines(p, &mut reach).expect("writes to memory");
+        reach_lines(p, &mut records).expect("writes to memory");
     }
+    let reach = records.finish().expect("writes to memory");
     let mut found = Vec::new();
     links(std::str::from_utf8(&reach).expect("UTF-8"), &mut found).expect("writes to memory").expect("lines written above");
     let plan = plan(std::str::from_utf8(&found).expect("ASCII")).expect("links written above").into_iter().collect();

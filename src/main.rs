@@ -421,35 +421,24 @@ fn merge(format: Format, step: MergeStep, shards: Option<usize>, parts: &[PathBu
                     bail!("no per-article line in {}", parts.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", "))
                 }
                 MergeStep::All => return write_timeline(&archive::merge(lines), format),
-                MergeStep::Reach => match shards {
-                    Some(n) => {
-                        let mut packed = archive::Shards::new(&mut out, n);
-                        for line in &lines {
-                            archive::reach_lines(line, &mut packed)?;
-                        }
-                        packed.finish()?;
+                MergeStep::Reach => {
+                    let mut records = archive::Records::new(&mut out, shards);
+                    for line in &lines {
+                        archive::reach_lines(line, &mut records)?;
                     }
-                    None => {
-                        for line in &lines {
-                            archive::reach_lines(line, &mut out)?;
-                        }
-                    }
-                },
+                    records.finish()?;
+                }
                 MergeStep::Split(file) => {
                     let text = std::fs::read_to_string(&file).with_context(|| format!("cannot read {}", file.display()))?;
                     let plan = archive::read_plan(&text).map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?;
-                    let mut packed = archive::Shards::new(&mut out, shards.unwrap_or(1));
+                    let mut records = archive::Records::new(&mut out, shards);
                     for line in &lines {
-                        packed.line(&format!("-\t{}", serde_json::to_string(&line.head())?))?;
+                        records.line(&format!("-\t{}", serde_json::to_string(&line.head())?))?;
                         for ((at, root), piece) in archive::split_by_plan(line, &plan) {
-                            let (key, json) = (format!("{at}.{root}"), serde_json::to_string(&piece)?);
-                            match shards {
-                                Some(_) => archive::Records::record(&mut packed, &key, &json)?,
-                                None => packed.line(&format!("{key}\t{json}"))?,
-                            }
+                            records.record(&format!("{at}.{root}"), &serde_json::to_string(&piece)?)?;
                         }
                     }
-                    packed.finish()?;
+                    records.finish()?;
                 }
                 MergeStep::Join(file) => {
                     let text = std::fs::read_to_string(&file).with_context(|| format!("cannot read {}", file.display()))?;

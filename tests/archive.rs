@@ -122,20 +122,15 @@ fn numbered(mut parts: Vec<ArticleMentions>) -> Vec<ArticleMentions> {
 /// The part of each mention of each line, as the Spark job plans it: the reaches
 /// linked bucket by bucket, the links planned.
 fn planned(parts: &[ArticleMentions]) -> Vec<Vec<(usize, usize)>> {
-    let mut reach = Vec::new();
+    let mut records = archive::Records::new(Vec::new(), None);
     for p in parts {
-        archive::reach_lines(p, &mut reach).unwrap();
+        archive::reach_lines(p, &mut records).unwrap();
     }
+    let reach = records.finish().unwrap();
     let mut links = Vec::new();
     archive::links(std::str::from_utf8(&reach).unwrap(), &mut links).unwrap().unwrap();
     let plan: std::collections::HashMap<_, _> = archive::plan(std::str::from_utf8(&links).unwrap()).unwrap().into_iter().collect();
-    parts
-        .iter()
-        .map(|p| {
-            let (roots, _) = newsline::events::spread::reaches(p);
-            roots.iter().map(|&r| plan.get(&(p.at, r)).copied().unwrap_or((p.at, r))).collect()
-        })
-        .collect()
+    parts.iter().map(|p| newsline::events::spread::units(p).into_iter().map(|u| plan.get(&u).copied().unwrap_or(u)).collect()).collect()
 }
 
 /// The sample's mentions fall in many parts; articles that report one event share a
@@ -148,11 +143,8 @@ fn the_plan_parts_the_sample_and_keeps_every_mention() {
     assert!(distinct.len() > 20, "{} parts", distinct.len());
     let shared = distinct.iter().filter(|&&&k| of.iter().enumerate().filter(|(_, o)| o.contains(&k)).count() > 1).count();
     assert!(shared >= 3, "parts of two articles or more: {shared}");
-    let plan: newsline::hashing::FastMap<_, _> = of
-        .iter()
-        .zip(&parts)
-        .flat_map(|(o, p)| newsline::events::spread::reaches(p).0.into_iter().map(move |r| (p.at, r)).zip(o.iter().copied()))
-        .collect();
+    let plan: newsline::hashing::FastMap<_, _> =
+        of.iter().zip(&parts).flat_map(|(o, p)| newsline::events::spread::units(p).into_iter().zip(o.iter().copied())).collect();
     for p in &parts {
         let pieces = archive::split_by_plan(p, &plan);
         assert_eq!(pieces.iter().map(|(_, l)| l.mentions.len()).sum::<usize>(), p.mentions.len());
@@ -206,7 +198,8 @@ fn a_wide_range_joins_only_what_it_may_meet() {
     assert_eq!(of.iter().flatten().filter(|&&k| k == added).count(), 1, "alone in its part");
 }
 
-fn newsline(args: &[&str], stdin: Option<&[u8]>) -> Vec<u8> {
+/// Runs the binary, `stdin` written to it.
+fn run(args: &[&str], stdin: Option<&[u8]>) -> std::process::Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_newsline"))
         .args(args)
         .stdin(if stdin.is_some() { Stdio::piped() } else { Stdio::null() })
@@ -217,7 +210,12 @@ fn newsline(args: &[&str], stdin: Option<&[u8]>) -> Vec<u8> {
     if let Some(bytes) = stdin {
         child.stdin.take().unwrap().write_all(bytes).unwrap();
     }
-    let out = child.wait_with_output().unwrap();
+    child.wait_with_output().unwrap()
+}
+
+/// Runs the binary, which must succeed; its output.
+fn newsline(args: &[&str], stdin: Option<&[u8]>) -> Vec<u8> {
+    let out = run(args, stdin);
     assert!(out.status.success(), "newsline {args:?}: {}", String::from_utf8_lossy(&out.stderr));
     out.stdout
 }
@@ -374,15 +372,7 @@ fn join_refuses_articles_numbered_twice() {
 #[test]
 fn the_spread_steps_refuse_what_is_not_theirs() {
     let run = |args: &[&str], stdin: &str| {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_newsline"))
-            .args(args)
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap();
-        child.stdin.take().unwrap().write_all(stdin.as_bytes()).unwrap();
-        let out = child.wait_with_output().unwrap();
+        let out = run(args, Some(stdin.as_bytes()));
         (out.status.success(), String::from_utf8_lossy(&out.stderr).into_owned())
     };
     let (ok, err) = run(&["merge", "--plan", "-"], "0 1 2 3\n0 1 two 3\n");

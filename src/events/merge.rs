@@ -366,6 +366,21 @@ fn span_days(r: Range) -> i64 {
     (r.1 - r.0).num_days()
 }
 
+/// The root of `i` in a union-find's `parent` list, pointing the path at it.
+pub(super) fn root(parent: &mut [usize], i: usize) -> usize {
+    let mut r = i;
+    while parent[r] != r {
+        r = parent[r];
+    }
+    let mut i = i;
+    while parent[i] != r {
+        let next = parent[i];
+        parent[i] = r;
+        i = next;
+    }
+    r
+}
+
 /// Groups of mentions. A group keeps its narrowest range and the intersection of
 /// all its ranges, and two groups join only if every member stays compatible
 /// with the narrowest: otherwise a vague "this year" would chain a March event
@@ -388,17 +403,7 @@ impl Groups {
     }
 
     pub fn find(&mut self, i: usize) -> usize {
-        let mut r = i;
-        while self.parent[r] != r {
-            r = self.parent[r];
-        }
-        let mut i = i;
-        while self.parent[i] != r {
-            let next = self.parent[i];
-            self.parent[i] = r;
-            i = next;
-        }
-        r
+        root(&mut self.parent, i)
     }
 
     /// Joins the groups of `a` and `b` if their dates allow; returns whether they are one group now.

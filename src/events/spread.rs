@@ -134,19 +134,6 @@ pub fn links<U: Copy + Ord + Hash>(day: bool, bucket: &[Item<'_, U>]) -> Vec<(U,
     // Units joined so far, by their first item here.
     let mut first: FastMap<U, usize> = FastMap::default();
     let mut local: Vec<usize> = (0..bucket.len()).map(|i| *first.entry(bucket[i].unit).or_insert(i)).collect();
-    fn root(local: &mut [usize], i: usize) -> usize {
-        let mut r = i;
-        while local[r] != r {
-            r = local[r];
-        }
-        let mut i = i;
-        while local[i] != r {
-            let next = local[i];
-            local[i] = r;
-            i = next;
-        }
-        r
-    }
     // The item last looked at from each item: every candidate is weighed once.
     let mut seen = vec![usize::MAX; bucket.len()];
     let mut out = Vec::new();
@@ -172,7 +159,7 @@ pub fn links<U: Copy + Ord + Hash>(day: bool, bucket: &[Item<'_, U>]) -> Vec<(U,
             }
             seen[j] = i;
             let y = &bucket[j];
-            let (ri, rj) = (root(&mut local, i), root(&mut local, j));
+            let (ri, rj) = (merge::root(&mut local, i), merge::root(&mut local, j));
             if ri != rj && x.article != y.article && r.may_meet(y.reach) {
                 local[ri.max(rj)] = ri.min(rj);
                 out.push((x.unit.min(y.unit), x.unit.max(y.unit)));
@@ -271,22 +258,30 @@ pub fn parts(found: &[Placed], keys: &[Keys]) -> (usize, Vec<usize>) {
     (number.len(), of)
 }
 
-/// The units of one article's line (each mention's root in the line) and the reach
-/// of its mentions that have one, named by unit: the map of `merge --reach`.
-pub fn reaches(line: &ArticleMentions) -> (Vec<usize>, Vec<Reaching>) {
+/// One article's line merged alone: each mention's root in it, and the keys read.
+fn own(line: &ArticleMentions) -> (Vec<Keys>, Vec<usize>) {
     let keys = merge::keys_of_article(&line.mentions);
     let mut own = merge::within(&line.mentions, &keys);
-    let roots: Vec<usize> = (0..line.mentions.len()).map(|i| own.find(i)).collect();
-    let reaching = line
-        .mentions
+    let roots = (0..line.mentions.len()).map(|i| own.find(i)).collect();
+    (keys, roots)
+}
+
+/// Each mention's unit in one article's line: the split step's.
+pub fn units(line: &ArticleMentions) -> Vec<Unit> {
+    own(line).1.into_iter().map(|root| (line.at, root)).collect()
+}
+
+/// The reach of the mentions of one article's line that have one, named by unit: the
+/// map of `merge --reach`.
+pub fn reaches(line: &ArticleMentions) -> Vec<Reaching> {
+    let (keys, roots) = own(line);
+    line.mentions
         .iter()
         .zip(&keys)
         .zip(&roots)
         .filter_map(|((m, k), &root)| merge::reach(m, k).map(|reach| Reaching { unit: (line.at, root), reach }))
-        .collect();
-    (roots, reaching)
+        .collect()
 }
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -171,13 +171,13 @@ fn keeps_period(word: &str) -> bool {
 
 fn split_clitic(text: &str, start: usize, end: usize, out: &mut Vec<Tok>) {
     let word = &text[start..end];
-    // Most words have no apostrophe at all: nothing to split.
     // "cannot" → "can" "not", as the treebank the tagger learnt from has it.
     if word.eq_ignore_ascii_case("cannot") {
         out.push(Tok { start, end: start + 3 });
         out.push(Tok { start: start + 3, end });
         return;
     }
+    // Most words have no apostrophe at all: nothing to split.
     if !word.contains(['\'', '\u{2019}']) {
         out.push(Tok { start, end });
         return;
