@@ -415,6 +415,7 @@ const OTHER_STORIES: &[&str] = &[
     "recommended for you",
     "recommended reading",
     "keep reading",
+    "more like this",
 ];
 
 /// Headings of other stories that name what they are more of ("More from Reuters").
@@ -887,6 +888,8 @@ const FURNITURE: &[&str] = &[
     "tags",
     "byline",
     "caption",
+    // A note on the author ("author-bio"): about the writer, not the story.
+    "bio",
     // A forum post's panel on its poster (joined, messages, location): XenForo's,
     // phpBB's, vBulletin's, Invision's.
     "userinfo",
@@ -1121,8 +1124,10 @@ mod tests {
                 format!(r#"<h3><a href="/s/{i}">Other headline {i}: the mayor answers the council on the bridge</a></h3><p>{teaser}</p>"#)
             })
             .collect::<String>();
-        let s = story_of(&format!(r#"<body><div class="entry">{story}<h2>Related Posts</h2>{teasers}</div></body>"#));
-        assert!(s.contains("The council voted") && !s.contains("Related Posts") && !s.contains("teaser"), "{s}");
+        for heading in ["Related Posts", "More Like This"] {
+            let s = story_of(&format!(r#"<body><div class="entry">{story}<h2>{heading}</h2>{teasers}</div></body>"#));
+            assert!(s.contains("The council voted") && !s.contains(heading) && !s.contains("teaser"), "{s}");
+        }
         // Not a heading the story itself goes on under, with prose, not links, after it;
         // nor a label that cards repeat.
         let s = story_of(&format!(r#"<body><div class="entry">{story}<h2>Most popular</h2><p>{para}</p></div></body>"#));
@@ -1338,6 +1343,14 @@ git status</code></pre>"#;
         // Not a label the story goes on under, in paragraphs.
         let s = story_of(&format!(r#"<body><div class="post-content">{story}{bio}{}</div></body>"#, paragraphs(3)));
         assert!(s.contains("2019") && s.matches("The plant opened").count() == 11, "{s}");
+        // A box its theme names for the author's biography, headed or not, wherever it
+        // stands; not the story a wrapper of that name holds.
+        let card = r#"<div class="author-bio"><p>Jane Roe is a contributing analyst who joined the site in 2019 and covers energy and industrials for it.</p></div>"#;
+        let more = "<p>Its second line starts in the spring, when the town expects two hundred more jobs at the plant.</p>";
+        let s = story_of(&format!(r#"<body><div class="post-content">{story}{card}{more}</div></body>"#));
+        assert!(s.matches("The plant opened").count() == 8 && s.contains("second line") && !s.contains("2019"), "{s}");
+        let s = story_of(&format!(r#"<body><div class="bio-wrap">{story}</div></body>"#));
+        assert!(s.matches("The plant opened").count() == 8, "{s}");
     }
 
     #[test]
