@@ -102,3 +102,24 @@ fn every_example_gets_its_title() {
     assert!(n >= 8, "{n} examples read");
     assert!(failures.is_empty(), "{} of {n} titles differ:\n{}", failures.len(), failures.join("\n"));
 }
+
+/// Across articles of one day, "today" in each is no tie: many stories of a day say
+/// it of different things. A date written out in both, with two things in common
+/// besides it, is.
+#[test]
+fn articles_of_one_day_meet_through_a_written_date_not_through_today() {
+    let article = |headline: &str, body: &str| newsline::source::text::read(&format!("{headline}\n2025-12-19\n{body}"));
+    let cross = |a: &str, b: &str| {
+        let tl = newsline::events::extract(&[article("Library news", a), article("Museum news", b)]);
+        let joined = tl.events.iter().filter(|e| e.mentions.iter().map(|m| &m.article).collect::<std::collections::HashSet<_>>().len() > 1);
+        joined.map(|e| e.title.clone()).collect::<Vec<_>>()
+    };
+    let today = cross(
+        "the council opened the special reading room today, and readers filled it.",
+        "the museum opened a special wing today for readers and families.",
+    );
+    assert!(today.is_empty(), "{today:?}");
+    let written =
+        cross("the first special service leaves on Dec. 22 with 455 passengers.", "the regular special service starts on December 22.");
+    assert_eq!(written.len(), 1, "{written:?}");
+}

@@ -227,6 +227,24 @@ fn is_filler(stem: &str) -> bool {
         "friday",
         "saturday",
         "sunday",
+        // Weekdays shortened, and time zones (and months shortened, below): a date's
+        // own words ("Thu 05 Mar 2026 08:36 EST"), which two sentences naming one day
+        // share whatever they tell.
+        "mon",
+        "tue",
+        "tues",
+        "wed",
+        "thu",
+        "thur",
+        "thurs",
+        "fri",
+        "sat",
+        "utc",
+        "gmt",
+        "est",
+        "edt",
+        "pst",
+        "pdt",
         "earlier",
         "later",
         "ago",
@@ -256,7 +274,10 @@ fn is_filler(stem: &str) -> bool {
         "date",
     ];
     static SET: std::sync::OnceLock<crate::hashing::FastSet<&'static str>> = std::sync::OnceLock::new();
-    stem.len() <= 2 || stem.starts_with(|c: char| c.is_ascii_digit()) || SET.get_or_init(|| FILLER.iter().copied().collect()).contains(stem)
+    stem.len() <= 2
+        || stem.starts_with(|c: char| c.is_ascii_digit())
+        || SHORT_MONTHS.contains(&stem)
+        || SET.get_or_init(|| FILLER.iter().copied().collect()).contains(stem)
 }
 
 /// Reporting verbs name the report, not the event: two articles that "said"
@@ -497,12 +518,32 @@ fn same_event(a: &Placed, ka: &Keys, b: &Placed, kb: &Keys) -> bool {
     if related && (!vague || sa == sb) && shared(&ka.sentence.names, &kb.sentence.names) > 0 {
         return true;
     }
-    // … or the very same day and two things in common ("special", "service").
-    a.basis() == Basis::Explicit
-        && b.basis() == Basis::Explicit
-        && a.range == b.range
-        && span_days(a.range) == 0
-        && shared(&ka.sentence.content, &kb.sentence.content) >= 2
+    // … or the very same day, written out in both, and two things in common
+    // ("special", "service").
+    written_day(a) && written_day(b) && a.range == b.range && shared(&ka.sentence.content, &kb.sentence.content) >= 2
+}
+
+/// Whether a mention is dated to one day by a date written out ("October 28",
+/// "12/5/2018"): two articles that name the same day may tell of one event. Not by
+/// "today", a weekday or a clock time, which only point at the day each article was
+/// written: many articles of one day say "today" of different things.
+fn written_day(p: &Placed) -> bool {
+    p.basis() == Basis::Explicit && span_days(p.range) == 0 && p.mention.text.as_deref().is_some_and(names_calendar_day)
+}
+
+/// Months shortened as dates write them ("Dec. 5", "5 Sept 2018").
+const SHORT_MONTHS: &[&str] = &["jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"];
+
+/// Does a time expression name its day by the calendar: a month, or a date in digits?
+fn names_calendar_day(expression: &str) -> bool {
+    const MONTHS: &[&str] =
+        &["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+    let month = |w: &str| MONTHS.iter().chain(SHORT_MONTHS).any(|m| w.eq_ignore_ascii_case(m));
+    let numeric = expression.split_whitespace().any(|w| {
+        let parts: Vec<&str> = w.trim_matches(|c: char| !c.is_ascii_digit()).split(['/', '-', '.']).collect();
+        parts.len() == 3 && parts.iter().all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()))
+    });
+    numeric || expression.split(|c: char| !c.is_alphanumeric()).any(month)
 }
 
 /// How much wider than another a mention's range may be before it is vague beside
@@ -533,7 +574,7 @@ pub struct Reach {
     pub content: Vec<u32>,
     /// Dated by its article's publication date.
     pub published: bool,
-    /// Dated explicitly to one day.
+    /// Dated to one day by a date written out ([`written_day`]).
     pub one_day: bool,
 }
 
@@ -606,7 +647,7 @@ fn short(keys: &[u64]) -> Vec<u32> {
 /// The reach of mention `p` across articles, `None` if it has none.
 pub fn reach(p: &Placed, k: &Keys) -> Option<Reach> {
     let trigger = k.trig.filter(|_| !k.reporting && p.part_of.is_none())?;
-    let one_day = p.basis() == Basis::Explicit && span_days(p.range) == 0;
+    let one_day = written_day(p);
     Some(Reach {
         range: merge_range(p),
         trigger: short_key(trigger),
@@ -804,6 +845,16 @@ mod tests {
             content: Vec::new(),
             published: false,
             one_day: range.0 == range.1,
+        }
+    }
+
+    #[test]
+    fn a_calendar_day_is_written_out() {
+        for e in ["October 28", "Dec. 5", "5 Dec 2018", "Thu 05 Mar 2026 08:36:05 AM EST", "12/5/2018", "2018-12-05"] {
+            assert!(names_calendar_day(e), "{e}");
+        }
+        for e in ["today", "Thursday", "this morning", "08:36 EST", "00:05:38", "tonight", "2018"] {
+            assert!(!names_calendar_day(e), "{e}");
         }
     }
 

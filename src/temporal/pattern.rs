@@ -701,6 +701,18 @@ impl<'a> Ctx<'a> {
         if self.tok(end).is_some_and(|n| n.gap == Gap::None && (n.kind == Kind::Number || n.is_punct(':'))) {
             return None;
         }
+        // "Kimberly (00:05:38): So…": a time to the second in brackets marks a place in
+        // a recording (a transcript, a video's chapters), not a time of day.
+        let bracket = |t: Option<&Token>, c: [char; 2]| t.is_some_and(|t| t.is_punct(c[0]) || t.is_punct(c[1]));
+        if end == i + 5
+            && h.gap == Gap::None
+            && i > 0
+            && bracket(self.tok(i - 1), ['(', '['])
+            && self.tok(end).is_some_and(|t| t.gap == Gap::None)
+            && bracket(self.tok(end), [')', ']'])
+        {
+            return None;
+        }
         Some((h.num, m.num, end))
     }
 }

@@ -912,6 +912,10 @@ pub static RULES: &[Rule] = &[
             no("won 3:2 at"),
             no("rose 9.30 percent"),
             no("rose 9.30 in Paris"),
+            // A place in a recording, not a time of day; a time to the second is one.
+            no("Kimberly (00:05:38): So that is one way"),
+            no("[01:02:03] Chapter two"),
+            ex("Generated: Thu 05 Mar 2026 08:36:05 AM EST", "08:36:05 AM EST", "2026-03-05T08:36"),
         ],
     },
     Rule {
