@@ -369,7 +369,7 @@ fn ending(line: &str) -> Option<Ending> {
     }
     let t = t.to_lowercase();
     let listed = |headings: &[&str]| t.len() <= 30 && headings.contains(&t.as_str());
-    if OTHER_STORIES.contains(&t.as_str()) || MORE.iter().any(|m| t.starts_with(m)) {
+    if OTHER_STORIES.iter().any(|h| named_after(&t, h)) || MORE.iter().any(|m| t.starts_with(m)) {
         Some(Ending::OtherStories)
     } else if listed(ENDNOTES) {
         Some(Ending::Endnotes)
@@ -378,6 +378,17 @@ fn ending(line: &str) -> Option<Ending> {
     } else {
         None
     }
+}
+
+/// Is `heading` the label `label`, or that label saying where its stories are from
+/// ("Recent posts on blogs I like", "Related articles from our network")?
+fn named_after(heading: &str, label: &str) -> bool {
+    const FROM: &[&str] = &["on", "from", "in", "at", "across", "around"];
+    heading == label
+        || heading
+            .strip_prefix(label)
+            .and_then(|rest| rest.strip_prefix(' '))
+            .is_some_and(|rest| rest.split_once(' ').is_some_and(|(word, _)| FROM.contains(&word)))
 }
 
 /// Headings that open a list of other stories.
@@ -1124,14 +1135,16 @@ mod tests {
                 format!(r#"<h3><a href="/s/{i}">Other headline {i}: the mayor answers the council on the bridge</a></h3><p>{teaser}</p>"#)
             })
             .collect::<String>();
-        for heading in ["Related Posts", "More Like This"] {
+        for heading in ["Related Posts", "More Like This", "Recent posts on blogs I like"] {
             let s = story_of(&format!(r#"<body><div class="entry">{story}<h2>{heading}</h2>{teasers}</div></body>"#));
             assert!(s.contains("The council voted") && !s.contains(heading) && !s.contains("teaser"), "{s}");
         }
         // Not a heading the story itself goes on under, with prose, not links, after it;
         // nor a label that cards repeat.
-        let s = story_of(&format!(r#"<body><div class="entry">{story}<h2>Most popular</h2><p>{para}</p></div></body>"#));
-        assert!(s.contains("Most popular") && s.matches("The council voted").count() == 6, "{s}");
+        for heading in ["Most popular", "Latest news on the bridge"] {
+            let s = story_of(&format!(r#"<body><div class="entry">{story}<h2>{heading}</h2><p>{para}</p></div></body>"#));
+            assert!(s.contains(heading) && s.matches("The council voted").count() == 6, "{s}");
+        }
         let cards =
             (0..3).map(|i| format!(r#"<div><span>most popular</span><p><a href="/c/{i}">Card {i}</a></p></div>"#)).collect::<String>();
         let s = story_of(&format!(r#"<body><div class="entry">{story}{cards}</div></body>"#));
