@@ -15,6 +15,7 @@ use scraper::{ElementRef, Html, Node, Selector};
 use super::Article;
 use super::dates::parse_date;
 
+mod author;
 mod body;
 mod date;
 mod depth;
@@ -42,6 +43,11 @@ pub fn read(html: &str) -> Article {
         }
     }
     if found && let Some(kept) = ld.article_body.as_deref().and_then(|b| within_article_body(&body, b)) {
+        body = kept;
+    }
+    // A closing note on the author is about the writer, not the story.
+    let authors: Vec<String> = ld.authors.iter().cloned().chain(meta(&doc, &["author"])).collect();
+    if found && let Some(kept) = author::without_note(&body, &authors) {
         body = kept;
     }
     let url = select_attr(&doc, "link[rel=canonical]", "href")
@@ -159,6 +165,8 @@ struct LinkedData {
     url: Option<String>,
     /// The story's text as the publisher gives it (`articleBody`), whitespace as it comes.
     article_body: Option<String>,
+    /// The names of its authors.
+    authors: Vec<String>,
 }
 
 fn json_ld(doc: &Html) -> LinkedData {
@@ -178,6 +186,9 @@ fn json_ld(doc: &Html) -> LinkedData {
                     let s = |k: &str| o.get(k).and_then(|x| x.as_str()).map(str::to_string);
                     if o.contains_key("headline") || o.contains_key("datePublished") {
                         out.article_body = out.article_body.or_else(|| s("articleBody"));
+                        if out.authors.is_empty() {
+                            out.authors = names(o.get("author"));
+                        }
                         out.headline = out.headline.or_else(|| s("headline"));
                         out.published = out.published.or_else(|| s("datePublished"));
                         out.modified = out.modified.or_else(|| s("dateModified"));
@@ -193,6 +204,16 @@ fn json_ld(doc: &Html) -> LinkedData {
         }
     }
     out
+}
+
+/// The names a JSON-LD `author` gives: a name, a person (`{"name": …}`), or a list.
+fn names(author: Option<&serde_json::Value>) -> Vec<String> {
+    let name = |v: &serde_json::Value| v.as_str().or_else(|| v.get("name").and_then(|n| n.as_str())).map(str::to_string);
+    match author {
+        Some(serde_json::Value::Array(items)) => items.iter().filter_map(name).collect(),
+        Some(v) => name(v).into_iter().collect(),
+        None => Vec::new(),
+    }
 }
 
 /// The content of the first `<meta>` whose property or name is one of `keys`, in key order.
@@ -460,6 +481,27 @@ mod tests {
         // A teaser is not the whole story: nothing goes by it.
         let teaser = page(paras[0]);
         assert!(read(&teaser).text.contains("Get our newsletter!"));
+    }
+
+    #[test]
+    fn a_closing_note_on_the_author_the_metadata_names_is_left_out() {
+        let story: String =
+            (0..8).map(|i| format!("<p>Paragraph {i}: the council voted on Tuesday to close the old bridge to traffic.</p>")).collect();
+        let note = "<div><p>Jane Roe is a staff writer who has covered the council since 2019.</p></div>";
+        let by_meta =
+            format!(r#"<html><head><meta name="author" content="Jane Roe"></head><body><article>{story}{note}</article></body></html>"#);
+        let by_ld = format!(
+            r#"<html><head><script type="application/ld+json">{{"@type":"NewsArticle","headline":"Bridge","author":[{{"@type":"Person","name":"Jane Roe"}}]}}</script></head>
+            <body><article>{story}{note}</article></body></html>"#
+        );
+        for page in [by_meta, by_ld] {
+            let text = read(&page).text;
+            assert!(text.contains("Paragraph 7") && !text.contains("staff writer"), "{text}");
+        }
+        // Another's name is no note on the author.
+        let other =
+            format!(r#"<html><head><meta name="author" content="John Doe"></head><body><article>{story}{note}</article></body></html>"#);
+        assert!(read(&other).text.contains("staff writer"));
     }
 
     #[test]
