@@ -19,6 +19,7 @@ mod author;
 mod body;
 mod date;
 mod depth;
+mod disclosure;
 mod title;
 
 /// The tree of a page, its nesting bounded first: every page goes through here.
@@ -49,6 +50,10 @@ pub fn read(html: &str) -> Article {
     let authors: Vec<String> = ld.authors.iter().cloned().chain(meta(&doc, &["author"])).collect();
     if found && let Some(kept) = author::without_note(&body, &authors) {
         body = kept;
+    }
+    // So is an affiliate disclosure, wherever it stands.
+    if found && body.lines().any(disclosure::is_disclosure) {
+        body = body.lines().filter(|l| !disclosure::is_disclosure(l)).flat_map(|l| [l, "\n"]).collect();
     }
     let url = select_attr(&doc, "link[rel=canonical]", "href")
         .or_else(|| meta(&doc, &["og:url"]))
@@ -484,7 +489,7 @@ mod tests {
     }
 
     #[test]
-    fn a_closing_note_on_the_author_the_metadata_names_is_left_out() {
+    fn notes_on_the_author_and_the_sites_links_are_left_out() {
         let story: String =
             (0..8).map(|i| format!("<p>Paragraph {i}: the council voted on Tuesday to close the old bridge to traffic.</p>")).collect();
         let note = "<div><p>Jane Roe is a staff writer who has covered the council since 2019.</p></div>";
@@ -498,6 +503,11 @@ mod tests {
             let text = read(&page).text;
             assert!(text.contains("Paragraph 7") && !text.contains("staff writer"), "{text}");
         }
+        // Nor is the site's note on its links, wherever it stands.
+        let disclosed =
+            format!("<html><body><article><p>This post contains affiliate links. Read our disclosure.</p>{story}</article></body></html>");
+        let text = read(&disclosed).text;
+        assert!(text.contains("Paragraph 0") && !text.contains("affiliate"), "{text}");
         // Another's name is no note on the author.
         let other =
             format!(r#"<html><head><meta name="author" content="John Doe"></head><body><article>{story}{note}</article></body></html>"#);
