@@ -369,7 +369,7 @@ fn ending(line: &str) -> Option<Ending> {
     }
     let t = t.to_lowercase();
     let listed = |headings: &[&str]| t.len() <= 30 && headings.contains(&t.as_str());
-    if OTHER_STORIES.iter().any(|h| named_after(&t, h)) || MORE.iter().any(|m| t.starts_with(m)) {
+    if OTHER_STORIES.iter().any(|h| named_after(&t, h)) || MORE.iter().any(|m| t.starts_with(m)) || names_other_stories(&t) {
         Some(Ending::OtherStories)
     } else if listed(ENDNOTES) {
         Some(Ending::Endnotes)
@@ -378,6 +378,20 @@ fn ending(line: &str) -> Option<Ending> {
     } else {
         None
     }
+}
+
+/// Words that, together, say a heading opens other stories: which ones ("related",
+/// "recent") and what they are ("articles", "posts"), in a short heading: "Other
+/// articles you may find interesting", "Related articles that may interest you",
+/// "Recent Blogs".
+const WHICH_STORIES: &[&str] =
+    &["related", "recent", "other", "more", "popular", "recommended", "recommend", "latest", "similar", "trending", "further"];
+const STORIES: &[&str] = &["articles", "posts", "stories", "blogs", "reads", "guides"];
+
+/// Does a short heading (lower-cased) name other stories by its words?
+fn names_other_stories(heading: &str) -> bool {
+    let words: Vec<&str> = heading.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    words.len() <= 8 && words.iter().any(|w| WHICH_STORIES.contains(w)) && words.iter().any(|w| STORIES.contains(w))
 }
 
 /// Is `heading` the label `label`, or that label saying where its stories are from
@@ -1135,7 +1149,7 @@ mod tests {
                 format!(r#"<h3><a href="/s/{i}">Other headline {i}: the mayor answers the council on the bridge</a></h3><p>{teaser}</p>"#)
             })
             .collect::<String>();
-        for heading in ["Related Posts", "More Like This", "Recent posts on blogs I like"] {
+        for heading in ["Related Posts", "More Like This", "Recent posts on blogs I like", "Other articles you may find interesting"] {
             let s = story_of(&format!(r#"<body><div class="entry">{story}<h2>{heading}</h2>{teasers}</div></body>"#));
             assert!(s.contains("The council voted") && !s.contains(heading) && !s.contains("teaser"), "{s}");
         }
