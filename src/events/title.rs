@@ -964,12 +964,56 @@ fn join(pieces: &[Piece]) -> String {
         }
         out.push_str(&p.text);
     }
+    let out = without_stray_brackets(&out);
     // An opening quotation mark whose quotation was cut opens nothing.
     let out = out
         .trim()
         .trim_end_matches([',', ';', ':', ' ', '-', '\u{2014}', '`', '\u{201c}', '\u{2018}'])
         .trim_start_matches([',', ';', ':', '-', '\u{2014}', ' ']);
     capitalise(out)
+}
+
+/// A title without footnote marks ("[2]", or "[2" whose "]" was cut) and without a
+/// bracket whose partner was cut with an aside: "varied over the years.[2" →
+/// "varied over the years.", "insertions(+, 6 deletions(" → "insertions+, 6 deletions".
+fn without_stray_brackets(title: &str) -> String {
+    let chars: Vec<char> = title.chars().collect();
+    let mut keep = vec![true; chars.len()];
+    let mut i = 0;
+    while i < chars.len() {
+        if chars[i] == '[' {
+            let digits = chars[i + 1..].iter().take_while(|c| c.is_ascii_digit()).count();
+            let after = i + 1 + digits;
+            if (1..=3).contains(&digits) && chars.get(after).is_none_or(|&c| c == ']' || c == ' ') {
+                let end = if chars.get(after) == Some(&']') { after + 1 } else { after };
+                keep[i..end].iter_mut().for_each(|k| *k = false);
+                i = end;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    let mut open: Vec<(usize, char)> = Vec::new();
+    for (i, &c) in chars.iter().enumerate() {
+        if !keep[i] {
+            continue;
+        }
+        match c {
+            '(' | '[' => open.push((i, c)),
+            ')' | ']' => match open.last() {
+                Some(&(_, o)) if (o, c) == ('(', ')') || (o, c) == ('[', ']') => {
+                    open.pop();
+                }
+                _ => keep[i] = false,
+            },
+            _ => {}
+        }
+    }
+    for (i, _) in open {
+        keep[i] = false;
+    }
+    let kept: String = chars.iter().zip(&keep).filter(|(_, k)| **k).map(|(c, _)| *c).collect();
+    kept.split(' ').filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ")
 }
 
 /// The length in characters [`join`] gives, counted without building the string
@@ -1327,6 +1371,19 @@ fn capitalise(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn stray_brackets_and_footnote_marks_leave_a_title() {
+        for (t, want) in [
+            ("A monetary award has varied throughout the years.[2", "A monetary award has varied throughout the years."),
+            ("UNHCR awarded the prize[11] twice", "UNHCR awarded the prize twice"),
+            ("5 files changed, 251 insertions(+, 6 deletions(", "5 files changed, 251 insertions+, 6 deletions"),
+            ("Airbus (the maker) delivered the jet", "Airbus (the maker) delivered the jet"),
+            ("The plan) was approved [in part]", "The plan was approved [in part]"),
+        ] {
+            assert_eq!(without_stray_brackets(t), want);
+        }
+    }
 
     #[test]
     fn a_negation_joins_its_verb_as_written() {
