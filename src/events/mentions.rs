@@ -460,6 +460,29 @@ fn is_credit(sentence: &str) -> bool {
     .any(|c| l.contains(c))
 }
 
+/// Marks that prose never writes but code does: a listing on a web page ("await
+/// fetch(url);", "if (x == 0) { }") reads as sentences, and its words are no events.
+const CODE_MARKS: &[&str] = &["{", "}", "();", "()", "=>", "==", "!=", "::", "</", "/>", "&&", "||", "+=", ":=", "\");"];
+
+/// Is `sentence` a line of code: a mark of code and symbols in it thick as code's?
+/// (A sentence about code, "calls fetch() three times", keeps a symbol or two.)
+fn is_code(sentence: &str) -> bool {
+    let symbols = sentence.chars().filter(|c| "{}()[];=<>".contains(*c)).count();
+    let visible = sentence.chars().filter(|c| !c.is_whitespace()).count();
+    (CODE_MARKS.iter().any(|m| sentence.contains(m)) || calls_a_method(sentence)) && symbols * 15 >= visible
+}
+
+/// Does `sentence` call a method as code does, "members.add(ringo)", "console.log(x)"?
+fn calls_a_method(sentence: &str) -> bool {
+    sentence.split_whitespace().any(|w| {
+        w.split_once('(').is_some_and(|(callee, _)| {
+            callee.split_once('.').is_some_and(|(object, method)| {
+                !object.is_empty() && !method.is_empty() && method.chars().all(|c| c.is_alphanumeric() || c == '_' || c == '.')
+            })
+        })
+    })
+}
+
 /// Paragraph number of each sentence: a blank line starts a paragraph, or, in a text
 /// without blank lines, any line break.
 fn paragraphs(text: &str, sents: &[(usize, usize)]) -> Vec<usize> {
@@ -530,7 +553,10 @@ pub fn mentions_of(article_idx: usize, article: &Article, tagger: &mut Tagger) -
             let in_a_date = |w: &crate::language::Word| timexes[here.clone()].iter().any(|t| t.start < w.end && w.start < t.end);
             s.words.iter().any(|w| !in_a_date(w) && is_event_noun(&lower(w.text(text))))
         };
-        if is_dateline(text, &s, &timexes[here.clone()]) && (in_head || !names_event()) || is_credit(&text[ss..se]) {
+        if is_dateline(text, &s, &timexes[here.clone()]) && (in_head || !names_event())
+            || is_credit(&text[ss..se])
+            || is_code(&text[ss..se])
+        {
             continue;
         }
         in_head = false;
