@@ -51,9 +51,10 @@ pub fn read(html: &str) -> Article {
     if found && let Some(kept) = author::without_note(&body, &authors) {
         body = kept;
     }
-    // So is an affiliate disclosure, wherever it stands.
-    if found && body.lines().any(disclosure::is_disclosure) {
-        body = body.lines().filter(|l| !disclosure::is_disclosure(l)).flat_map(|l| [l, "\n"]).collect();
+    // So are the site's notices (an affiliate disclosure, a newsletter's pitch),
+    // wherever they stand.
+    if found && body.lines().any(disclosure::is_notice) {
+        body = body.lines().filter(|l| !disclosure::is_notice(l)).flat_map(|l| [l, "\n"]).collect();
     }
     let url = select_attr(&doc, "link[rel=canonical]", "href")
         .or_else(|| meta(&doc, &["og:url"]))
