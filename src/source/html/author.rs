@@ -60,12 +60,12 @@ pub fn without_note(body: &str, authors: &[String]) -> Option<String> {
     }
     let lines: Vec<&str> = body.lines().collect();
     let late = (lines.len() * 3 / 5).max(1);
-    let note = |i: usize, l: &str| i >= late && people.iter().any(|p| opens_note(l, p));
-    if !lines.iter().enumerate().any(|(i, l)| note(i, l)) {
+    let notes: Vec<bool> = lines.iter().enumerate().map(|(i, l)| i >= late && people.iter().any(|p| opens_note(l, p))).collect();
+    if !notes.contains(&true) {
         return None;
     }
     let mut kept = String::new();
-    for (_, l) in lines.iter().enumerate().filter(|(i, l)| !note(*i, l)) {
+    for (l, _) in lines.iter().zip(&notes).filter(|(_, note)| !**note) {
         kept.push_str(l);
         kept.push('\n');
     }
