@@ -227,9 +227,19 @@ fn is_filler(stem: &str) -> bool {
         "friday",
         "saturday",
         "sunday",
-        // Weekdays shortened, and time zones (and months shortened, below): a date's
-        // own words ("Thu 05 Mar 2026 08:36 EST"), which two sentences naming one day
-        // share whatever they tell.
+        // Months and weekdays shortened, and time zones: a date's own words ("Thu 05
+        // Mar 2026 08:36 EST"), which two sentences naming one day share whatever they
+        // tell.
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
         "mon",
         "tue",
         "tues",
@@ -274,10 +284,7 @@ fn is_filler(stem: &str) -> bool {
         "date",
     ];
     static SET: std::sync::OnceLock<crate::hashing::FastSet<&'static str>> = std::sync::OnceLock::new();
-    stem.len() <= 2
-        || stem.starts_with(|c: char| c.is_ascii_digit())
-        || SHORT_MONTHS.contains(&stem)
-        || SET.get_or_init(|| FILLER.iter().copied().collect()).contains(stem)
+    stem.len() <= 2 || stem.starts_with(|c: char| c.is_ascii_digit()) || SET.get_or_init(|| FILLER.iter().copied().collect()).contains(stem)
 }
 
 /// Reporting verbs name the report, not the event: two articles that "said"
@@ -531,19 +538,20 @@ fn written_day(p: &Placed) -> bool {
     p.basis() == Basis::Explicit && span_days(p.range) == 0 && p.mention.text.as_deref().is_some_and(names_calendar_day)
 }
 
-/// Months shortened as dates write them ("Dec. 5", "5 Sept 2018").
-const SHORT_MONTHS: &[&str] = &["jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"];
+/// Is `word` a month's name, whole or shortened ("December", "Dec", "Sept"), as the
+/// tagger's lexicon knows them?
+fn is_month(word: &str) -> bool {
+    let lexicon = crate::temporal::lexicon::Lexicon::get();
+    lexicon.entry_at(lexicon.lookup(word)).month != 0
+}
 
 /// Does a time expression name its day by the calendar: a month, or a date in digits?
 fn names_calendar_day(expression: &str) -> bool {
-    const MONTHS: &[&str] =
-        &["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
-    let month = |w: &str| MONTHS.iter().chain(SHORT_MONTHS).any(|m| w.eq_ignore_ascii_case(m));
     let numeric = expression.split_whitespace().any(|w| {
         let parts: Vec<&str> = w.trim_matches(|c: char| !c.is_ascii_digit()).split(['/', '-', '.']).collect();
         parts.len() == 3 && parts.iter().all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()))
     });
-    numeric || expression.split(|c: char| !c.is_alphanumeric()).any(month)
+    numeric || expression.split(|c: char| !c.is_alphanumeric()).any(is_month)
 }
 
 /// How much wider than another a mention's range may be before it is vague beside

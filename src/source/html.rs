@@ -19,7 +19,7 @@ mod author;
 mod body;
 mod date;
 mod depth;
-mod disclosure;
+mod notices;
 mod title;
 
 /// The tree of a page, its nesting bounded first: every page goes through here.
@@ -53,8 +53,8 @@ pub fn read(html: &str) -> Article {
     }
     // So are the site's notices (an affiliate disclosure, a newsletter's pitch),
     // wherever they stand.
-    if found && body.lines().any(disclosure::is_notice) {
-        body = body.lines().filter(|l| !disclosure::is_notice(l)).flat_map(|l| [l, "\n"]).collect();
+    if found && body.lines().any(notices::is_notice) {
+        body = body.lines().filter(|l| !notices::is_notice(l)).flat_map(|l| [l, "\n"]).collect();
     }
     let url = select_attr(&doc, "link[rel=canonical]", "href")
         .or_else(|| meta(&doc, &["og:url"]))
